@@ -1,0 +1,54 @@
+// datasets.hpp — the table of seeded 2-D toy datasets, the train/test split, and target encoding.
+//
+// Points lie in the square [−6, 6]² (TensorFlow Playground's frame). Classification sets carry an
+// integer label per point (0..classes−1); regression sets carry a target in [−1, 1].
+// Same (name, n, noise, classes, seed) → the same points on every platform.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rng.hpp"
+#include "types.hpp"
+
+namespace nn {
+
+struct Dataset {
+  std::string name;
+  int classes = 0;             // 0 for regression
+  Mat<double> X;               // (2, n): one column per point
+  std::vector<int> labels;     // (n) classification only
+  std::vector<double> targets; // (n) regression only
+  Eigen::Index size() const { return X.cols(); }
+  bool regression() const { return classes == 0; }
+};
+
+struct DatasetKind {
+  const char* name;
+  bool regression;
+  int minClasses, maxClasses, defaultClasses;  // all 0 for regression
+  // Fills X (2, n) and labels or targets.
+  void (*generate)(Dataset& out, Eigen::Index n, double noise, int classes, Rng& rng);
+};
+
+const std::vector<DatasetKind>& datasetTable();
+const DatasetKind& findDataset(const std::string& name, const std::string& field = "name");
+std::vector<std::string> datasetNames();
+
+constexpr Eigen::Index kMaxPoints = 100000;
+
+// classes ≤ 0 means the dataset's default. noise in [0, 1] (1 = TF Playground's 50 %).
+Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int classes, std::uint64_t seed);
+
+// A seeded shuffle, then the first round(n·testRatio) points become the test set.
+struct Split {
+  Dataset train, test;
+};
+Split splitDataset(const Dataset& data, double testRatio, std::uint64_t seed);
+
+// The targets Y (outputs, n) a network with `outputs` units and this output activation learns:
+// regression → the target; one output → the label as 0/1 (−1/+1 for tanh); else one-hot.
+Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& outputActivation);
+
+}  // namespace nn

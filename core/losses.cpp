@@ -1,0 +1,138 @@
+// losses.cpp — each loss's value with its derivative right below it, then the table.
+#include "losses.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nn {
+namespace {
+
+template <class S>
+S elementCount(const Mat<S>& A) { return S(A.size()); }
+
+// --- mse: ℓ = mean (a − y)²;  ∂ℓ_j/∂a = 2(a − y)/outputs -----------------------------------------
+template <class S>
+S mseValue(const Mat<S>& A, const MatRef<S>& Y) { return (A - Y).squaredNorm() / elementCount(A); }
+template <class S>
+void mseGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
+  dA = (S(2) / S(A.rows())) * (A - Y);
+}
+
+// --- mae: ℓ = mean |a − y|;  ∂/∂a = sign(a − y)/outputs (0 at 0, as torch) ----------------------
+template <class S>
+S sign(S x) { return S((x > S(0)) - (x < S(0))); }
+template <class S>
+S maeValue(const Mat<S>& A, const MatRef<S>& Y) { return (A - Y).cwiseAbs().sum() / elementCount(A); }
+template <class S>
+void maeGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
+  dA = (A - Y).unaryExpr([](S d) { return sign(d); }) / S(A.rows());
+}
+
+// --- huber (δ = 1): ℓ = ½d² if |d| < 1 else |d| − ½;  ∂/∂a = clamp(d, −1, 1)/outputs ------------
+template <class S>
+S huberValue(const Mat<S>& A, const MatRef<S>& Y) {
+  const S total = (A - Y).unaryExpr([](S d) {
+    const S ad = std::abs(d);
+    return ad < S(1) ? S(0.5) * d * d : ad - S(0.5);
+  }).sum();
+  return total / elementCount(A);
+}
+template <class S>
+void huberGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
+  dA = (A - Y).unaryExpr([](S d) { return std::clamp(d, S(-1), S(1)); }) / S(A.rows());
+}
+
+// --- binary cross-entropy on probabilities (torch BCELoss: logs clamped at −100) ------------------
+// ℓ = −mean [y log a + (1 − y) log(1 − a)];  ∂/∂a = (a − y) / (a(1 − a)) / outputs
+template <class S>
+S clampedLog(S x) { return std::max(std::log(x), S(-100)); }
+template <class S>
+S bceValue(const Mat<S>& A, const MatRef<S>& Y) {
+  const S total = A.binaryExpr(Y, [](S a, S y) {
+    return -(y * clampedLog(a) + (S(1) - y) * clampedLog(S(1) - a));
+  }).sum();
+  return total / elementCount(A);
+}
+template <class S>
+void bceGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
+  const S outputs = S(A.rows());
+  dA = A.binaryExpr(Y, [outputs](S a, S y) {
+    return (a - y) / std::max(a * (S(1) - a), S(1e-12)) / outputs;  // torch's eps 1e-12
+  });
+}
+// Fused with sigmoid, from logits: ℓ = max(z, 0) − z y + log(1 + e^{−|z|});  dZ = (a − y)/outputs
+template <class S>
+S bceLogitsValue(const Mat<S>& Z, const MatRef<S>& Y) {
+  const S total = Z.binaryExpr(Y, [](S z, S y) {
+    return std::max(z, S(0)) - z * y + std::log1p(std::exp(-std::abs(z)));
+  }).sum();
+  return total / elementCount(Z);
+}
+template <class S>
+void bceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
+  dZ = (A - Y) / S(A.rows());
+}
+
+// --- categorical cross-entropy: ℓ_j = −Σ_k y_k log a_k;  ∂/∂a_k = −y_k / a_k ----------------------
+template <class S>
+S cceValue(const Mat<S>& A, const MatRef<S>& Y) {
+  const S total = A.binaryExpr(Y, [](S a, S y) { return y == S(0) ? S(0) : -y * clampedLog(a); }).sum();
+  return total / S(A.cols());
+}
+template <class S>
+void cceGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
+  dA = A.binaryExpr(Y, [](S a, S y) { return -y / std::max(a, S(1e-30)); });
+}
+// Fused with softmax, from logits: ℓ_j = (Σ_k y_k) logsumexp(z) − Σ_k y_k z_k;
+// dZ = a Σ_k y_k − y  (= a − y for one-hot or probability targets)
+template <class S>
+S cceLogitsValue(const Mat<S>& Z, const MatRef<S>& Y) {
+  S total = 0;
+  for (Eigen::Index j = 0; j < Z.cols(); ++j) {
+    const S zmax = Z.col(j).maxCoeff();
+    const S lse = zmax + std::log((Z.col(j).array() - zmax).exp().sum());
+    total += Y.col(j).sum() * lse - Y.col(j).dot(Z.col(j));
+  }
+  return total / S(Z.cols());
+}
+template <class S>
+void cceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
+  dZ = A * Y.colwise().sum().asDiagonal();
+  dZ -= Y;
+}
+
+}  // namespace
+
+template <typename S>
+const std::vector<Loss<S>>& lossTable() {
+  static const std::vector<Loss<S>> table = {
+      {"mse", &mseValue<S>, &mseGradient<S>, false, 1, nullptr, nullptr, nullptr},
+      {"mae", &maeValue<S>, &maeGradient<S>, false, 1, nullptr, nullptr, nullptr},
+      {"huber", &huberValue<S>, &huberGradient<S>, false, 1, nullptr, nullptr, nullptr},
+      {"binary_crossentropy", &bceValue<S>, &bceGradient<S>, true, 1, "sigmoid", &bceLogitsValue<S>,
+       &bceLogitsGradient<S>},
+      {"categorical_crossentropy", &cceValue<S>, &cceGradient<S>, true, 2, "softmax",
+       &cceLogitsValue<S>, &cceLogitsGradient<S>},
+  };
+  return table;
+}
+
+template <typename S>
+const Loss<S>& findLoss(const std::string& name, const std::string& field) {
+  for (const auto& l : lossTable<S>())
+    if (name == l.name) return l;
+  throw Error(field + ": unknown loss '" + name + "' (choose from " + joinNames(lossNames()) + ")");
+}
+
+std::vector<std::string> lossNames() {
+  std::vector<std::string> names;
+  for (const auto& l : lossTable<double>()) names.emplace_back(l.name);
+  return names;
+}
+
+template const std::vector<Loss<float>>& lossTable<float>();
+template const std::vector<Loss<double>>& lossTable<double>();
+template const Loss<float>& findLoss<float>(const std::string&, const std::string&);
+template const Loss<double>& findLoss<double>(const std::string&, const std::string&);
+
+}  // namespace nn

@@ -1,0 +1,279 @@
+// network.cpp — construction, forward, backward, training and evaluation of Network<S>.
+#include "network.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "initializers.hpp"
+
+namespace nn {
+
+// --- construction ------------------------------------------------------------------------------
+
+template <typename S>
+Network<S>::Network(NetworkSpec spec) : spec_(std::move(spec)) {
+  validateSpec(spec_);
+  const int L = layerCount();
+  for (int l = 0; l < L; ++l)
+    act_.push_back(&findActivation<S>(spec_.layers[l].activation, "layers[" + std::to_string(l) + "].activation"));
+  loss_ = &findLoss<S>(spec_.loss, "loss");
+  fused_ = loss_->fusedActivation && spec_.layers.back().activation == loss_->fusedActivation;
+  opt_ = &findOptimizer<S>(spec_.optimizer.type, "optimizer.type");
+
+  Eigen::Index offset = 0;
+  for (int l = 0; l < L; ++l) {
+    wOffset_.push_back(offset);
+    offset += Eigen::Index(units(l)) * fanIn(l);
+    bOffset_.push_back(offset);
+    offset += units(l);
+  }
+  params_ = Vec<S>::Zero(offset);
+  grads_ = Vec<S>::Zero(offset);
+  resetOptimizerState();
+  Z_.resize(L);
+  A_.resize(L);
+  dZ_.resize(L);
+
+  // Weights drawn in row-major order of each W (out, in), layer by layer; biases stay 0.
+  Rng init(spec_.seed);
+  const Initializer& initializer = findInitializer(spec_.init, "init");
+  for (int l = 0; l < L; ++l) {
+    WeightMap Wl = W(l);
+    for (int r = 0; r < units(l); ++r)
+      for (int c = 0; c < fanIn(l); ++c) Wl(r, c) = S(initializer.draw(init, fanIn(l), units(l)));
+  }
+  // A separate stream for the shuffles, so changing the initialiser never changes the batches.
+  rng_.reseed(spec_.seed ^ 0x5DEECE66Dull);
+}
+
+template <typename S>
+void Network<S>::resetOptimizerState() {
+  for (int k = 0; k < 2; ++k)
+    state_[k] = k < opt_->stateSlots ? Vec<S>::Zero(params_.size()) : Vec<S>();
+  steps_ = 0;
+}
+
+template <typename S>
+void Network<S>::setOptimizer(OptimizerSettings settings) {
+  validateOptimizer(settings);  // throws before anything changes
+  const bool sameType = settings.type == spec_.optimizer.type;
+  opt_ = &findOptimizer<S>(settings.type, "optimizer.type");
+  spec_.optimizer = settings;
+  if (!sameType) resetOptimizerState();
+}
+
+// --- checks ------------------------------------------------------------------------------------
+
+template <typename S>
+void Network<S>::checkLayer(int l, const char* field) const {
+  if (l < 0 || l >= layerCount())
+    throw Error(std::string(field) + ": layer " + std::to_string(l) + " is out of range (the network has " +
+                std::to_string(layerCount()) + " layers, 0 to " + std::to_string(layerCount() - 1) + ")");
+}
+
+template <typename S>
+void Network<S>::checkBatch(MatRef<S> X, MatRef<S> Y) const {
+  if (X.cols() < 1) throw Error("x: the batch is empty (n must be ≥ 1)");
+  if (X.rows() != inputs())
+    throw Error("x: each sample needs " + std::to_string(inputs()) + " inputs (got " + std::to_string(X.rows()) + ")");
+  if (!allFinite(X.data(), X.size())) throw Error("x: contains NaN or infinity");
+  if (Y.rows() != outputs() || Y.cols() != X.cols())
+    throw Error("y: expected " + std::to_string(outputs()) + " targets for each of the " + std::to_string(X.cols()) +
+                " samples (got " + std::to_string(Y.rows()) + "×" + std::to_string(Y.cols()) + ")");
+  if (!allFinite(Y.data(), Y.size())) throw Error("y: contains NaN or infinity");
+}
+
+// --- forward and backward ----------------------------------------------------------------------
+
+template <typename S>
+void Network<S>::forward(MatRef<S> X) {
+  for (int l = 0; l < layerCount(); ++l) {
+    // Z[l] (units_l, m) = W[l] (units_l, in) · A[l−1] (in, m) + b[l]
+    if (l == 0) Z_[l].noalias() = W(l) * X;
+    else Z_[l].noalias() = W(l) * A_[l - 1];
+    Z_[l].colwise() += b(l);
+    act_[l]->forward(Z_[l], A_[l]);  // A[l] = f_l(Z[l])
+  }
+}
+
+template <typename S>
+S Network<S>::lossAndBackward(MatRef<S> X, MatRef<S> Y) {
+  forward(X);
+  const int L = layerCount() - 1;
+  const S m = S(X.cols());
+  S loss;
+  if (fused_) {  // dZ[L] straight from the logits (sigmoid + bce, softmax + categorical)
+    loss = loss_->fusedValue(Z_[L], Y);
+    loss_->fusedGradient(A_[L], Y, dZ_[L]);
+  } else {       // general chain rule: dA[L] = ∂ℓ/∂A, dZ[L] = J_fᵀ dA[L]
+    loss = loss_->value(A_[L], Y);
+    loss_->gradient(A_[L], Y, dA_);
+    act_[L]->backward(Z_[L], A_[L], dA_, dZ_[L]);
+  }
+  for (int l = L; l >= 0; --l) {
+    Eigen::Map<Mat<S>> dWl(grads_.data() + wOffset_[l], units(l), fanIn(l));
+    Eigen::Map<Vec<S>> dbl(grads_.data() + bOffset_[l], units(l));
+    // dW[l] (units_l, in) = dZ[l] (units_l, m) · A[l−1]ᵀ (m, in) / m
+    if (l == 0) dWl.noalias() = (S(1) / m) * dZ_[l] * X.transpose();
+    else dWl.noalias() = (S(1) / m) * dZ_[l] * A_[l - 1].transpose();
+    // db[l] (units_l) = Σ_j dZ[l](:, j) / m
+    dbl.noalias() = dZ_[l].rowwise().sum() / m;
+    if (l > 0) {
+      // dA[l−1] (in, m) = W[l]ᵀ · dZ[l];  dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
+      dA_.noalias() = W(l).transpose() * dZ_[l];
+      act_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA_, dZ_[l - 1]);
+    }
+  }
+  return loss;
+}
+
+// l2: dW += λ₂ W;  l1: dW += λ₁ sign(W)  — weights only, never biases
+template <typename S>
+void Network<S>::applyRegularization() {
+  const S l1 = S(spec_.l1), l2 = S(spec_.l2);
+  if (l1 == S(0) && l2 == S(0)) return;
+  for (int l = 0; l < layerCount(); ++l) {
+    const S* w = params_.data() + wOffset_[l];
+    S* g = grads_.data() + wOffset_[l];
+    for (Eigen::Index i = 0, n = bOffset_[l] - wOffset_[l]; i < n; ++i)
+      g[i] += l2 * w[i] + l1 * S((w[i] > S(0)) - (w[i] < S(0)));
+  }
+}
+
+// --- public computations -----------------------------------------------------------------------
+
+template <typename S>
+const Mat<S>& Network<S>::predict(MatRef<S> X) {
+  if (X.cols() < 1) throw Error("x: the batch is empty (n must be ≥ 1)");
+  if (X.rows() != inputs())
+    throw Error("x: each sample needs " + std::to_string(inputs()) + " inputs (got " + std::to_string(X.rows()) + ")");
+  if (!allFinite(X.data(), X.size())) throw Error("x: contains NaN or infinity");
+  forward(X);
+  return A_.back();
+}
+
+template <typename S>
+S Network<S>::computeGradients(MatRef<S> X, MatRef<S> Y) {
+  checkBatch(X, Y);
+  return lossAndBackward(X, Y);
+}
+
+template <typename S>
+S Network<S>::trainBatch(MatRef<S> X, MatRef<S> Y) {
+  checkBatch(X, Y);
+  const S loss = lossAndBackward(X, Y);
+  if (!std::isfinite(loss) || !allFinite(grads_.data(), grads_.size())) return loss;
+  applyRegularization();
+  opt_->step(params_.data(), grads_.data(), state_[0].data(), state_[1].data(), std::size_t(params_.size()),
+             spec_.optimizer, ++steps_);
+  return loss;
+}
+
+template <typename S>
+S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) {
+  checkBatch(X, Y);
+  if (batchSize < 1) throw Error("batchSize: must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
+  const Eigen::Index n = X.cols();
+  const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
+  order_.resize(std::size_t(n));
+  std::iota(order_.begin(), order_.end(), Eigen::Index{0});
+  if (shuffle) rng_.shuffle(order_.begin(), order_.end());
+  double total = 0;
+  for (Eigen::Index start = 0; start < n; start += batch) {
+    const Eigen::Index len = std::min(batch, n - start);
+    S loss;
+    if (shuffle) {  // gather the batch's columns
+      Xb_.resize(X.rows(), len);
+      Yb_.resize(Y.rows(), len);
+      for (Eigen::Index j = 0; j < len; ++j) {
+        Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
+        Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
+      }
+      loss = trainBatch(Xb_, Yb_);
+    } else {        // contiguous columns: no copy
+      loss = trainBatch(X.middleCols(start, len), Y.middleCols(start, len));
+    }
+    if (!std::isfinite(loss)) return loss;
+    total += double(loss) * double(len);
+  }
+  return S(total / double(n));
+}
+
+template <typename S>
+Evaluation<S> Network<S>::evaluate(MatRef<S> X, MatRef<S> Y) {
+  checkBatch(X, Y);
+  forward(X);
+  const Mat<S>& A = A_.back();
+  const S loss = fused_ ? loss_->fusedValue(Z_.back(), Y) : loss_->value(A, Y);
+  Eigen::Index correct = 0;
+  if (outputs() == 1) {
+    const S mid = S(act_.back()->midpoint);
+    for (Eigen::Index j = 0; j < A.cols(); ++j) correct += (A(0, j) > mid) == (Y(0, j) > mid);
+  } else {
+    for (Eigen::Index j = 0; j < A.cols(); ++j) {
+      Eigen::Index predicted, actual;
+      A.col(j).maxCoeff(&predicted);
+      Y.col(j).maxCoeff(&actual);
+      correct += predicted == actual;
+    }
+  }
+  return {loss, S(double(correct) / double(A.cols()))};
+}
+
+template <typename S>
+Trace<S> Network<S>::trace(MatRef<S> X, MatRef<S> Y) {
+  checkBatch(X, Y);
+  const S loss = lossAndBackward(X, Y);
+  return {Z_, A_, dZ_, loss};
+}
+
+// --- parameters ----------------------------------------------------------------------------------
+
+template <typename S>
+void Network<S>::setWeights(int l, MatRef<S> Wnew) {
+  checkLayer(l);
+  if (Wnew.rows() != units(l) || Wnew.cols() != fanIn(l))
+    throw Error("weights: layer " + std::to_string(l) + " needs " + std::to_string(units(l)) + "×" +
+                std::to_string(fanIn(l)) + " values (got " + std::to_string(Wnew.rows()) + "×" +
+                std::to_string(Wnew.cols()) + ")");
+  if (!allFinite(Wnew.data(), Wnew.size())) throw Error("weights: contains NaN or infinity");
+  W(l) = Wnew;
+}
+
+template <typename S>
+void Network<S>::setBiases(int l, MatRef<S> bnew) {
+  checkLayer(l);
+  if (bnew.size() != units(l))
+    throw Error("biases: layer " + std::to_string(l) + " needs " + std::to_string(units(l)) + " values (got " +
+                std::to_string(bnew.size()) + ")");
+  if (!allFinite(bnew.data(), bnew.size())) throw Error("biases: contains NaN or infinity");
+  b(l) = Eigen::Map<const Vec<S>>(bnew.data(), bnew.size());
+}
+
+template <typename S>
+void Network<S>::restore(const Vec<S>& params, const std::array<Vec<S>, 2>& state, long steps,
+                         const std::array<std::uint64_t, 4>& rngState) {
+  if (params.size() != params_.size())
+    throw Error("weights: " + std::to_string(params.size()) + " parameters do not fit the architecture (" +
+                std::to_string(params_.size()) + ")");
+  if (!allFinite(params.data(), params.size())) throw Error("weights: contains NaN or infinity");
+  for (int k = 0; k < 2; ++k) {
+    const Eigen::Index expected = k < opt_->stateSlots ? params_.size() : 0;
+    if (state[k].size() != expected)
+      throw Error("optimizerState.slots[" + std::to_string(k) + "]: expected " + std::to_string(expected) +
+                  " values for " + spec_.optimizer.type + " (got " + std::to_string(state[k].size()) + ")");
+    if (!allFinite(state[k].data(), state[k].size()))
+      throw Error("optimizerState.slots[" + std::to_string(k) + "]: contains NaN or infinity");
+  }
+  if (steps < 0) throw Error("optimizerState.step: must be ≥ 0");
+  if (rngState == std::array<std::uint64_t, 4>{}) throw Error("rng: the state cannot be all zeros");
+  params_ = params;
+  state_ = state;
+  steps_ = steps;
+  rng_.setState(rngState);
+}
+
+template class Network<float>;
+template class Network<double>;
+
+}  // namespace nn

@@ -1,0 +1,126 @@
+// network.hpp — the book's general feedforward network, in matrix form.
+//
+// Forward, for layers l = 1..L with A[0] = X (inputs, m), one column per sample:
+//   Z[l] (units_l, m) = W[l] (units_l, units_{l−1}) · A[l−1] + b[l] (units_l, 1)
+//   A[l] (units_l, m) = f_l(Z[l])
+// Backward, from dZ[L] (from the loss and f_L, fused when the pair allows):
+//   dW[l] (units_l, units_{l−1}) = dZ[l] · A[l−1]ᵀ / m
+//   db[l] (units_l, 1)           = Σ_columns dZ[l] / m
+//   dA[l−1] (units_{l−1}, m)     = W[l]ᵀ · dZ[l],   dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
+// All parameters live in one flat buffer (per layer: W column-major, then b) with per-layer views;
+// the gradient and the optimizer state are flat buffers of the same length.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "activations.hpp"
+#include "losses.hpp"
+#include "rng.hpp"
+#include "spec.hpp"
+
+namespace nn {
+
+template <typename S>
+struct Evaluation {
+  S loss;      // mean data loss (no regularisation)
+  S accuracy;  // argmax match for ≥ 2 outputs; same side of the activation's midpoint for one
+};
+
+// Per-layer values of one forward + backward pass, for showing the math (index l = 0..L−1).
+template <typename S>
+struct Trace {
+  std::vector<Mat<S>> Z, A, dZ;  // (units_l, m) each
+  S loss;
+};
+
+template <typename S>
+class Network {
+ public:
+  using WeightMap = Eigen::Map<Mat<S>>;
+  using BiasMap = Eigen::Map<Vec<S>>;
+  using ConstWeightMap = Eigen::Map<const Mat<S>>;
+  using ConstBiasMap = Eigen::Map<const Vec<S>>;
+
+  // Validates the spec (throws nn::Error naming the field) and draws the weights from spec.seed.
+  explicit Network(NetworkSpec spec);
+
+  const NetworkSpec& spec() const { return spec_; }
+  int inputs() const { return spec_.inputs; }
+  int outputs() const { return spec_.layers.back().units; }
+  int layerCount() const { return int(spec_.layers.size()); }
+  int fanIn(int l) const { return l == 0 ? spec_.inputs : spec_.layers[l - 1].units; }
+  int units(int l) const { return spec_.layers[l].units; }
+
+  // --- computing -----------------------------------------------------------------------------
+  // A[L] (outputs, m) for X (inputs, m). The reference stays valid until the next call.
+  const Mat<S>& predict(MatRef<S> X);
+  // Mean data loss of the batch and its gradient (readable through dW(l), db(l)); no step.
+  S computeGradients(MatRef<S> X, MatRef<S> Y);
+  // One optimizer step on the batch; returns the batch's mean data loss before the step.
+  // A non-finite loss or gradient (divergence) skips the step, leaving the weights as they were,
+  // and is returned as is so the caller can report it.
+  S trainBatch(MatRef<S> X, MatRef<S> Y);
+  // One pass over the data in mini-batches (shuffled by the network's own seeded Rng); returns the
+  // mean loss over the samples seen, or the first non-finite batch loss (and stops there).
+  S trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle = true);
+  Evaluation<S> evaluate(MatRef<S> X, MatRef<S> Y);
+  // Z, A, dZ of every layer for the batch (the gradient is left in dW, db, as computeGradients).
+  Trace<S> trace(MatRef<S> X, MatRef<S> Y);
+
+  // --- parameters (views into the flat buffer) -----------------------------------------------
+  WeightMap W(int l) { return WeightMap(params_.data() + wOffset_[l], units(l), fanIn(l)); }
+  BiasMap b(int l) { return BiasMap(params_.data() + bOffset_[l], units(l)); }
+  ConstWeightMap W(int l) const { return {params_.data() + wOffset_[l], units(l), fanIn(l)}; }
+  ConstBiasMap b(int l) const { return {params_.data() + bOffset_[l], units(l)}; }
+  ConstWeightMap dW(int l) const { return {grads_.data() + wOffset_[l], units(l), fanIn(l)}; }
+  ConstBiasMap db(int l) const { return {grads_.data() + bOffset_[l], units(l)}; }
+  // Checked setters (shape, finiteness, layer range); the field names are for the caller's errors.
+  void setWeights(int l, MatRef<S> W);
+  void setBiases(int l, MatRef<S> b);
+  void checkLayer(int l, const char* field = "layer") const;
+
+  Vec<S>& parameters() { return params_; }  // flat: per layer W (column-major), then b
+  const Vec<S>& parameters() const { return params_; }
+
+  // --- optimizer -----------------------------------------------------------------------------
+  // Weights are kept. Same type: its state (moments, velocity) is kept too; another type starts
+  // with fresh state. Throws (and changes nothing) on invalid settings.
+  void setOptimizer(OptimizerSettings settings);
+  long optimizerSteps() const { return steps_; }
+  const std::array<Vec<S>, 2>& optimizerState() const { return state_; }
+  const Rng& shuffleRng() const { return rng_; }
+  // For loading a saved network: everything is checked before anything is replaced.
+  void restore(const Vec<S>& params, const std::array<Vec<S>, 2>& state, long steps,
+               const std::array<std::uint64_t, 4>& rngState);
+
+ private:
+  void checkBatch(MatRef<S> X, MatRef<S> Y) const;
+  void forward(MatRef<S> X);
+  S lossAndBackward(MatRef<S> X, MatRef<S> Y);
+  void applyRegularization();
+  void resetOptimizerState();
+
+  NetworkSpec spec_;
+  std::vector<const Activation<S>*> act_;  // per layer
+  const Loss<S>* loss_ = nullptr;
+  bool fused_ = false;                     // loss computed from the logits Z[L]
+  const Optimizer<S>* opt_ = nullptr;
+
+  std::vector<Eigen::Index> wOffset_, bOffset_;
+  Vec<S> params_, grads_;                  // (P) each
+  std::array<Vec<S>, 2> state_;            // (P) per optimizer slot in use, empty otherwise
+  long steps_ = 0;
+  Rng rng_;                                // shuffles; seeded from spec.seed
+
+  // Workspaces, reused across calls (resized only when the batch size changes).
+  std::vector<Mat<S>> Z_, A_, dZ_;         // (units_l, m)
+  Mat<S> dA_;                              // (units_l, m) scratch for the backward pass
+  Mat<S> Xb_, Yb_;                         // gathered mini-batch
+  std::vector<Eigen::Index> order_;        // sample order of an epoch
+};
+
+extern template class Network<float>;
+extern template class Network<double>;
+
+}  // namespace nn

@@ -1,0 +1,113 @@
+// optimizers.cpp — the update rules (torch.optim semantics), one flat loop each.
+#include "optimizers.hpp"
+
+#include <cmath>
+
+namespace nn {
+namespace {
+
+// sgd: p ← p − lr g
+template <class S>
+void sgdStep(S* p, const S* g, S*, S*, std::size_t n, const OptimizerSettings& h, long) {
+  const S lr = S(h.learningRate);
+  for (std::size_t i = 0; i < n; ++i) p[i] -= lr * g[i];
+}
+
+// momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
+template <class S>
+void momentumStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, long) {
+  const S lr = S(h.learningRate), mu = S(h.momentum);
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = mu * v[i] + g[i];
+    p[i] -= lr * v[i];
+  }
+}
+
+// nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
+template <class S>
+void nesterovStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, long) {
+  const S lr = S(h.learningRate), mu = S(h.momentum);
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = mu * v[i] + g[i];
+    p[i] -= lr * (g[i] + mu * v[i]);
+  }
+}
+
+// rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
+template <class S>
+void rmspropStep(S* p, const S* g, S* s, S*, std::size_t n, const OptimizerSettings& h, long) {
+  const S lr = S(h.learningRate), rho = S(h.rho), eps = S(h.epsilon);
+  for (std::size_t i = 0; i < n; ++i) {
+    s[i] = rho * s[i] + (S(1) - rho) * g[i] * g[i];
+    p[i] -= lr * g[i] / (std::sqrt(s[i]) + eps);
+  }
+}
+
+// adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
+// p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch
+template <class S>
+void adamStep(S* p, const S* g, S* m, S* v, std::size_t n, const OptimizerSettings& h, long t) {
+  const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon);
+  const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
+  const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
+  for (std::size_t i = 0; i < n; ++i) {
+    m[i] = b1 * m[i] + (S(1) - b1) * g[i];
+    v[i] = b2 * v[i] + (S(1) - b2) * g[i] * g[i];
+    p[i] -= stepSize * m[i] / (std::sqrt(v[i]) / correction2Sqrt + eps);
+  }
+}
+
+void requireRange(double x, double lo, double hi, bool loOpen, bool hiOpen, const std::string& field) {
+  const bool ok = std::isfinite(x) && (loOpen ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
+  if (!ok)
+    throw Error(field + ": must be in " + (loOpen ? "(" : "[") + num(lo) + ", " + num(hi) +
+                (hiOpen ? ")" : "]") + " (got " + num(x) + ")");
+}
+
+}  // namespace
+
+template <typename S>
+const std::vector<Optimizer<S>>& optimizerTable() {
+  static const std::vector<Optimizer<S>> table = {
+      {"sgd", 0.01, 0, &sgdStep<S>},
+      {"momentum", 0.01, 1, &momentumStep<S>},
+      {"nesterov", 0.01, 1, &nesterovStep<S>},
+      {"rmsprop", 0.01, 1, &rmspropStep<S>},
+      {"adam", 0.001, 2, &adamStep<S>},
+  };
+  return table;
+}
+
+template <typename S>
+const Optimizer<S>& findOptimizer(const std::string& name, const std::string& field) {
+  for (const auto& o : optimizerTable<S>())
+    if (name == o.name) return o;
+  throw Error(field + ": unknown optimizer '" + name + "' (choose from " +
+              joinNames(optimizerNames()) + ")");
+}
+
+std::vector<std::string> optimizerNames() {
+  std::vector<std::string> names;
+  for (const auto& o : optimizerTable<double>()) names.emplace_back(o.name);
+  return names;
+}
+
+void validateOptimizer(OptimizerSettings& h, const std::string& field) {
+  const auto& row = findOptimizer<double>(h.type, field + ".type");
+  if (std::isnan(h.learningRate) || h.learningRate == -1) h.learningRate = row.defaultLearningRate;
+  if (!(std::isfinite(h.learningRate) && h.learningRate > 0))
+    throw Error(field + ".learningRate: must be a finite number > 0 (got " +
+                num(h.learningRate) + ")");
+  requireRange(h.momentum, 0, 1, false, true, field + ".momentum");
+  requireRange(h.beta1, 0, 1, false, true, field + ".beta1");
+  requireRange(h.beta2, 0, 1, false, true, field + ".beta2");
+  requireRange(h.rho, 0, 1, false, true, field + ".rho");
+  requireRange(h.epsilon, 0, 1, true, false, field + ".epsilon");
+}
+
+template const std::vector<Optimizer<float>>& optimizerTable<float>();
+template const std::vector<Optimizer<double>>& optimizerTable<double>();
+template const Optimizer<float>& findOptimizer<float>(const std::string&, const std::string&);
+template const Optimizer<double>& findOptimizer<double>(const std::string&, const std::string&);
+
+}  // namespace nn

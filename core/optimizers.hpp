@@ -1,0 +1,47 @@
+// optimizers.hpp — the table of optimizers, with PyTorch's exact update rules and defaults.
+//
+// Every optimizer is one flat loop over all parameters (weights and biases live in one buffer),
+// with its state in vectors of the same length: no state keyed by layer or pointer.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "types.hpp"
+
+namespace nn {
+
+// Hyperparameters; which ones an optimizer reads is in its table row.
+struct OptimizerSettings {
+  std::string type = "adam";
+  double learningRate = -1;  // ≤ 0 on input means "the optimizer's default" (filled by validation)
+  double momentum = 0.9;     // momentum, nesterov
+  double beta1 = 0.9;        // adam
+  double beta2 = 0.999;      // adam
+  double rho = 0.99;         // rmsprop's smoothing constant (torch's alpha)
+  double epsilon = 1e-8;     // rmsprop, adam
+};
+
+template <typename S>
+struct Optimizer {
+  const char* name;
+  double defaultLearningRate;  // torch's default where it has one
+  int stateSlots;              // state vectors of parameter length (velocity, moments)
+  // t is the 1-based step count (adam's bias correction).
+  void (*step)(S* p, const S* g, S* s0, S* s1, std::size_t n, const OptimizerSettings& h, long t);
+};
+
+template <typename S>
+const std::vector<Optimizer<S>>& optimizerTable();
+
+template <typename S>
+const Optimizer<S>& findOptimizer(const std::string& name, const std::string& field);
+
+std::vector<std::string> optimizerNames();
+
+// Fills the default learning rate and checks every hyperparameter; throws naming the field
+// ("optimizer.beta1: ...").
+void validateOptimizer(OptimizerSettings& settings, const std::string& field = "optimizer");
+
+}  // namespace nn

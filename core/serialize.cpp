@@ -1,0 +1,222 @@
+// serialize.cpp — JSON in and out with nlohmann::json; every read is checked and names its path.
+#include "serialize.hpp"
+
+#include <cstdio>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace nn {
+namespace {
+
+using json = nlohmann::json;
+constexpr const char* kFormat = "nn-by-hand/network";
+constexpr int kVersion = 1;
+
+// --- reading helpers: each throws nn::Error("<path>: ...") -------------------------------------
+
+const json& field(const json& obj, const char* key, const std::string& path) {
+  if (!obj.is_object()) throw Error(path + ": must be an object");
+  const auto it = obj.find(key);
+  if (it == obj.end()) throw Error((path.empty() ? "" : path + ".") + key + ": is missing");
+  return *it;
+}
+std::string path(const std::string& parent, const char* key) { return parent.empty() ? key : parent + "." + key; }
+
+double number(const json& obj, const char* key, const std::string& parent) {
+  const json& v = field(obj, key, parent);
+  if (!v.is_number()) throw Error(path(parent, key) + ": must be a number");
+  return v.get<double>();
+}
+long integer(const json& obj, const char* key, const std::string& parent) {
+  const json& v = field(obj, key, parent);
+  if (!v.is_number_integer() || v.get<double>() < -2147483648.0 || v.get<double>() > 2147483647.0)
+    throw Error(path(parent, key) + ": must be an integer");
+  return v.get<long>();
+}
+std::string text(const json& obj, const char* key, const std::string& parent) {
+  const json& v = field(obj, key, parent);
+  if (!v.is_string()) throw Error(path(parent, key) + ": must be a string");
+  return v.get<std::string>();
+}
+
+// A numeric array of exactly `count` finite values representable in S.
+template <typename S>
+void readValues(const json& v, Eigen::Index count, S* out, const std::string& where) {
+  if (!v.is_array()) throw Error(where + ": must be an array of numbers");
+  if (Eigen::Index(v.size()) != count)
+    throw Error(where + ": expected " + std::to_string(count) + " numbers (got " + std::to_string(v.size()) + ")");
+  for (Eigen::Index i = 0; i < count; ++i) {
+    const json& x = v[std::size_t(i)];
+    if (!x.is_number()) throw Error(where + "[" + std::to_string(i) + "]: must be a number");
+    const double d = x.get<double>();
+    if (!std::isfinite(d) || std::abs(d) > double(std::numeric_limits<S>::max()))
+      throw Error(where + "[" + std::to_string(i) + "]: must be a finite number");
+    out[i] = S(d);
+  }
+}
+
+// Per-layer lists (W row-major, b) ⇄ the flat parameter layout (W column-major, then b).
+template <typename S>
+json layersToJSON(const Network<S>& net, const Vec<S>& flat, const char* which) {
+  json list = json::array();
+  Eigen::Index offset = 0;
+  for (int l = 0; l < net.layerCount(); ++l) {
+    const Eigen::Index nW = Eigen::Index(net.units(l)) * net.fanIn(l);
+    Eigen::Map<const Mat<S>> W(flat.data() + offset, net.units(l), net.fanIn(l));
+    json values = json::array();
+    if (std::string(which) == "weights") {
+      for (int r = 0; r < W.rows(); ++r)
+        for (int c = 0; c < W.cols(); ++c) values.push_back(double(W(r, c)));
+    } else {
+      for (int r = 0; r < net.units(l); ++r) values.push_back(double(flat[offset + nW + r]));
+    }
+    list.push_back(std::move(values));
+    offset += nW + net.units(l);
+  }
+  return list;
+}
+
+template <typename S>
+void layersFromJSON(const Network<S>& net, const json& weights, const json& biases, Vec<S>& flat,
+                    const std::string& where) {
+  const std::string wPath = path(where, "weights"), bPath = path(where, "biases");
+  if (!weights.is_array() || int(weights.size()) != net.layerCount())
+    throw Error(wPath + ": expected one array per layer (" + std::to_string(net.layerCount()) + ")");
+  if (!biases.is_array() || int(biases.size()) != net.layerCount())
+    throw Error(bPath + ": expected one array per layer (" + std::to_string(net.layerCount()) + ")");
+  flat.resize(net.parameters().size());
+  Eigen::Index offset = 0;
+  for (int l = 0; l < net.layerCount(); ++l) {
+    const int out = net.units(l), in = net.fanIn(l);
+    Mat<S> rowMajor(in, out);  // Wᵀ column-major = W row-major
+    readValues<S>(weights[std::size_t(l)], Eigen::Index(out) * in, rowMajor.data(),
+                  wPath + "[" + std::to_string(l) + "]");
+    Eigen::Map<Mat<S>>(flat.data() + offset, out, in) = rowMajor.transpose();
+    offset += Eigen::Index(out) * in;
+    readValues<S>(biases[std::size_t(l)], out, flat.data() + offset, bPath + "[" + std::to_string(l) + "]");
+    offset += out;
+  }
+}
+
+NetworkSpec specFromJSON(const json& s) {
+  NetworkSpec spec;
+  const std::string at = "spec";
+  if (!s.is_object()) throw Error("spec: must be an object");
+  spec.inputs = int(integer(s, "inputs", at));
+  const json& layers = field(s, "layers", at);
+  if (!layers.is_array()) throw Error("spec.layers: must be an array");
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    const std::string lp = "spec.layers[" + std::to_string(i) + "]";
+    spec.layers.push_back({int(integer(layers[i], "units", lp)), text(layers[i], "activation", lp)});
+  }
+  spec.loss = text(s, "loss", at);
+  const json& o = field(s, "optimizer", at);
+  const std::string op = "spec.optimizer";
+  spec.optimizer.type = text(o, "type", op);
+  spec.optimizer.learningRate = number(o, "learningRate", op);
+  spec.optimizer.momentum = number(o, "momentum", op);
+  spec.optimizer.beta1 = number(o, "beta1", op);
+  spec.optimizer.beta2 = number(o, "beta2", op);
+  spec.optimizer.rho = number(o, "rho", op);
+  spec.optimizer.epsilon = number(o, "epsilon", op);
+  spec.l1 = number(s, "l1", at);
+  spec.l2 = number(s, "l2", at);
+  spec.init = text(s, "init", at);
+  const json& seed = field(s, "seed", at);
+  if (!seed.is_number_unsigned()) throw Error("spec.seed: must be an integer ≥ 0");
+  spec.seed = seed.get<std::uint64_t>();
+  return spec;
+}
+
+std::string hex(std::uint64_t x) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(x));
+  return buf;
+}
+
+}  // namespace
+
+template <typename S>
+std::string toJSON(const Network<S>& net) {
+  const NetworkSpec& s = net.spec();
+  json layers = json::array();
+  for (const auto& l : s.layers) layers.push_back({{"units", l.units}, {"activation", l.activation}});
+  const OptimizerSettings& o = s.optimizer;
+  json spec = {{"inputs", s.inputs}, {"layers", layers}, {"loss", s.loss},
+               {"optimizer", {{"type", o.type}, {"learningRate", o.learningRate}, {"momentum", o.momentum},
+                              {"beta1", o.beta1}, {"beta2", o.beta2}, {"rho", o.rho}, {"epsilon", o.epsilon}}},
+               {"l1", s.l1}, {"l2", s.l2}, {"init", s.init}, {"seed", s.seed}};
+  json slots = json::array();
+  for (const Vec<S>& slot : net.optimizerState())
+    if (slot.size() > 0)
+      slots.push_back({{"weights", layersToJSON(net, slot, "weights")}, {"biases", layersToJSON(net, slot, "biases")}});
+  json rng = json::array();
+  for (std::uint64_t w : net.shuffleRng().state()) rng.push_back(hex(w));
+  json doc = {{"format", kFormat},
+              {"version", kVersion},
+              {"spec", spec},
+              {"weights", layersToJSON(net, net.parameters(), "weights")},
+              {"biases", layersToJSON(net, net.parameters(), "biases")},
+              {"optimizerState", {{"step", net.optimizerSteps()}, {"slots", slots}}},
+              {"rng", rng}};
+  return doc.dump();
+}
+
+template <typename S>
+Network<S> networkFromJSON(const std::string& textIn) {
+  json doc;
+  try {
+    doc = json::parse(textIn);
+  } catch (const json::parse_error& e) {
+    throw Error(std::string("json: not valid JSON (") + e.what() + ")");
+  }
+  if (!doc.is_object()) throw Error("json: the document must be an object");
+  if (text(doc, "format", "") != kFormat) throw Error(std::string("format: expected \"") + kFormat + "\"");
+  const long version = integer(doc, "version", "");
+  if (version != kVersion)
+    throw Error("version: this build reads version " + std::to_string(kVersion) + " (got " + std::to_string(version) + ")");
+
+  Network<S> net = [&] {  // validates the architecture and names; errors get the "spec." prefix
+    try {
+      return Network<S>(specFromJSON(field(doc, "spec", "")));
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      throw Error(what.rfind("spec", 0) == 0 ? what : "spec." + what);
+    }
+  }();
+  Vec<S> params;
+  layersFromJSON(net, field(doc, "weights", ""), field(doc, "biases", ""), params, "");
+
+  const json& st = field(doc, "optimizerState", "");
+  const long step = integer(st, "step", "optimizerState");
+  const json& slots = field(st, "slots", "optimizerState");
+  const int expected = int(net.optimizerState()[0].size() > 0) + int(net.optimizerState()[1].size() > 0);
+  if (!slots.is_array() || int(slots.size()) != expected)
+    throw Error("optimizerState.slots: " + net.spec().optimizer.type + " keeps " + std::to_string(expected) +
+                " state arrays");
+  std::array<Vec<S>, 2> state;
+  for (int k = 0; k < expected; ++k) {
+    const std::string sp = "optimizerState.slots[" + std::to_string(k) + "]";
+    layersFromJSON(net, field(slots[std::size_t(k)], "weights", sp), field(slots[std::size_t(k)], "biases", sp),
+                   state[std::size_t(k)], sp);
+  }
+
+  const json& rng = field(doc, "rng", "");
+  std::array<std::uint64_t, 4> rngState{};
+  if (!rng.is_array() || rng.size() != 4) throw Error("rng: expected four hex words");
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::string w = rng[i].is_string() ? rng[i].get<std::string>() : "";
+    if (w.size() != 16 || w.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+      throw Error("rng[" + std::to_string(i) + "]: must be a 16-digit hex string");
+    rngState[i] = std::stoull(w, nullptr, 16);
+  }
+  net.restore(params, state, step, rngState);
+  return net;
+}
+
+template std::string toJSON<float>(const Network<float>&);
+template std::string toJSON<double>(const Network<double>&);
+template Network<float> networkFromJSON<float>(const std::string&);
+template Network<double> networkFromJSON<double>(const std::string&);
+
+}  // namespace nn

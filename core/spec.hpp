@@ -1,0 +1,44 @@
+// spec.hpp — what a network is made of, and the one place that decides whether it is valid.
+//
+// Field names match the JavaScript API (inputs, layers[i].units, optimizer.learningRate, ...) so an
+// error message names exactly what the user wrote.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "optimizers.hpp"
+
+namespace nn {
+
+struct LayerSpec {
+  int units = 1;
+  std::string activation = "linear";
+};
+
+struct NetworkSpec {
+  int inputs = 2;
+  std::vector<LayerSpec> layers;  // hidden layers..., then the output layer (at least one)
+  std::string loss;               // empty: chosen from the output activation
+  OptimizerSettings optimizer;
+  double l1 = 0;                  // λ₁: adds λ₁·sign(W) to dW (weights only)
+  double l2 = 0;                  // λ₂: adds λ₂·W to dW (weights only)
+  std::string init = "glorot_uniform";
+  std::uint64_t seed = 1;
+};
+
+// Limits that keep a typo from allocating gigabytes inside a browser tab.
+constexpr int kMaxUnits = 4096;
+constexpr int kMaxLayers = 64;
+constexpr long kMaxParameters = 8'000'000;
+
+// Checks every field and fills defaults (loss, learning rate); throws nn::Error naming the field.
+// Also rejects output/loss pairs that are undefined, saying why and which activations fit.
+void validateSpec(NetworkSpec& spec);
+
+// The default loss for an output activation: softmax → categorical_crossentropy,
+// sigmoid → binary_crossentropy, anything else → mse.
+std::string defaultLoss(const std::string& outputActivation);
+
+}  // namespace nn
