@@ -98,34 +98,84 @@ void layersFromJSON(const Network<S>& net, const json& weights, const json& bias
   }
 }
 
-NetworkSpec specFromJSON(const json& s) {
-  NetworkSpec spec;
-  const std::string at = "spec";
-  if (!s.is_object()) throw Error("spec: must be an object");
-  spec.inputs = int(integer(s, "inputs", at));
-  const json& layers = field(s, "layers", at);
-  if (!layers.is_array()) throw Error("spec.layers: must be an array");
-  for (std::size_t i = 0; i < layers.size(); ++i) {
-    const std::string lp = "spec.layers[" + std::to_string(i) + "]";
-    spec.layers.push_back({int(integer(layers[i], "units", lp)), text(layers[i], "activation", lp)});
+// Rejects keys that are not in `allowed`, so a typo ("learningrate") is never silently ignored.
+void checkKeys(const json& obj, std::initializer_list<const char*> allowed, const std::string& at) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool known = false;
+    for (const char* k : allowed) known = known || it.key() == k;
+    if (!known) {
+      std::string list;
+      for (const char* k : allowed) list += std::string(list.empty() ? "" : ", ") + k;
+      throw Error(path(at, it.key().c_str()) + ": unknown field (expected " + list + ")");
+    }
   }
-  spec.loss = text(s, "loss", at);
-  const json& o = field(s, "optimizer", at);
-  const std::string op = "spec.optimizer";
-  spec.optimizer.type = text(o, "type", op);
-  spec.optimizer.learningRate = number(o, "learningRate", op);
-  spec.optimizer.momentum = number(o, "momentum", op);
-  spec.optimizer.beta1 = number(o, "beta1", op);
-  spec.optimizer.beta2 = number(o, "beta2", op);
-  spec.optimizer.rho = number(o, "rho", op);
-  spec.optimizer.epsilon = number(o, "epsilon", op);
-  spec.l1 = number(s, "l1", at);
-  spec.l2 = number(s, "l2", at);
-  spec.init = text(s, "init", at);
-  const json& seed = field(s, "seed", at);
-  if (!seed.is_number_unsigned()) throw Error("spec.seed: must be an integer ≥ 0");
-  spec.seed = seed.get<std::uint64_t>();
+}
+
+// Reads a spec object under the path `at`. strict (saved documents): every field must be there.
+// Otherwise (createNetwork) only `layers` is required and missing fields keep their defaults.
+NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
+  NetworkSpec spec;
+  if (!s.is_object()) throw Error((at.empty() ? "spec" : at) + ": must be an object");
+  checkKeys(s, {"inputs", "layers", "loss", "optimizer", "l1", "l2", "init", "seed"}, at);
+  const auto has = [strict](const json& obj, const char* key) { return strict || obj.contains(key); };
+  if (has(s, "inputs")) spec.inputs = int(integer(s, "inputs", at));
+  const json& layers = field(s, "layers", at);
+  if (!layers.is_array()) throw Error(path(at, "layers") + ": must be an array of {units, activation}");
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    const std::string lp = path(at, "layers") + "[" + std::to_string(i) + "]";
+    if (!layers[i].is_object()) throw Error(lp + ": must be an object {units, activation}");
+    checkKeys(layers[i], {"units", "activation"}, lp);
+    LayerSpec layer;
+    layer.units = int(integer(layers[i], "units", lp));
+    if (has(layers[i], "activation")) layer.activation = text(layers[i], "activation", lp);
+    spec.layers.push_back(layer);
+  }
+  if (has(s, "loss")) spec.loss = text(s, "loss", at);
+  if (has(s, "optimizer")) {
+    const json& o = field(s, "optimizer", at);
+    const std::string op = path(at, "optimizer");
+    if (!strict && o.is_string()) {
+      spec.optimizer.type = o.get<std::string>();
+    } else {
+      if (!o.is_object()) throw Error(op + ": must be an object {type, learningRate, ...}");
+      checkKeys(o, {"type", "learningRate", "momentum", "beta1", "beta2", "rho", "epsilon"}, op);
+      OptimizerSettings& h = spec.optimizer;
+      if (has(o, "type")) h.type = text(o, "type", op);
+      if (has(o, "learningRate")) h.learningRate = number(o, "learningRate", op);
+      if (has(o, "momentum")) h.momentum = number(o, "momentum", op);
+      if (has(o, "beta1")) h.beta1 = number(o, "beta1", op);
+      if (has(o, "beta2")) h.beta2 = number(o, "beta2", op);
+      if (has(o, "rho")) h.rho = number(o, "rho", op);
+      if (has(o, "epsilon")) h.epsilon = number(o, "epsilon", op);
+    }
+  }
+  if (has(s, "l1")) spec.l1 = number(s, "l1", at);
+  if (has(s, "l2")) spec.l2 = number(s, "l2", at);
+  if (has(s, "init")) spec.init = text(s, "init", at);
+  if (has(s, "seed")) {
+    const json& seed = field(s, "seed", at);
+    if (!seed.is_number_unsigned()) throw Error(path(at, "seed") + ": must be an integer ≥ 0");
+    spec.seed = seed.get<std::uint64_t>();
+  }
   return spec;
+}
+
+json specToJSONValue(const NetworkSpec& s) {
+  json layers = json::array();
+  for (const auto& l : s.layers) layers.push_back({{"units", l.units}, {"activation", l.activation}});
+  const OptimizerSettings& o = s.optimizer;
+  return {{"inputs", s.inputs}, {"layers", layers}, {"loss", s.loss},
+          {"optimizer", {{"type", o.type}, {"learningRate", o.learningRate}, {"momentum", o.momentum},
+                         {"beta1", o.beta1}, {"beta2", o.beta2}, {"rho", o.rho}, {"epsilon", o.epsilon}}},
+          {"l1", s.l1}, {"l2", s.l2}, {"init", s.init}, {"seed", s.seed}};
+}
+
+json parse(const std::string& textIn) {
+  try {
+    return json::parse(textIn);
+  } catch (const json::parse_error& e) {
+    throw Error(std::string("json: not valid JSON (") + e.what() + ")");
+  }
 }
 
 std::string hex(std::uint64_t x) {
@@ -138,14 +188,6 @@ std::string hex(std::uint64_t x) {
 
 template <typename S>
 std::string toJSON(const Network<S>& net) {
-  const NetworkSpec& s = net.spec();
-  json layers = json::array();
-  for (const auto& l : s.layers) layers.push_back({{"units", l.units}, {"activation", l.activation}});
-  const OptimizerSettings& o = s.optimizer;
-  json spec = {{"inputs", s.inputs}, {"layers", layers}, {"loss", s.loss},
-               {"optimizer", {{"type", o.type}, {"learningRate", o.learningRate}, {"momentum", o.momentum},
-                              {"beta1", o.beta1}, {"beta2", o.beta2}, {"rho", o.rho}, {"epsilon", o.epsilon}}},
-               {"l1", s.l1}, {"l2", s.l2}, {"init", s.init}, {"seed", s.seed}};
   json slots = json::array();
   for (const Vec<S>& slot : net.optimizerState())
     if (slot.size() > 0)
@@ -154,7 +196,7 @@ std::string toJSON(const Network<S>& net) {
   for (std::uint64_t w : net.shuffleRng().state()) rng.push_back(hex(w));
   json doc = {{"format", kFormat},
               {"version", kVersion},
-              {"spec", spec},
+              {"spec", specToJSONValue(net.spec())},
               {"weights", layersToJSON(net, net.parameters(), "weights")},
               {"biases", layersToJSON(net, net.parameters(), "biases")},
               {"optimizerState", {{"step", net.optimizerSteps()}, {"slots", slots}}},
@@ -164,12 +206,7 @@ std::string toJSON(const Network<S>& net) {
 
 template <typename S>
 Network<S> networkFromJSON(const std::string& textIn) {
-  json doc;
-  try {
-    doc = json::parse(textIn);
-  } catch (const json::parse_error& e) {
-    throw Error(std::string("json: not valid JSON (") + e.what() + ")");
-  }
+  const json doc = parse(textIn);
   if (!doc.is_object()) throw Error("json: the document must be an object");
   if (text(doc, "format", "") != kFormat) throw Error(std::string("format: expected \"") + kFormat + "\"");
   const long version = integer(doc, "version", "");
@@ -178,7 +215,7 @@ Network<S> networkFromJSON(const std::string& textIn) {
 
   Network<S> net = [&] {  // validates the architecture and names; errors get the "spec." prefix
     try {
-      return Network<S>(specFromJSON(field(doc, "spec", "")));
+      return Network<S>(readSpec(field(doc, "spec", ""), "spec", true));
     } catch (const Error& e) {
       const std::string what = e.what();
       throw Error(what.rfind("spec", 0) == 0 ? what : "spec." + what);
@@ -212,6 +249,34 @@ Network<S> networkFromJSON(const std::string& textIn) {
   }
   net.restore(params, state, step, rngState);
   return net;
+}
+
+NetworkSpec specFromJSON(const std::string& text) {
+  NetworkSpec spec = readSpec(parse(text), "", false);
+  validateSpec(spec);
+  return spec;
+}
+
+std::string specToJSON(const NetworkSpec& spec) { return specToJSONValue(spec).dump(); }
+
+OptimizerSettings optimizerFromJSON(const std::string& text, const OptimizerSettings& current) {
+  const json o = parse(text);
+  const json oneLayer = {{"units", 1}};
+  const json wrapped = {{"layers", json::array({oneLayer})}, {"optimizer", o}};
+  NetworkSpec read = readSpec(wrapped, "", false);
+  // Fields not given keep the current values; a new type without a learning rate gets its default.
+  OptimizerSettings h = current;
+  const json obj = o.is_object() ? o : json::object();
+  if (o.is_string() || obj.contains("type")) h.type = read.optimizer.type;
+  if (obj.contains("learningRate")) h.learningRate = read.optimizer.learningRate;
+  else if (h.type != current.type) h.learningRate = -1;
+  if (obj.contains("momentum")) h.momentum = read.optimizer.momentum;
+  if (obj.contains("beta1")) h.beta1 = read.optimizer.beta1;
+  if (obj.contains("beta2")) h.beta2 = read.optimizer.beta2;
+  if (obj.contains("rho")) h.rho = read.optimizer.rho;
+  if (obj.contains("epsilon")) h.epsilon = read.optimizer.epsilon;
+  validateOptimizer(h);
+  return h;
 }
 
 template std::string toJSON<float>(const Network<float>&);

@@ -20,6 +20,15 @@ namespace nn {
 template <typename S>
 std::string toJSON(const Network<S>& net);
 
+// A spec as users write it (createNetwork): only `layers` is required, missing fields take their
+// defaults, unknown fields are rejected, and the result is validated. Errors name the field.
+NetworkSpec specFromJSON(const std::string& text);
+// The normalised spec (defaults filled in) as JSON.
+std::string specToJSON(const NetworkSpec& spec);
+// Optimizer settings given as JSON ({type?, learningRate?, ...} or "type"), merged over `current`:
+// fields not given are kept; another type without a learning rate gets that type's default.
+OptimizerSettings optimizerFromJSON(const std::string& text, const OptimizerSettings& current);
+
 template <typename S>
 Network<S> networkFromJSON(const std::string& text);
 
