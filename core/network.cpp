@@ -217,7 +217,7 @@ Evaluation<S> Network<S>::evaluate(MatRef<S> X, MatRef<S> Y) {
       correct += predicted == actual;
     }
   }
-  return {loss, S(double(correct) / double(A.cols()))};
+  return {loss, double(correct) / double(A.cols())};
 }
 
 template <typename S>

@@ -24,7 +24,7 @@ namespace nn {
 template <typename S>
 struct Evaluation {
   S loss;      // mean data loss (no regularisation)
-  S accuracy;  // argmax match for ≥ 2 outputs; same side of the activation's midpoint for one
+  double accuracy;  // argmax match for ≥ 2 outputs; same side of the activation's midpoint for one
 };
 
 // Per-layer values of one forward + backward pass, for showing the math (index l = 0..L−1).

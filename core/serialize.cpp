@@ -8,7 +8,7 @@
 namespace nn {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 constexpr const char* kFormat = "nn-by-hand/network";
 constexpr int kVersion = 1;
 
