@@ -1,0 +1,42 @@
+// browser.mjs — shared set-up for the headless-Chromium tests: serve dist/ on a free loopback
+// port and launch Debian's Chromium through playwright-core, collecting console errors and
+// failed requests so every test can assert that a page loaded cleanly.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** Starts the server and the browser; returns { url, context, newPage, close }. */
+export async function startBrowser({ viewport = { width: 1440, height: 900 } } = {}) {
+  const { server, url } = await serve(DIST, 0);
+  const profile = mkdtempSync(join(tmpdir(), 'nn-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  /** A new page that records console errors, page errors and failed requests in page.problems. */
+  async function newPage() {
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', (r) => page.problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`http ${r.status()}: ${r.url()}`); });
+    return page;
+  }
+  async function close() {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { url, context, newPage, close };
+}

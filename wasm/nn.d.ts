@@ -1,0 +1,160 @@
+// nn.d.ts — types of the NN by Hand module (dist/lib/nn.js). Hand-written; kept exact.
+
+/** Where and how to load the WebAssembly. */
+export interface LoadOptions {
+  /** URL of nn_wasm.wasm when it is not served beside nn.js (or a file path/URL in Node). */
+  wasmUrl?: string | URL;
+  /** The .wasm bytes, if the embedder already has them. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+export type ActivationName =
+  | 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softplus' | 'silu' | 'gelu' | 'softmax';
+export type LossName = 'mse' | 'mae' | 'huber' | 'binary_crossentropy' | 'categorical_crossentropy';
+export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam';
+export type InitializerName = 'glorot_uniform' | 'glorot_normal' | 'he_uniform' | 'he_normal' | 'uniform' | 'zeros';
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'blobs' | 'plane' | 'multigauss';
+
+export interface LayerSpec {
+  /** Width, 1..4096. */
+  units: number;
+  /** Default 'linear'. */
+  activation?: ActivationName;
+}
+
+/** PyTorch's update rules and defaults. Fields an optimizer does not use are kept but ignored. */
+export interface OptimizerSpec {
+  type?: OptimizerName;          // default 'adam'
+  learningRate?: number;         // default: sgd/momentum/nesterov/rmsprop 0.01, adam 0.001
+  momentum?: number;             // momentum, nesterov; default 0.9
+  beta1?: number;                // adam; default 0.9
+  beta2?: number;                // adam; default 0.999
+  rho?: number;                  // rmsprop's smoothing (torch's alpha); default 0.99
+  epsilon?: number;              // rmsprop, adam; default 1e-8
+}
+
+export interface NetworkSpec {
+  /** Features per sample; default 2. */
+  inputs?: number;
+  /** Hidden layers..., then the output layer (at least one). */
+  layers: LayerSpec[];
+  /** Default: categorical_crossentropy for softmax, binary_crossentropy for sigmoid, else mse. */
+  loss?: LossName;
+  /** An object, or just the optimizer's name. Default { type: 'adam' }. */
+  optimizer?: OptimizerSpec | OptimizerName;
+  /** λ₁ and λ₂ regularisation of the weights (never the biases); default 0. */
+  l1?: number;
+  l2?: number;
+  /** Default 'glorot_uniform'; biases always start at 0. */
+  init?: InitializerName;
+  /** Seeds the initial weights and the epoch shuffles; default 1. */
+  seed?: number;
+}
+
+/** The spec with every default filled in. */
+export interface NormalizedSpec {
+  inputs: number;
+  layers: Required<LayerSpec>[];
+  loss: LossName;
+  optimizer: Required<OptimizerSpec>;
+  l1: number;
+  l2: number;
+  init: InitializerName;
+  seed: number;
+}
+
+export interface Evaluation {
+  /** Mean data loss (no regularisation). */
+  loss: number;
+  /** Fraction correct: argmax for ≥ 2 outputs; for one output, the same side of the output
+   *  activation's midpoint (0 for tanh with ±1 targets, 0.5 otherwise). */
+  accuracy: number;
+}
+
+export interface Gradients {
+  /** The mean data loss of the batch. */
+  loss: number;
+  /** dL/dW per layer, row-major (out × in), like getWeights. */
+  weights: Float32Array[];
+  /** dL/db per layer. */
+  biases: Float32Array[];
+}
+
+/** Float32Array, or a plain array of numbers (copied). */
+export type Floats = Float32Array | ArrayLike<number>;
+
+export interface Network {
+  readonly spec: NormalizedSpec;
+  readonly inputs: number;
+  readonly outputs: number;
+  readonly layerCount: number;
+  /** Optimizer steps since creation or the last change of optimizer type. */
+  readonly steps: number;
+  /** x: n × inputs row-major → n × outputs row-major. */
+  predict(x: Floats, n: number): Float32Array;
+  /** One optimizer step; returns the batch's mean data loss before the step. A non-finite value
+   *  means divergence: the step was skipped and the weights are unchanged. */
+  trainBatch(x: Floats, y: Floats, n: number): number;
+  /** One epoch in mini-batches (default batchSize 10, shuffle true, seeded); the mean loss, or the
+   *  first non-finite batch loss (the epoch stops there). */
+  trainEpoch(x: Floats, y: Floats, n: number, options?: { batchSize?: number; shuffle?: boolean }): number;
+  evaluate(x: Floats, y: Floats, n: number): Evaluation;
+  gradients(x: Floats, y: Floats, n: number): Gradients;
+  /** Layer l's W: out × in, row-major (= torch nn.Linear.weight). Layers are 0-based. */
+  getWeights(layer: number): Float32Array;
+  getBiases(layer: number): Float32Array;
+  setWeights(layer: number, w: Floats): void;
+  setBiases(layer: number, b: Floats): void;
+  /** Fields not given are kept; the weights are always kept; the optimizer's state is kept for
+   *  the same type and reset for another (which gets its default learning rate unless given). */
+  setOptimizer(optimizer: OptimizerSpec | OptimizerName): void;
+  /** Versioned JSON: spec, weights, optimizer state and shuffle state. */
+  toJSON(): string;
+  /** Frees the wasm memory; every later call throws. */
+  dispose(): void;
+}
+
+export interface Dataset {
+  name: DatasetName;
+  n: number;
+  /** 0 for regression. */
+  classes: number;
+  regression: boolean;
+  /** n × 2, row-major: x1, x2 of each point, in [−6, 6]². */
+  x: Float32Array;
+  /** Class of each point, 0..classes−1 (classification), else null. */
+  labels: Int32Array | null;
+  /** Target of each point in [−1, 1] (regression), else null. */
+  targets: Float32Array | null;
+}
+
+export interface Catalog {
+  activations: { name: ActivationName; unitInterval: boolean; elementwise: boolean; midpoint: number }[];
+  losses: { name: LossName; needsUnitInterval: boolean; minOutputs: number; fusedActivation: ActivationName | null }[];
+  optimizers: { name: OptimizerName; defaultLearningRate: number }[];
+  initializers: InitializerName[];
+  datasets: { name: DatasetName; regression: boolean; minClasses: number; maxClasses: number; defaultClasses: number }[];
+  limits: { maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number };
+}
+
+export interface NN {
+  readonly activations: ActivationName[];
+  readonly losses: LossName[];
+  readonly optimizers: OptimizerName[];
+  readonly initializers: InitializerName[];
+  readonly datasets: DatasetName[];
+  readonly catalog: Catalog;
+  /** Throws an Error naming the bad field (e.g. "layers[0].units: ..."). */
+  createNetwork(spec: NetworkSpec): Network;
+  /** Reads network.toJSON(); throws naming the field of a malformed document. */
+  loadNetwork(json: string): Network;
+  makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
+  /** The core's seeded split: round(n · testRatio) test points, the rest for training. */
+  splitDataset(data: Dataset, testRatio: number, seed?: number): { train: Dataset; test: Dataset };
+  /** y (n × outputs) for a dataset: one-hot, 0/1 (±1 for a tanh output) or the regression value. */
+  encodeTargets(data: Dataset, outputs: number, outputActivation: ActivationName): Float32Array;
+  /** Bytes of the wasm heap in use. */
+  heapInUse(): number;
+}
+
+export function loadNN(options?: LoadOptions): Promise<NN>;
