@@ -94,7 +94,7 @@ std::vector<std::string> optimizerNames() {
 
 void validateOptimizer(OptimizerSettings& h, const std::string& field) {
   const auto& row = findOptimizer<double>(h.type, field + ".type");
-  if (std::isnan(h.learningRate) || h.learningRate == -1) h.learningRate = row.defaultLearningRate;
+  if (std::isnan(h.learningRate)) h.learningRate = row.defaultLearningRate;
   if (!(std::isfinite(h.learningRate) && h.learningRate > 0))
     throw Error(field + ".learningRate: must be a finite number > 0 (got " +
                 num(h.learningRate) + ")");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace nn {
 // Hyperparameters; which ones an optimizer reads is in its table row.
 struct OptimizerSettings {
   std::string type = "adam";
-  double learningRate = -1;  // ≤ 0 on input means "the optimizer's default" (filled by validation)
+  double learningRate = std::numeric_limits<double>::quiet_NaN();  // NaN: the optimizer's default
   double momentum = 0.9;     // momentum, nesterov
   double beta1 = 0.9;        // adam
   double beta2 = 0.999;      // adam

@@ -269,7 +269,7 @@ OptimizerSettings optimizerFromJSON(const std::string& text, const OptimizerSett
   const json obj = o.is_object() ? o : json::object();
   if (o.is_string() || obj.contains("type")) h.type = read.optimizer.type;
   if (obj.contains("learningRate")) h.learningRate = read.optimizer.learningRate;
-  else if (h.type != current.type) h.learningRate = -1;
+  else if (h.type != current.type) h.learningRate = std::numeric_limits<double>::quiet_NaN();
   if (obj.contains("momentum")) h.momentum = read.optimizer.momentum;
   if (obj.contains("beta1")) h.beta1 = read.optimizer.beta1;
   if (obj.contains("beta2")) h.beta2 = read.optimizer.beta2;

@@ -1,0 +1,291 @@
+// api.test.mjs — the whole public API of dist/lib/nn.js from Node: every method and every error
+// path; after any error the module and other networks keep working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nn, loadNN, LIB, throwsMessage } from './load.mjs';
+
+const spec = () => ({
+  inputs: 2,
+  layers: [{ units: 8, activation: 'tanh' }, { units: 3, activation: 'softmax' }],
+  loss: 'categorical_crossentropy',
+  optimizer: { type: 'adam', learningRate: 0.01 },
+  seed: 1,
+});
+const blobs = nn.makeDataset('blobs', { n: 90, noise: 0.1, classes: 3, seed: 2 });
+const Y = nn.encodeTargets(blobs, 3, 'softmax');
+
+test('the tables come from the core and the catalog describes them', () => {
+  assert.deepEqual(nn.activations, ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus', 'silu', 'gelu', 'softmax']);
+  assert.deepEqual(nn.losses, ['mse', 'mae', 'huber', 'binary_crossentropy', 'categorical_crossentropy']);
+  assert.deepEqual(nn.optimizers, ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam']);
+  assert.deepEqual(nn.initializers, ['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'uniform', 'zeros']);
+  assert.deepEqual(nn.datasets, ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs', 'plane', 'multigauss']);
+  assert.equal(nn.catalog.losses.find((l) => l.name === 'categorical_crossentropy').minOutputs, 2);
+  assert.equal(nn.catalog.datasets.find((d) => d.name === 'spiral').maxClasses, 6);
+  assert.equal(nn.catalog.optimizers.find((o) => o.name === 'adam').defaultLearningRate, 0.001);
+});
+
+test('loadNN takes an explicit wasm location', async () => {
+  const other = await loadNN({ wasmUrl: new URL('./nn_wasm.wasm', LIB) });
+  assert.deepEqual(other.activations, nn.activations);
+  await assert.rejects(loadNN({ wasmUrl: new URL('./missing.wasm', LIB) }), /ENOENT|no such file/);
+});
+
+test('createNetwork normalises the spec, filling every default', () => {
+  const net = nn.createNetwork({ layers: [{ units: 4 }, { units: 1, activation: 'sigmoid' }] });
+  assert.deepEqual(net.spec, {
+    inputs: 2,
+    layers: [{ units: 4, activation: 'linear' }, { units: 1, activation: 'sigmoid' }],
+    loss: 'binary_crossentropy',
+    optimizer: { type: 'adam', learningRate: 0.001, momentum: 0.9, beta1: 0.9, beta2: 0.999, rho: 0.99, epsilon: 1e-8 },
+    l1: 0, l2: 0, init: 'glorot_uniform', seed: 1,
+  });
+  assert.equal(net.inputs, 2);
+  assert.equal(net.outputs, 1);
+  assert.equal(net.layerCount, 2);
+  const s = net.spec;
+  s.layers[0].units = 99;  // a copy: the network is not affected
+  assert.equal(net.spec.layers[0].units, 4);
+  assert.equal(nn.createNetwork({ layers: [{ units: 1 }], optimizer: 'sgd' }).spec.optimizer.learningRate, 0.01);
+  net.dispose();
+});
+
+test('createNetwork throws an Error naming the bad field', () => {
+  const bad = [
+    [null, /^spec: must be an object/],
+    [[1], /^spec: must be an object/],
+    [{}, /^layers: is missing/],
+    [{ layers: 'dense' }, /^layers: must be an array/],
+    [{ layers: [] }, /^layers: needs at least one layer/],
+    [{ layers: [{ units: 0 }] }, /^layers\[0\]\.units: must be an integer from 1 to 4096 \(got 0\)/],
+    [{ layers: [{ units: 2.5 }] }, /^layers\[0\]\.units: must be an integer/],
+    [{ layers: [{ units: '8' }] }, /^layers\[0\]\.units: must be an integer/],
+    [{ layers: [{ units: 4, activation: 'swish' }] }, /^layers\[0\]\.activation: unknown activation 'swish' \(choose from linear/],
+    [{ layers: [{ units: 4, activaton: 'tanh' }] }, /^layers\[0\]\.activaton: unknown field \(expected units, activation\)/],
+    [{ inputs: 0, layers: [{ units: 1 }] }, /^inputs: must be an integer from 1/],
+    [{ layers: [{ units: 1 }], loss: 'hinge' }, /^loss: unknown loss 'hinge'/],
+    [{ layers: [{ units: 2, activation: 'tanh' }], loss: 'binary_crossentropy' }, /^loss: .*\(0, 1\).*use a sigmoid or softmax output/],
+    [{ layers: [{ units: 1, activation: 'sigmoid' }], loss: 'categorical_crossentropy' }, /^loss: categorical_crossentropy needs at least 2 outputs/],
+    [{ layers: [{ units: 1, activation: 'softmax' }] }, /^layers\[0\]\.activation: softmax over a single unit/],
+    [{ layers: [{ units: 1 }], optimizer: { type: 'lbfgs' } }, /^optimizer\.type: unknown optimizer 'lbfgs'/],
+    [{ layers: [{ units: 1 }], optimizer: { learningRate: -1 } }, /^optimizer\.learningRate: must be a finite number > 0/],
+    [{ layers: [{ units: 1 }], optimizer: { learningRate: NaN } }, /^optimizer\.learningRate: must be a number/],
+    [{ layers: [{ units: 1 }], optimizer: { learningrate: 0.1 } }, /^optimizer\.learningrate: unknown field/],
+    [{ layers: [{ units: 1 }], optimizer: { beta2: 1 } }, /^optimizer\.beta2: must be in \[0, 1\)/],
+    [{ layers: [{ units: 1 }], l2: -0.1 }, /^l2: must be a finite number ≥ 0/],
+    [{ layers: [{ units: 1 }], init: 'orthogonal' }, /^init: unknown initializer 'orthogonal'/],
+    [{ layers: [{ units: 1 }], seed: -1 }, /^seed: must be an integer ≥ 0/],
+    [{ layers: [{ units: 1 }], dropout: 0.5 }, /^dropout: unknown field/],
+  ];
+  for (const [s, message] of bad) {
+    throwsMessage(() => nn.createNetwork(s), message, JSON.stringify(s));
+  }
+});
+
+test('predict: n × outputs, a copy the caller owns, plain arrays accepted', () => {
+  const net = nn.createNetwork(spec());
+  const p = net.predict(blobs.x, blobs.n);
+  assert.ok(p instanceof Float32Array);
+  assert.equal(p.length, blobs.n * 3);
+  for (let i = 0; i < blobs.n; i++) assert.ok(Math.abs(p[3 * i] + p[3 * i + 1] + p[3 * i + 2] - 1) < 1e-5);
+  const kept = p.slice();
+  net.trainEpoch(blobs.x, Y, blobs.n);  // later calls (and heap growth) do not touch what we hold
+  nn.createNetwork({ layers: [{ units: 512 }, { units: 512 }] }).dispose();
+  assert.deepEqual(p, kept);
+  p[0] = 42;
+  assert.notEqual(net.predict(blobs.x, blobs.n)[0], 42);
+  assert.deepEqual(net.predict([1, 2], 1), net.predict(new Float32Array([1, 2]), 1));
+  net.dispose();
+});
+
+test('trainBatch returns the loss before the step; trainEpoch and evaluate learn blobs', () => {
+  const net = nn.createNetwork(spec());
+  const before = net.evaluate(blobs.x, Y, blobs.n);
+  assert.equal(net.trainBatch(blobs.x, Y, blobs.n), before.loss);
+  assert.equal(net.steps, 1);
+  let loss;
+  for (let e = 0; e < 30; e++) loss = net.trainEpoch(blobs.x, Y, blobs.n, { batchSize: 10 });
+  assert.equal(net.steps, 1 + 30 * 9);
+  const after = net.evaluate(blobs.x, Y, blobs.n);
+  assert.ok(loss < before.loss && after.loss < before.loss, `${before.loss} → ${after.loss}`);
+  assert.ok(after.accuracy >= 0.95, `accuracy ${after.accuracy}`);
+  assert.equal(net.trainEpoch(blobs.x, Y, blobs.n, { batchSize: 1000, shuffle: false }) > 0, true);
+  net.dispose();
+});
+
+test('batch errors name x, y, n or batchSize and change nothing', () => {
+  const net = nn.createNetwork(spec());
+  const w = net.getWeights(0);
+  const cases = [
+    [() => net.predict(blobs.x, 0), /^n: must be an integer ≥ 1 \(got 0\)/],
+    [() => net.predict(blobs.x, -3), /^n: must be an integer ≥ 1/],
+    [() => net.predict(blobs.x, 1.5), /^n: must be an integer ≥ 1/],
+    [() => net.predict(blobs.x, blobs.n + 1), /^x: expected n × inputs = 91 × 2 = 182 values \(got 180\)/],
+    [() => net.predict('1,2', 1), /^x: must be a Float32Array/],
+    [() => net.predict(new Float32Array([1, NaN]), 1), /^x: contains NaN or infinity/],
+    [() => net.trainBatch(blobs.x, Y.subarray(3), blobs.n), /^y: expected n × outputs = 90 × 3 = 270 values \(got 267\)/],
+    [() => net.trainBatch(blobs.x, Y.map((v, i) => (i === 5 ? Infinity : v)), blobs.n), /^y: contains NaN or infinity/],
+    [() => net.trainEpoch(blobs.x, Y, blobs.n, { batchSize: 0 }), /^batchSize: must be an integer ≥ 1/],
+    [() => net.evaluate(null, Y, blobs.n), /^x: must be a Float32Array .* got null/],
+    [() => net.gradients(blobs.x, Y, 0), /^n: must be an integer/],
+  ];
+  for (const [f, message] of cases) throwsMessage(f, message);
+  assert.deepEqual(net.getWeights(0), w);
+  assert.equal(net.steps, 0);
+  net.dispose();
+});
+
+test('weights and biases: row-major out × in, settable, checked', () => {
+  const net = nn.createNetwork(spec());
+  const W = net.getWeights(1);
+  assert.equal(W.length, 3 * 8);
+  const x = new Float32Array([0.3, -0.7]);
+  // Recompute the output layer by hand from getWeights/getBiases: Z = W A + b (row-major W).
+  const W0 = net.getWeights(0), b0 = net.getBiases(0), b1 = net.getBiases(1);
+  const a0 = Array.from({ length: 8 }, (_, r) => Math.tanh(W0[2 * r] * x[0] + W0[2 * r + 1] * x[1] + b0[r]));
+  const z = Array.from({ length: 3 }, (_, r) => a0.reduce((s, a, c) => s + W[8 * r + c] * a, b1[r]));
+  const e = z.map((v) => Math.exp(v - Math.max(...z)));
+  const p = net.predict(x, 1);
+  e.forEach((v, k) => assert.ok(Math.abs(v / e.reduce((s, t) => s + t) - p[k]) < 1e-6));
+
+  const newW = W.map((v, i) => i / 10);
+  net.setWeights(1, newW);
+  assert.deepEqual(net.getWeights(1), newW);
+  net.setBiases(1, [1, 2, 3]);
+  assert.deepEqual(Array.from(net.getBiases(1)), [1, 2, 3]);
+  const errors = [
+    [() => net.getWeights(2), /^layer: 2 is out of range \(the network has 2 layers, 0 to 1\)/],
+    [() => net.getBiases(-1), /^layer: -1 is out of range/],
+    [() => net.setWeights(0, new Float32Array(15)), /^weights: layer 0 needs 8×2 = 16 values \(got 15\)/],
+    [() => net.setWeights(0, new Float32Array(16).fill(NaN)), /^weights: contains NaN or infinity/],
+    [() => net.setBiases(1, [1, 2]), /^biases: layer 1 needs 3 values \(got 2\)/],
+    [() => net.setBiases(1, undefined), /^biases: must be a Float32Array/],
+  ];
+  for (const [f, message] of errors) throwsMessage(f, message);
+  assert.deepEqual(net.getWeights(1), newW);
+  net.dispose();
+});
+
+test('setOptimizer keeps the weights; same type keeps its state, bad settings change nothing', () => {
+  const net = nn.createNetwork(spec());
+  net.trainEpoch(blobs.x, Y, blobs.n);
+  const w = net.getWeights(0), steps = net.steps;
+  net.setOptimizer({ learningRate: 0.002 });
+  assert.equal(net.spec.optimizer.type, 'adam');
+  assert.equal(net.spec.optimizer.learningRate, 0.002);
+  assert.equal(net.steps, steps);
+  assert.deepEqual(net.getWeights(0), w);
+  net.setOptimizer({ type: 'momentum' });
+  assert.equal(net.spec.optimizer.learningRate, 0.01);  // the new type's default
+  assert.equal(net.steps, 0);
+  net.setOptimizer('rmsprop');
+  assert.equal(net.spec.optimizer.type, 'rmsprop');
+  throwsMessage(() => net.setOptimizer({ type: 'adagrad' }), /^optimizer\.type: unknown optimizer 'adagrad'/);
+  throwsMessage(() => net.setOptimizer({ momentum: 2 }), /^optimizer\.momentum: must be in \[0, 1\)/);
+  throwsMessage(() => net.setOptimizer(7), /^optimizer: must be a name or an object/);
+  assert.equal(net.spec.optimizer.type, 'rmsprop');
+  assert.deepEqual(net.getWeights(0), w);
+  net.dispose();
+});
+
+test('toJSON → loadNetwork gives the same predictions and the same training afterwards', () => {
+  const a = nn.createNetwork({ ...spec(), l2: 1e-3 });
+  a.trainEpoch(blobs.x, Y, blobs.n);
+  const json = a.toJSON();
+  const doc = JSON.parse(json);
+  assert.equal(doc.format, 'nn-by-hand/network');
+  assert.equal(doc.version, 1);
+  const b = nn.loadNetwork(json);
+  assert.deepEqual(b.spec, a.spec);
+  assert.deepEqual(b.predict(blobs.x, blobs.n), a.predict(blobs.x, blobs.n));
+  a.trainEpoch(blobs.x, Y, blobs.n);
+  b.trainEpoch(blobs.x, Y, blobs.n);
+  assert.deepEqual(b.getWeights(0), a.getWeights(0));
+  assert.equal(b.toJSON(), a.toJSON());
+  const broken = [
+    [42, /^json: must be a string/],
+    ['{oops', /^json: not valid JSON/],
+    [JSON.stringify({ ...doc, version: 9 }), /^version: this build reads version 1 \(got 9\)/],
+    [JSON.stringify({ ...doc, weights: doc.weights.slice(1) }), /^weights: expected one array per layer \(2\)/],
+    [JSON.stringify({ ...doc, spec: { ...doc.spec, loss: 'mse', layers: [{ units: 8, activation: 'tanh' }, { units: 3, activation: 'swish' }] } }),
+      /^spec\.layers\[1\]\.activation: unknown activation 'swish'/],
+  ];
+  for (const [text, message] of broken) throwsMessage(() => nn.loadNetwork(text), message);
+  a.dispose();
+  b.dispose();
+});
+
+test('a disposed network throws on every call; dispose twice is harmless', () => {
+  const net = nn.createNetwork(spec());
+  net.dispose();
+  net.dispose();
+  for (const f of [() => net.predict([1, 2], 1), () => net.trainBatch([1, 2], [1, 0, 0], 1), () => net.spec,
+    () => net.getWeights(0), () => net.toJSON(), () => net.setOptimizer('sgd'), () => net.steps]) {
+    throwsMessage(f, /^network: this network has been disposed/);
+  }
+});
+
+test('datasets: seeded, in frame, labels or targets; split and targets from the core', () => {
+  for (const meta of nn.catalog.datasets) {
+    const classes = meta.regression ? 0 : meta.maxClasses;
+    const a = nn.makeDataset(meta.name, { n: 120, noise: 0.2, classes, seed: 5 });
+    const b = nn.makeDataset(meta.name, { n: 120, noise: 0.2, classes, seed: 5 });
+    assert.deepEqual(a, b);
+    assert.notDeepEqual(nn.makeDataset(meta.name, { n: 120, noise: 0.2, classes, seed: 6 }).x, a.x);
+    assert.equal(a.x.length, 240);
+    assert.equal(a.regression, meta.regression);
+    if (meta.regression) assert.equal(a.targets.length, 120);
+    else assert.ok(a.labels.every((l) => l >= 0 && l < classes));
+  }
+  const d = nn.makeDataset('spiral', { n: 100, classes: 4, seed: 1 });
+  const { train, test: held } = nn.splitDataset(d, 0.3, 9);
+  assert.equal(held.n, 30);
+  assert.equal(train.n, 70);
+  assert.equal(train.x.length, 140);
+  assert.deepEqual(nn.splitDataset(d, 0.3, 9).test, held);
+  const y = nn.encodeTargets(train, 4, 'softmax');
+  assert.equal(y.length, 280);
+  assert.equal(y[4 * 0 + train.labels[0]], 1);
+  const two = nn.makeDataset('circle', { n: 10 });
+  assert.deepEqual(Array.from(nn.encodeTargets(two, 1, 'tanh')), Array.from(two.labels, (l) => (l ? 1 : -1)));
+  const errors = [
+    [() => nn.makeDataset('swirl'), /^name: unknown dataset 'swirl' \(choose from circle/],
+    [() => nn.makeDataset('spiral', { classes: 9 }), /^classes: spiral takes 2 to 6 classes \(got 9\)/],
+    [() => nn.makeDataset('circle', { noise: 2 }), /^noise: must be from 0 to 1/],
+    [() => nn.makeDataset('circle', { n: 0 }), /^n: must be an integer ≥ 1/],
+    [() => nn.makeDataset('circle', { seed: -1 }), /^seed: must be an integer/],
+    [() => nn.splitDataset(d, 1), /^testRatio: must be in \[0, 1\)/],
+    [() => nn.encodeTargets(d, 1, 'sigmoid'), /^outputs: 4 classes need 4 outputs/],
+  ];
+  for (const [f, message] of errors) throwsMessage(f, message);
+});
+
+test('after any error the module and every other network keep working', () => {
+  const keep = nn.createNetwork(spec());
+  const before = keep.predict(blobs.x, blobs.n);
+  for (let i = 0; i < 50; i++) {
+    assert.throws(() => nn.createNetwork({ layers: [{ units: -1 }] }));
+    assert.throws(() => nn.loadNetwork('[]'));
+    assert.throws(() => keep.trainBatch(blobs.x, Y, blobs.n + 1));
+    assert.throws(() => keep.predict(new Float32Array([NaN, 0]), 1));
+    assert.throws(() => nn.createNetwork({ layers: [{ units: 4096 }, { units: 4096 }] }), /parameters is more than the limit/);
+  }
+  assert.deepEqual(keep.predict(blobs.x, blobs.n), before);
+  const fresh = nn.createNetwork(spec());
+  assert.ok(Number.isFinite(fresh.trainEpoch(blobs.x, Y, blobs.n)));
+  keep.dispose();
+  fresh.dispose();
+});
+
+test('divergence is reported as a non-finite loss and the weights stay finite', () => {
+  const plane = nn.makeDataset('plane', { n: 100, seed: 1 });
+  const y = nn.encodeTargets(plane, 1, 'linear');
+  const net = nn.createNetwork({ layers: [{ units: 8, activation: 'relu' }, { units: 1 }], optimizer: { type: 'sgd', learningRate: 10 } });
+  let loss = 0;
+  for (let e = 0; e < 100 && Number.isFinite(loss); e++) loss = net.trainEpoch(plane.x, y, plane.n);
+  assert.ok(!Number.isFinite(loss), 'sgd at lr 10 diverges');
+  const w = net.getWeights(0);
+  assert.ok(!Number.isFinite(net.trainBatch(plane.x, y, plane.n)));
+  assert.deepEqual(net.getWeights(0), w);
+  net.dispose();
+});

@@ -1,0 +1,24 @@
+// memory.test.mjs — no leaks: 10,000 create/train/dispose cycles (and error paths) leave the
+// wasm heap where it was.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nn } from './load.mjs';
+
+test('10,000 create/train/dispose cycles leave the wasm heap where it was', () => {
+  const d = nn.makeDataset('xor', { n: 40, seed: 1 });
+  const y = nn.encodeTargets(d, 1, 'sigmoid');
+  const cycle = (i) => {
+    const net = nn.createNetwork({ layers: [{ units: 6, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], seed: i });
+    net.trainEpoch(d.x, y, d.n, { batchSize: 8 });
+    net.predict(d.x, d.n);
+    net.gradients(d.x, y, d.n);
+    nn.loadNetwork(net.toJSON()).dispose();
+    assert.throws(() => net.trainBatch(d.x, y, d.n + 1));
+    net.dispose();
+  };
+  for (let i = 0; i < 100; i++) cycle(i);  // warm-up: let the allocator reach its steady state
+  const before = nn.heapInUse();
+  for (let i = 0; i < 10000; i++) cycle(i);
+  const after = nn.heapInUse();
+  assert.equal(after, before, `heap in use went from ${before} to ${after} bytes`);
+});
