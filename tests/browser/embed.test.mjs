@@ -1,0 +1,35 @@
+// embed.test.mjs — the minimal embedding page trains XOR in a module worker in real Chromium,
+// and its numbers equal what the same module computes in Node for the same seed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser, SCREENSHOTS } from './browser.mjs';
+
+const { loadNN } = await import(new URL('../../dist/lib/nn.js', import.meta.url).href);
+
+test('embed.html trains XOR in a module worker and shows the same numbers as Node', async () => {
+  const nn = await loadNN();  // the reference run, in Node, same module, same seed
+  const data = nn.makeDataset('xor', { n: 200, noise: 0, seed: 1 });
+  const net = nn.createNetwork({ inputs: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+    loss: 'binary_crossentropy', optimizer: { type: 'adam', learningRate: 0.03 }, seed: 1 });
+  const y = nn.encodeTargets(data, 1, 'sigmoid');
+  let loss;
+  for (let e = 0; e < 200; e++) loss = net.trainEpoch(data.x, y, data.n, { batchSize: 10 });
+
+  const browser = await startBrowser({ viewport: { width: 900, height: 700 } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${browser.url}embed.html`);
+    await page.getByRole('status').filter({ hasText: 'Done' }).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('#accuracy').textContent(), '100.0%');
+    assert.equal(await page.locator('#loss').textContent(), loss.toFixed(4));
+    const cells = await page.locator('#predictions tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+    assert.equal(cells.length, 4);
+    for (const [, , expected, p] of cells) assert.equal(Number(p) > 0.5, expected === '1');
+    await page.screenshot({ path: `${SCREENSHOTS}embed.png` });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+    net.dispose();
+  }
+});
