@@ -8,15 +8,13 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
 
 echo "build: wasm (emcmake, -O3 -msimd128)"
+mkdir -p build
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >build/wasm-configure.log 2>&1 ||
-  { mkdir -p build && emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release; exit 1; }
+  { cat build/wasm-configure.log; exit 1; }
 cmake --build build/wasm -j "$JOBS"
 
 rm -rf dist
 mkdir -p dist/lib
-if [[ -f build/wasm/nn_wasm.mjs ]]; then
-  cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm dist/lib/
-  cp wasm/nn.js wasm/nn.d.ts dist/lib/
-fi
+cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.js wasm/nn.d.ts dist/lib/
 cp -r web/. dist/
 echo "build: dist/ ready"
