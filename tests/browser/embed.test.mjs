@@ -6,7 +6,7 @@ import { startBrowser, SCREENSHOTS } from './browser.mjs';
 
 const { loadNN } = await import(new URL('../../dist/lib/nn.js', import.meta.url).href);
 
-test('embed.html trains XOR in a module worker and shows the same numbers as Node', async () => {
+test('embed.html trains XOR in a module worker, the module also loads on the main thread, and both match Node', async () => {
   const nn = await loadNN();  // the reference run, in Node, same module, same seed
   const data = nn.makeDataset('xor', { n: 200, noise: 0, seed: 1 });
   const net = nn.createNetwork({ inputs: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
@@ -27,6 +27,31 @@ test('embed.html trains XOR in a module worker and shows the same numbers as Nod
     assert.equal(cells.length, 4);
     for (const [, , expected, p] of cells) assert.equal(Number(p) > 0.5, expected === '1');
     await page.screenshot({ path: `${SCREENSHOTS}embed.png` });
+
+    // The same dist/lib/nn.js also loads on a page's main thread, with no options and with an
+    // explicit wasm location, and computes the same numbers as Node.
+    const fromPage = await page.evaluate(async () => {
+      const { loadNN } = await import('./lib/nn.js');
+      const results = [];
+      for (const options of [undefined, { wasmUrl: new URL('./lib/nn_wasm.wasm', location.href).href }]) {
+        const nn = await loadNN(options);
+        const d = nn.makeDataset('xor', { n: 200, noise: 0, seed: 1 });
+        const net = nn.createNetwork({ inputs: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+          loss: 'binary_crossentropy', optimizer: { type: 'adam', learningRate: 0.03 }, seed: 1 });
+        const y = nn.encodeTargets(d, 1, 'sigmoid');
+        let loss;
+        for (let e = 0; e < 200; e++) loss = net.trainEpoch(d.x, y, d.n, { batchSize: 10 });
+        let message = '';
+        try { nn.createNetwork({ layers: [{ units: 0 }] }); } catch (e) { message = e.message; }
+        results.push({ loss, message });
+        net.dispose();
+      }
+      return results;
+    });
+    for (const r of fromPage) {
+      assert.equal(r.loss, loss);
+      assert.match(r.message, /^layers\[0\]\.units: must be an integer from 1/);
+    }
     assert.deepEqual(page.problems, []);
   } finally {
     await browser.close();
