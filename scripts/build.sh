@@ -17,4 +17,11 @@ rm -rf dist
 mkdir -p dist/lib
 cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.js wasm/nn.d.ts dist/lib/
 cp -r web/. dist/
+# Chart.js for the playground, as ES modules (index.html maps 'chart.js' and '@kurkle/color' to these)
+mkdir -p dist/vendor/chart.js/chunks dist/vendor/kurkle-color
+cp node_modules/chart.js/dist/chart.js dist/vendor/chart.js/
+cp node_modules/chart.js/dist/chunks/index.js dist/vendor/chart.js/chunks/
+cp node_modules/chart.js/LICENSE.md dist/vendor/chart.js/ 2>/dev/null || true
+cp node_modules/@kurkle/color/dist/color.esm.js dist/vendor/kurkle-color/
+cp node_modules/@kurkle/color/LICENSE.md dist/vendor/kurkle-color/ 2>/dev/null || true
 echo "build: dist/ ready"

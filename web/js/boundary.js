@@ -1,0 +1,139 @@
+// boundary.js — draws what the network predicts over the plane, with the data on top:
+//   one output (binary): p(class 1) on a diverging orange ↔ white ↔ blue scale (TF Playground style);
+//   several outputs: the winning class's colour, paler where the top two scores are close;
+//   regression: the value on the same diverging scale, −1 … +1, with a legend.
+// The grid arrives as one batched prediction (res × res × outputs) and is painted into a
+// res × res image that the canvas scales up smoothly: no per-cell DOM.
+import { h } from './dom.js';
+
+export const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca25f', '#8e5bc6', '#d6404e', '#15a6b4'];
+const NEG = [245, 147, 34], POS = [8, 119, 189], MID = [250, 250, 250];
+const HEAT = 0.72;  // the heatmap stops short of full colour so the points stay readable
+
+const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const CLASS_RGB = CLASS_COLORS.map(rgb);
+const mix = (a, b, t) => [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * t));
+/** v in [−1, 1] → orange … white … blue. */
+export const diverging = (v, strength = 1) => {
+  const t = Math.max(-1, Math.min(1, v));
+  return t < 0 ? mix(MID, NEG, -t * strength) : mix(MID, POS, t * strength);
+};
+const css = (c) => `rgb(${c[0]},${c[1]},${c[2]})`;
+
+export function createBoundary(canvas, legend) {
+  const ctx = canvas.getContext('2d');
+  const image = document.createElement('canvas');
+  let data = null;        // { kind, classes, outputs, lo, hi, train, test }
+  let grid = null;        // { values, res, outputs }
+  let showTest = true;
+  let pending = false;
+
+  function paintGrid() {
+    const { values, res, outputs } = grid;
+    image.width = image.height = res;
+    const ictx = image.getContext('2d');
+    const img = ictx.createImageData(res, res);
+    for (let i = 0; i < res * res; i++) {
+      let c;
+      if (outputs === 1) {
+        const v = values[i];
+        c = data.kind === 'regression' ? diverging(v, HEAT) : diverging(2 * (v - data.lo) / (data.hi - data.lo) - 1, HEAT);
+      } else {
+        let best = 0, top = -Infinity, second = -Infinity;
+        for (let k = 0; k < outputs; k++) {
+          const v = values[i * outputs + k];
+          if (v > top) { second = top; top = v; best = k; } else if (v > second) second = v;
+        }
+        const margin = Math.max(0, Math.min(1, top - second));
+        c = mix(MID, CLASS_RGB[best % CLASS_RGB.length], 0.18 + 0.6 * margin);
+      }
+      img.data.set([c[0], c[1], c[2], 255], 4 * i);
+    }
+    ictx.putImageData(img, 0, 0);
+  }
+
+  function pointColor(part, i) {
+    return data.kind === 'regression' ? css(diverging(part.targets[i])) : CLASS_COLORS[part.labels[i] % CLASS_COLORS.length];
+  }
+
+  function draw() {
+    pending = false;
+    const size = canvas.clientWidth;
+    const dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(size * dpr)) { canvas.width = canvas.height = Math.round(size * dpr); }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#fafafa';
+    ctx.fillRect(0, 0, size, size);
+    if (grid) {
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(image, 0, 0, size, size);
+    }
+    // axes through the origin
+    ctx.strokeStyle = 'rgba(0,0,0,0.12)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(size / 2, 0); ctx.lineTo(size / 2, size); ctx.moveTo(0, size / 2); ctx.lineTo(size, size / 2);
+    ctx.stroke();
+    if (!data) return;
+    const r = Math.max(2.5, Math.min(4.2, size / 110));
+    const toPx = (v) => ((v + 6) / 12) * size;
+    const plot = (part, stroke, width) => {
+      for (let i = 0; i < part.n; i++) {
+        ctx.beginPath();
+        ctx.arc(toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r, 0, 2 * Math.PI);
+        ctx.fillStyle = pointColor(part, i);
+        ctx.fill();
+        ctx.lineWidth = width;
+        ctx.strokeStyle = stroke;
+        ctx.stroke();
+      }
+    };
+    plot(data.train, '#ffffff', 1);
+    if (showTest) plot(data.test, '#1d2330', 1.4);
+  }
+
+  function redraw() {
+    if (!pending) { pending = true; requestAnimationFrame(draw); }
+  }
+
+  function renderLegend() {
+    const bar = (left, mid, right, gradient) => h('div', { class: 'legend-bar' },
+      h('span', {}, left), h('span', { class: 'ramp', style: `background:${gradient}` }), h('span', {}, right), mid && h('span', { class: 'legend-mid' }, mid));
+    const ramp = `linear-gradient(90deg, ${css(NEG)}, ${css(MID)}, ${css(POS)})`;
+    const items = [];
+    if (data.kind === 'regression') items.push(bar('−1', 'predicted value', '+1', ramp));
+    else if (data.outputs === 1) items.push(bar('class 1', 'p(class 2)', 'class 2', ramp));
+    else {
+      for (let k = 0; k < data.classes; k++) {
+        items.push(h('span', { class: 'swatch' }, h('i', { style: `background:${CLASS_COLORS[k % CLASS_COLORS.length]}` }), `class ${k + 1}`));
+      }
+    }
+    items.push(h('span', { class: 'swatch' }, h('i', { class: 'dot train' }), 'train'));
+    if (showTest) items.push(h('span', { class: 'swatch' }, h('i', { class: 'dot test' }), 'test'));
+    legend.replaceChildren(...items);
+  }
+
+  new ResizeObserver(redraw).observe(canvas);
+
+  return {
+    /** A new dataset: { kind, classes, outputs, outputActivation, train, test } from the worker. */
+    setData(d) {
+      const tanh = d.outputActivation === 'tanh' && d.outputs === 1 && d.kind !== 'regression';
+      data = { ...d, lo: tanh ? -1 : 0, hi: 1 };
+      grid = null;
+      renderLegend();
+      redraw();
+    },
+    /** A new prediction grid (res × res × outputs), or null to keep the last good one. */
+    setGrid(values, res, outputs) {
+      if (!values || !data) return;
+      grid = { values, res, outputs };
+      paintGrid();
+      redraw();
+    },
+    setShowTest(on) { showTest = on; if (data) renderLegend(); redraw(); },
+    /** A fingerprint of the painted heatmap (tests compare it before and after training). */
+    signature() { return grid ? Array.from(grid.values.filter((_, i) => i % 97 === 0), (v) => v.toFixed(3)).join() : ''; },
+  };
+}

@@ -1,0 +1,105 @@
+// charts.js — train and test curves with Chart.js: loss on the left axis (linear or log), accuracy
+// on the right (hidden for regression), one point per epoch. Long runs are thinned for display
+// (every k-th epoch, k doubling as the run grows) so a redraw stays cheap; the full history is
+// kept here. Redraws are throttled to ~8 a second.
+import {
+  Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip,
+} from 'chart.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+
+const MAX_SHOWN = 400;
+const REDRAW_MS = 120;
+const TRAIN = '#3b4a63', TEST = '#e8710a';
+
+export function createCurves(canvas) {
+  let history = [];     // every epoch: { epoch, trainLoss, testLoss, trainAcc, testAcc }
+  let stride = 1;
+  let kind = 'binary';
+  let timer = null;
+
+  const line = (label, color, axis, dash) => ({
+    label, data: [], borderColor: color, backgroundColor: color, borderWidth: dash ? 1.5 : 2,
+    borderDash: dash ? [5, 4] : [], pointRadius: 0, pointHitRadius: 6, tension: 0, yAxisID: axis,
+  });
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: {
+      datasets: [
+        line('Train loss', TRAIN, 'loss', false), line('Test loss', TEST, 'loss', false),
+        line('Train accuracy', TRAIN, 'acc', true), line('Test accuracy', TEST, 'acc', true),
+      ],
+    },
+    options: {
+      animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: { type: 'linear', min: 0, title: { display: true, text: 'Epoch' }, ticks: { maxTicksLimit: 6, precision: 0 }, grid: { color: '#eef0f3' } },
+        loss: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Loss' }, grid: { color: '#eef0f3' }, ticks: { maxTicksLimit: 5 } },
+        acc: {
+          type: 'linear', position: 'right', min: 0, max: 1, title: { display: true, text: 'Accuracy' },
+          grid: { display: false }, ticks: { maxTicksLimit: 5, callback: (v) => `${Math.round(v * 100)}%` },
+        },
+      },
+      plugins: {
+        legend: { position: 'top', align: 'start', labels: { boxWidth: 18, boxHeight: 2, font: { size: 11 }, padding: 10 } },
+        tooltip: {
+          callbacks: {
+            title: (items) => `Epoch ${items[0]?.parsed.x}`,
+            label: (it) => `${it.dataset.label}: ${it.dataset.yAxisID === 'acc' ? `${(it.parsed.y * 100).toFixed(1)}%` : it.parsed.y.toPrecision(3)}`,
+          },
+        },
+      },
+    },
+  });
+
+  function shownRows() {
+    const rows = history.filter((r, i) => i % stride === 0);
+    if (history.length && rows.at(-1) !== history.at(-1)) rows.push(history.at(-1));
+    return rows;
+  }
+
+  function redraw() {
+    timer = null;
+    const rows = shownRows();
+    const ds = chart.data.datasets;
+    const logScale = chart.options.scales.loss.type === 'logarithmic';
+    const lossPoint = (r, key) => ({ x: r.epoch, y: logScale ? Math.max(r[key], 1e-7) : r[key] });
+    ds[0].data = rows.map((r) => lossPoint(r, 'trainLoss'));
+    ds[1].data = rows.filter((r) => Number.isFinite(r.testLoss)).map((r) => lossPoint(r, 'testLoss'));
+    ds[2].data = rows.map((r) => ({ x: r.epoch, y: r.trainAcc }));
+    ds[3].data = rows.filter((r) => Number.isFinite(r.testAcc)).map((r) => ({ x: r.epoch, y: r.testAcc }));
+    chart.options.scales.x.max = Math.max(10, history.at(-1)?.epoch ?? 0);
+    chart.update('none');
+  }
+
+  function schedule() { if (!timer) timer = setTimeout(redraw, REDRAW_MS); }
+
+  return {
+    /** Starts over for a new run; kind 'regression' hides the accuracy curves and axis. */
+    reset(newKind) {
+      history = [];
+      stride = 1;
+      kind = newKind;
+      const regression = kind === 'regression';
+      chart.data.datasets[2].hidden = chart.data.datasets[3].hidden = regression;
+      chart.options.scales.acc.display = !regression;
+      schedule();
+    },
+    /** Appends per-epoch rows from a worker frame. */
+    add(rows) {
+      if (!rows.length) return;
+      history.push(...rows);
+      while (history.length / stride > MAX_SHOWN) stride *= 2;
+      schedule();
+    },
+    setLogScale(on) {
+      const loss = chart.options.scales.loss;
+      loss.type = on ? 'logarithmic' : 'linear';
+      loss.beginAtZero = !on;
+      schedule();
+    },
+    /** Epochs recorded (tests read it to know the chart has points). */
+    get points() { return chart.data.datasets[0].data.length; },
+  };
+}

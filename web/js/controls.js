@@ -1,0 +1,130 @@
+// controls.js — the Data and Training panels, built from the module's tables (nn.catalog), so a
+// dataset or optimizer added to the core appears here with no edit. The panels hold no state:
+// update(config) shows a configuration, and every user edit is reported as a patch through
+// onChange(patch); main.js decides what the patch means.
+import { h, field, select, onNumber, setValue, pretty } from './dom.js';
+import { UI_LIMITS, OPTIMIZER_PARAMS, datasetInfo } from './config.js';
+
+const fmt = (v, digits = 2) => Number(v).toFixed(digits);
+
+/** A slider with its value shown beside the label. */
+function slider(label, attrs, show) {
+  const input = h('input', { type: 'range', ...attrs });
+  const out = h('output', { class: 'value', 'aria-hidden': 'true' });
+  const row = field(label, input, out);
+  row.classList.add('slider');
+  return { input, row, show: (v) => { setValue(input, v); out.textContent = show(v); } };
+}
+
+// --- Data ------------------------------------------------------------------------------------------
+
+export function createDataPanel(root, catalog, { onChange, onRegenerate, onShowTest }) {
+  const groups = [
+    { group: 'Classification', options: catalog.datasets.filter((d) => !d.regression).map((d) => [d.name, pretty(d.name)]) },
+    { group: 'Regression', options: catalog.datasets.filter((d) => d.regression).map((d) => [d.name, pretty(d.name)]) },
+  ];
+  const dataset = select(groups);
+  const classes = h('select');
+  const noise = slider('Noise', { min: 0, max: 1, step: 0.05 }, (v) => fmt(v));
+  const points = slider('Points', { min: UI_LIMITS.minPoints, max: UI_LIMITS.maxPoints, step: 10 }, String);
+  const test = slider('Test ratio', { min: UI_LIMITS.minTest, max: UI_LIMITS.maxTest, step: 0.05 }, (v) => `${Math.round(v * 100)}%`);
+  const seed = h('input', { type: 'number', min: 0, max: 2 ** 31 - 1, step: 1, inputmode: 'numeric' });
+  const regenerate = h('button', { type: 'button', class: 'ghost', title: 'Draw a new random seed: new points and new initial weights' }, 'Regenerate');
+  const showTest = h('input', { type: 'checkbox', checked: true });
+  const classesNote = h('span', { class: 'hint' });
+  let cfg = null;
+
+  dataset.addEventListener('change', () => onChange({ dataset: dataset.value }));
+  classes.addEventListener('change', () => onChange({ classes: Number(classes.value) }));
+  noise.input.addEventListener('input', () => onChange({ noise: Number(noise.input.value) }));
+  points.input.addEventListener('input', () => onChange({ points: Number(points.input.value) }));
+  test.input.addEventListener('input', () => onChange({ testRatio: Number(test.input.value) }));
+  onNumber(seed, (v) => onChange({ seed: v }), () => cfg.seed);
+  regenerate.addEventListener('click', onRegenerate);
+  showTest.addEventListener('change', () => onShowTest(showTest.checked));
+
+  root.append(
+    field('Dataset', dataset),
+    field('Classes', classes, classesNote),
+    noise.row, points.row, test.row,
+    h('div', { class: 'field seed' }, h('label', { for: (seed.id = 'seed') }, 'Seed'), seed, regenerate),
+    h('label', { class: 'check' }, showTest, ' Show test data'),
+  );
+
+  return {
+    update(c) {
+      cfg = c;
+      setValue(dataset, c.dataset);
+      const info = datasetInfo(catalog, c.dataset);
+      const range = info.regression ? [] : Array.from({ length: info.maxClasses - info.minClasses + 1 }, (_, i) => info.minClasses + i);
+      if (classes.dataset.range !== range.join()) {
+        classes.replaceChildren(...(range.length ? range.map((k) => h('option', { value: k }, String(k))) : [h('option', { value: 0 }, '—')]));
+        classes.dataset.range = range.join();
+      }
+      setValue(classes, c.classes);
+      classes.disabled = range.length <= 1;
+      classesNote.textContent = info.regression ? 'regression' : range.length <= 1 ? 'fixed' : '';
+      noise.show(c.noise); points.show(c.points); test.show(c.testRatio);
+      setValue(seed, c.seed);
+    },
+  };
+}
+
+// --- Training ----------------------------------------------------------------------------------------
+
+const PARAMS = {
+  momentum: { label: 'Momentum', min: 0, max: 1, step: 0.01 },
+  beta1: { label: 'Beta 1', min: 0, max: 0.999999, step: 0.001 },
+  beta2: { label: 'Beta 2', min: 0, max: 0.999999, step: 0.0001 },
+  rho: { label: 'Rho', min: 0, max: 1, step: 0.01 },
+  epsilon: { label: 'Epsilon', min: 1e-12, max: 1, step: 'any' },
+};
+
+export function createTrainingPanel(root, catalog, { onChange }) {
+  const optimizer = select(catalog.optimizers.map((o) => [o.name, pretty(o.name)]));
+  const lr = h('input', { type: 'number', min: 0.000001, max: 100, step: 'any', inputmode: 'decimal', list: 'lr-choices' });
+  const lrChoices = h('datalist', { id: 'lr-choices' }, [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10].map((v) => h('option', { value: v })));
+  const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric' });
+  const l1 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal' });
+  const l2 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal' });
+  const params = {};
+  let cfg = null;
+
+  optimizer.addEventListener('change', () => onChange({ optimizer: optimizer.value }));
+  onNumber(lr, (v) => v > 0 && onChange({ learningRate: v }), () => cfg.learningRate);
+  onNumber(batch, (v) => onChange({ batchSize: v }), () => cfg.batchSize);
+  onNumber(l1, (v) => onChange({ l1: v }), () => cfg.l1);
+  onNumber(l2, (v) => onChange({ l2: v }), () => cfg.l2);
+  const paramRows = Object.entries(PARAMS).map(([key, p]) => {
+    const input = h('input', { type: 'number', min: p.min, max: p.max, step: p.step, inputmode: 'decimal' });
+    onNumber(input, (v) => onChange({ [key]: v }), () => cfg[key]);
+    params[key] = input;
+    const row = field(p.label, input);
+    row.dataset.param = key;
+    return row;
+  });
+
+  root.append(
+    h('div', { class: 'grid2' },
+      field('Optimizer', optimizer), field('Learning rate', lr), field('Batch size', batch), ...paramRows,
+      field('L1', l1), field('L2', l2)),
+    lrChoices,
+    h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing the optimizer, its settings or the batch size keeps training; anything else starts over.'),
+  );
+
+  return {
+    update(c) {
+      cfg = c;
+      setValue(optimizer, c.optimizer);
+      setValue(lr, c.learningRate);
+      setValue(batch, c.batchSize);
+      setValue(l1, c.l1);
+      setValue(l2, c.l2);
+      for (const row of paramRows) {
+        const key = row.dataset.param;
+        row.hidden = !(OPTIMIZER_PARAMS[c.optimizer] ?? []).includes(key);
+        setValue(params[key], c[key]);
+      }
+    },
+  };
+}

@@ -1,0 +1,170 @@
+// main.js — wires the page: owns the configuration and the run state (running or not, the current
+// build), turns user edits into worker messages (a rebuild for data/architecture, new optimizer
+// settings for training ones), keeps the URL hash in sync, and hands the worker's frames to the
+// renderers. The worker owns the network; this thread only renders.
+import {
+  checkConfig, decodeHash, encodeHash, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind,
+} from './config.js';
+import { createDataPanel, createTrainingPanel } from './controls.js';
+import { createNetworkPanel } from './layers.js';
+import { createBoundary } from './boundary.js';
+import { createCurves } from './charts.js';
+import { createNetView } from './netview.js';
+import { createStatus, createDivergence, createNotice } from './status.js';
+
+const $ = (id) => document.getElementById(id);
+const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const state = {
+  catalog: null, config: null, buildId: 0, running: false, valid: false, coreErrors: [],
+};
+let ui = null;
+
+// --- configuration -----------------------------------------------------------------------------
+
+/** Applies a patch from the controls, keeping the output layer suited to the problem. */
+function edit(patch) {
+  const { catalog } = state;
+  const old = state.config;
+  const next = { ...old, ...patch };
+  if (patch.dataset && patch.dataset !== old.dataset) {
+    const info = datasetInfo(catalog, next.dataset);
+    next.classes = info.regression ? 0 : Math.min(info.maxClasses, Math.max(info.minClasses, old.classes || info.defaultClasses));
+    if (info.maxClasses === info.minClasses) next.classes = info.defaultClasses;
+  }
+  if (problemKind(catalog, next) !== problemKind(catalog, old)) Object.assign(next, naturalOutput(problemKind(catalog, next)));
+  setConfig(next);
+}
+
+function setConfig(next, { force = false } = {}) {
+  const kind = force ? 'rebuild' : changeKind(state.config ?? next, next);
+  state.config = next;
+  history.replaceState(null, '', encodeHash(state.catalog, next));
+  if (kind === 'rebuild' || force) rebuild();
+  else if (kind === 'train') worker.postMessage({ type: 'settings', config: next });
+  render();
+}
+
+function rebuild() {
+  const { catalog, config } = state;
+  state.buildId++;
+  state.coreErrors = [];
+  state.valid = true;
+  ui.divergence.hide();
+  const kind = problemKind(catalog, config);
+  ui.curves.reset(kind);
+  ui.status.reset(kind);
+  ui.netview.setShape(config.features, [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }]);
+  worker.postMessage({ type: 'build', id: state.buildId, config });
+  if (state.running) worker.postMessage({ type: 'run', running: true, speed: speed() });
+}
+
+// --- run controls --------------------------------------------------------------------------------
+
+const speed = () => SPEEDS[$('speed').value] ?? SPEEDS.normal;
+
+function setRunning(on) {
+  state.running = on && state.valid;
+  worker.postMessage({ type: 'run', running: state.running, speed: speed() });
+  if (state.running) ui.divergence.hide();
+  render();
+}
+
+function render() {
+  const { catalog, config } = state;
+  const { errors, warnings } = checkConfig(catalog, config);
+  const problems = [
+    ...errors.map((p) => ({ ...p, level: 'error' })),
+    ...state.coreErrors.filter((c) => !errors.some((e) => e.message === c.message)).map((p) => ({ ...p, level: 'error' })),
+    ...warnings.map((p) => ({ ...p, level: 'warning' })),
+  ];
+  ui.data.update(config);
+  ui.training.update(config);
+  ui.network.update(config, { outputs: outputUnits(catalog, config), kind: problemKind(catalog, config), problems });
+  const play = $('play');
+  play.querySelector('.label').textContent = state.running ? 'Pause' : 'Play';
+  play.classList.toggle('running', state.running);
+  play.setAttribute('aria-pressed', String(state.running));
+  const usable = state.valid && errors.length === 0;
+  for (const id of ['play', 'step', 'step-epoch']) $(id).disabled = !usable;
+  document.body.classList.toggle('is-running', state.running);
+}
+
+// --- worker messages -----------------------------------------------------------------------------
+
+worker.onmessage = ({ data: msg }) => {
+  if (msg.type === 'ready') return start(msg.catalog);
+  if (msg.type === 'fatal') { state.running = false; ui?.notice.show('Something went wrong', [msg.message]); return render(); }
+  if (msg.id !== state.buildId) return;  // from a build that has been replaced
+  switch (msg.type) {
+    case 'data':
+      ui.boundary.setData(msg);
+      break;
+    case 'invalid':
+      state.valid = false;
+      state.running = false;
+      state.coreErrors = msg.errors;
+      render();
+      break;
+    case 'frame':
+      ui.status.update(msg, !msg.running);
+      ui.curves.add(msg.history);
+      ui.boundary.setGrid(msg.grid, msg.res, msg.outputs);
+      ui.netview.setWeights(msg.weights);
+      break;
+    case 'diverged':
+      state.running = false;
+      ui.divergence.show(msg.epoch, state.config.learningRate);
+      render();
+      break;
+  }
+};
+worker.onerror = (e) => {
+  console.error('NN by Hand: the training worker failed', e.message);
+  document.getElementById('notice').hidden = false;
+  document.getElementById('notice').textContent = `The training worker failed to start: ${e.message ?? 'unknown error'}`;
+};
+
+// --- start -----------------------------------------------------------------------------------------
+
+function start(catalog) {
+  state.catalog = catalog;
+  ui = {
+    data: createDataPanel($('data-panel'), catalog, {
+      onChange: edit,
+      onRegenerate: () => edit({ seed: Math.floor(Math.random() * 100000) }),
+      onShowTest: (on) => ui.boundary.setShowTest(on),
+    }),
+    training: createTrainingPanel($('training-panel'), catalog, { onChange: edit }),
+    network: createNetworkPanel($('network-panel'), catalog, { onChange: edit }),
+    boundary: createBoundary($('boundary'), $('legend')),
+    curves: createCurves($('curves')),
+    netview: createNetView($('netview')),
+    status: createStatus($('status')),
+    divergence: createDivergence($('divergence')),
+    notice: createNotice($('notice')),
+  };
+  $('play').addEventListener('click', () => setRunning(!state.running));
+  $('step').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'step' }); });
+  $('step-epoch').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'epoch' }); });
+  $('reset').addEventListener('click', () => { state.running = false; worker.postMessage({ type: 'run', running: false }); setConfig(state.config, { force: true }); });
+  $('speed').addEventListener('change', () => worker.postMessage({ type: 'speed', speed: speed() }));
+  $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== encodeHash(catalog, state.config)) loadHash();
+  });
+  loadHash();
+  document.body.classList.add('ready');
+}
+
+function loadHash() {
+  const { config, problems } = decodeHash(state.catalog, location.hash);
+  if (problems.length) {
+    ui.notice.show('Some settings in this link could not be read and were reset to their defaults:', problems);
+  } else ui.notice.hide();
+  state.running = false;
+  worker.postMessage({ type: 'run', running: false });
+  state.config = null;
+  setConfig(config, { force: true });
+}
