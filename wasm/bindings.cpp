@@ -10,6 +10,7 @@
 
 #include "catalog.hpp"
 #include "datasets.hpp"
+#include "gradcheck.hpp"
 #include "network.hpp"
 #include "serialize.hpp"
 
@@ -93,12 +94,43 @@ class WasmNetwork {
   void setOptimizer(const std::string& json) {
     guard([&] { net_.setOptimizer(nn::optimizerFromJSON(json, net_.spec().optimizer)); });
   }
+  // One forward + backward pass kept for reading (the math panel); dW, db are left as gradients.
+  float runTrace(std::uintptr_t x, std::uintptr_t y, int n) {
+    return guard([&] {
+      trace_ = net_.trace(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
+      return trace_.loss;
+    });
+  }
+  // kind 0: Z, 1: A, 2: dZ of layer l — (units, m) column-major = m × units row-major.
+  val traceValues(int l, int kind) {
+    return guard([&] {
+      net_.checkLayer(l);
+      if (trace_.Z.size() != std::size_t(net_.layerCount())) throw nn::Error("trace: run trace() first");
+      const std::vector<Mat<float>>& which = kind == 0 ? trace_.Z : kind == 1 ? trace_.A : trace_.dZ;
+      return view(which[std::size_t(l)]);
+    });
+  }
+  val gradientCheck(std::uintptr_t x, std::uintptr_t y, int n, int maxPerLayer) {
+    return guard([&] {
+      const auto checks = nn::gradientCheck<float>(net_, columns(x, net_.inputs(), n), columns(y, net_.outputs(), n), maxPerLayer);
+      val out = val::array();
+      for (const auto& c : checks) {
+        val layer = val::object();
+        layer.set("weights", c.weights);
+        layer.set("biases", c.biases);
+        layer.set("checked", c.checked);
+        out.call<void>("push", layer);
+      }
+      return out;
+    });
+  }
   int optimizerSteps() const { return int(net_.optimizerSteps()); }
   std::string toJSON() const { return guard([&] { return nn::toJSON(net_); }); }
 
  private:
   nn::Network<float> net_;
   Mat<float> out_;  // the memory behind returned views
+  nn::Trace<float> trace_;
 };
 
 WasmNetwork* createNetwork(const std::string& specJSON) {
@@ -194,6 +226,9 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("setBiases", &WasmNetwork::setBiases)
       .function("setOptimizer", &WasmNetwork::setOptimizer)
       .function("optimizerSteps", &WasmNetwork::optimizerSteps)
+      .function("runTrace", &WasmNetwork::runTrace)
+      .function("traceValues", &WasmNetwork::traceValues)
+      .function("gradientCheck", &WasmNetwork::gradientCheck)
       .function("toJSON", &WasmNetwork::toJSON);
   function("createNetwork", &createNetwork, allow_raw_pointers());
   function("loadNetwork", &loadNetwork, allow_raw_pointers());

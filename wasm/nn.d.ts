@@ -80,6 +80,37 @@ export interface Gradients {
   biases: Float32Array[];
 }
 
+export interface TraceLayer {
+  units: number;
+  fanIn: number;
+  activation: ActivationName;
+  /** units × fanIn, row-major. */
+  W: Float32Array;
+  b: Float32Array;
+  /** n × units, row-major (one row per sample): Z = W·A_prev + b, A = f(Z), dZ = dL/dZ. */
+  Z: Float32Array;
+  A: Float32Array;
+  dZ: Float32Array;
+  /** units × fanIn, row-major: dW = dZ·A_prevᵀ / n. */
+  dW: Float32Array;
+  db: Float32Array;
+}
+
+export interface Trace {
+  /** Mean data loss of the batch. */
+  loss: number;
+  n: number;
+  layers: TraceLayer[];
+}
+
+export interface LayerCheck {
+  /** ‖analytic − numeric‖ / ‖analytic + numeric‖ over the checked weights of the layer. */
+  weights: number;
+  biases: number;
+  /** How many parameters of the layer were compared. */
+  checked: number;
+}
+
 /** Float32Array, or a plain array of numbers (copied). */
 export type Floats = Float32Array | ArrayLike<number>;
 
@@ -100,6 +131,11 @@ export interface Network {
   trainEpoch(x: Floats, y: Floats, n: number, options?: { batchSize?: number; shuffle?: boolean }): number;
   evaluate(x: Floats, y: Floats, n: number): Evaluation;
   gradients(x: Floats, y: Floats, n: number): Gradients;
+  /** Everything one forward + backward pass computes on the batch (the values the core really
+   *  uses), per layer. The gradients are those of the mean data loss, as gradients(). */
+  trace(x: Floats, y: Floats, n: number): Trace;
+  /** Backprop (float) against central differences (double) on the batch, per layer. */
+  gradientCheck(x: Floats, y: Floats, n: number, options?: { maxPerLayer?: number }): LayerCheck[];
   /** Layer l's W: out × in, row-major (= torch nn.Linear.weight). Layers are 0-based. */
   getWeights(layer: number): Float32Array;
   getBiases(layer: number): Float32Array;

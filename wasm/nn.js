@@ -131,6 +131,32 @@ class Network {
     }
     return { loss, weights, biases };
   }
+  /** Everything one forward + backward pass computes on the batch, per layer (0-based):
+   *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db. */
+  trace(x, y, n) {
+    const h = this.#xy(x, y, n);
+    const loss = withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.runTrace(px, py, n));
+    const layers = [];
+    for (let l = 0; l < h.layerCount(); l++) {
+      layers.push({
+        units: this.#spec.layers[l].units,
+        fanIn: l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units,
+        activation: this.#spec.layers[l].activation,
+        W: h.weights(l).slice(), b: h.biases(l).slice(),
+        Z: h.traceValues(l, 0).slice(), A: h.traceValues(l, 1).slice(), dZ: h.traceValues(l, 2).slice(),
+        dW: h.weightGradient(l).slice(), db: h.biasGradient(l).slice(),
+      });
+    }
+    return { loss, n, layers };
+  }
+  /** Backprop (this network's float arithmetic) against central differences (in double) on the
+   *  batch: per layer, ‖analytic − numeric‖ / ‖analytic + numeric‖ for W and b. Layers with more
+   *  than maxPerLayer weights are checked on a seeded sample of them. */
+  gradientCheck(x, y, n, { maxPerLayer = 64 } = {}) {
+    const h = this.#xy(x, y, n);
+    checkCount(maxPerLayer, 'maxPerLayer');
+    return withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.gradientCheck(px, py, n, maxPerLayer));
+  }
   /** Layer l's W (out × in, row-major = torch nn.Linear.weight). */
   getWeights(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return h.weights(l).slice(); }
   getBiases(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return h.biases(l).slice(); }

@@ -2,6 +2,7 @@
 // weights, divergence that leaves the network intact, initialiser statistics, evaluation rules.
 #include "datasets.hpp"
 #include "helpers.hpp"
+#include "gradcheck.hpp"
 #include "initializers.hpp"
 
 using namespace nn;
@@ -203,4 +204,23 @@ TEST_CASE("trace gives every layer's Z, A, dZ and the same loss and gradients", 
   REQUIRE(t.A[2].rows() == 3);
   REQUIRE(t.A[2].cols() == X.cols());
   REQUIRE(nntest::closeTo(Mat<double>(t.A[0]), Mat<double>(t.Z[0].array().tanh()), 1e-15));
+}
+
+TEST_CASE("gradientCheck reports per-layer agreement of backprop with central differences", "[gradient]") {
+  const Data d = blobs();
+  Network<float> f(smallSpec());
+  const auto checks = gradientCheck(f, MatRef<float>(d.X.leftCols(12)), MatRef<float>(d.Y.leftCols(12)));
+  REQUIRE(checks.size() == 3);
+  for (const auto& c : checks) {
+    REQUIRE(c.weights < 1e-3);  // float backprop against double differences
+    REQUIRE(c.biases < 1e-3);
+  }
+  REQUIRE(checks[0].checked == 6 * 2 + 6);
+  Network<double> g(smallSpec());
+  const Mat<double> X = d.X.cast<double>().leftCols(12), Y = d.Y.cast<double>().leftCols(12);
+  for (const auto& c : gradientCheck(g, X, Y, 10)) {
+    REQUIRE(c.weights < 1e-6);
+    REQUIRE(c.checked <= 20);
+  }
+  REQUIRE_THROWS_WITH(gradientCheck(g, X, Y, 0), "maxPerLayer: must be ≥ 1");
 }

@@ -289,3 +289,53 @@ test('divergence is reported as a non-finite loss and the weights stay finite', 
   assert.deepEqual(net.getWeights(0), w);
   net.dispose();
 });
+
+test('trace: the per-layer Z, A, dZ, dW, db are what forward and backward compute', () => {
+  const net = nn.createNetwork({ inputs: 2, layers: [{ units: 4, activation: 'tanh' }, { units: 3, activation: 'softmax' }], seed: 3 });
+  const x = blobs.x.subarray(0, 20), y = Y.subarray(0, 30), n = 10;
+  const t = net.trace(x, y, n);
+  const g = net.gradients(x, y, n);
+  assert.equal(t.loss, g.loss);
+  assert.equal(t.n, 10);
+  assert.deepEqual(t.layers.map((l) => [l.units, l.fanIn, l.activation]), [[4, 2, 'tanh'], [3, 4, 'softmax']]);
+  t.layers.forEach((l, k) => {
+    assert.deepEqual(l.dW, g.weights[k]);
+    assert.deepEqual(l.db, g.biases[k]);
+    assert.deepEqual(l.W, net.getWeights(k));
+    assert.equal(l.Z.length, n * l.units);
+  });
+  // Z[0] = W A_prev + b and A[0] = tanh(Z[0]), recomputed in JS for every sample.
+  const [L0, L1] = t.layers;
+  for (let j = 0; j < n; j++) {
+    for (let r = 0; r < 4; r++) {
+      const z = L0.W[2 * r] * x[2 * j] + L0.W[2 * r + 1] * x[2 * j + 1] + L0.b[r];
+      assert.ok(Math.abs(L0.Z[4 * j + r] - z) < 1e-5);
+      assert.ok(Math.abs(L0.A[4 * j + r] - Math.tanh(L0.Z[4 * j + r])) < 1e-6);
+    }
+  }
+  assert.deepEqual(L1.A, net.predict(x, n));
+  // dZ[L] = A − Y for softmax + categorical cross-entropy.
+  L1.dZ.forEach((v, i) => assert.ok(Math.abs(v - (L1.A[i] - y[i])) < 1e-6));
+  // dW[0] = dZ[0]ᵀ·X / n, recomputed from the traced dZ.
+  for (let r = 0; r < 4; r++) for (let c = 0; c < 2; c++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += L0.dZ[4 * j + r] * x[2 * j + c];
+    assert.ok(Math.abs(L0.dW[2 * r + c] - s / n) < 1e-6);
+  }
+  net.dispose();
+});
+
+test('gradientCheck: float backprop agrees with double central differences for every layer', () => {
+  for (const activation of nn.activations.filter((a) => a !== 'softmax')) {
+    const net = nn.createNetwork({ inputs: 2, layers: [{ units: 6, activation }, { units: 5, activation }, { units: 3, activation: 'softmax' }], seed: 2 });
+    const checks = net.gradientCheck(blobs.x.subarray(0, 20), Y.subarray(0, 30), 10);
+    assert.equal(checks.length, 3);
+    for (const c of checks) assert.ok(c.weights < 1e-3 && c.biases < 1e-3, `${activation}: ${JSON.stringify(c)}`);
+    assert.deepEqual(checks.map((c) => c.checked), [18, 35, 18]);
+    net.dispose();
+  }
+  const wide = nn.createNetwork({ inputs: 2, layers: [{ units: 64, activation: 'relu' }, { units: 64, activation: 'relu' }, { units: 3, activation: 'softmax' }] });
+  assert.deepEqual(wide.gradientCheck(blobs.x.subarray(0, 20), Y.subarray(0, 30), 10, { maxPerLayer: 16 }).map((c) => c.checked), [32, 32, 19]);
+  throwsMessage(() => wide.gradientCheck(blobs.x, Y, blobs.n, { maxPerLayer: 0 }), /^maxPerLayer: must be an integer ≥ 1/);
+  wide.dispose();
+});

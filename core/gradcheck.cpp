@@ -1,0 +1,78 @@
+// gradcheck.cpp — per-layer central-difference check of backprop (see gradcheck.hpp).
+#include "gradcheck.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace nn {
+namespace {
+
+double relativeError(const std::vector<double>& a, const std::vector<double>& n) {
+  double diff = 0, sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff += (a[i] - n[i]) * (a[i] - n[i]);
+    sum += (a[i] + n[i]) * (a[i] + n[i]);
+  }
+  return sum == 0 ? std::sqrt(diff) : std::sqrt(diff / sum);
+}
+
+// Indices [begin, begin + count) of the flat buffer, or a seeded sample of maxCount of them.
+std::vector<Eigen::Index> pick(Eigen::Index begin, Eigen::Index count, int maxCount, Rng& rng) {
+  std::vector<Eigen::Index> all(static_cast<std::size_t>(count));
+  std::iota(all.begin(), all.end(), begin);
+  if (count > maxCount) {
+    rng.shuffle(all.begin(), all.end());
+    all.resize(std::size_t(maxCount));
+    std::sort(all.begin(), all.end());
+  }
+  return all;
+}
+
+}  // namespace
+
+template <typename S>
+std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<S> X, MatRef<S> Y, int maxPerLayer, double h) {
+  if (maxPerLayer < 1) throw Error("maxPerLayer: must be ≥ 1");
+  net.computeGradients(X, Y);  // checks the batch; leaves dW, db in the network
+  Network<double> copy(net.spec());
+  copy.parameters() = net.parameters().template cast<double>();
+  const Mat<double> Xd = X.template cast<double>(), Yd = Y.template cast<double>();
+  Vec<double>& p = copy.parameters();
+  const auto numeric = [&](Eigen::Index i) {
+    const double saved = p[i];
+    p[i] = saved + h;
+    const double plus = copy.evaluate(Xd, Yd).loss;
+    p[i] = saved - h;
+    const double minus = copy.evaluate(Xd, Yd).loss;
+    p[i] = saved;
+    return (plus - minus) / (2 * h);
+  };
+
+  Rng rng(0x6772616463686bull);
+  std::vector<LayerCheck> result;
+  Eigen::Index offset = 0;
+  for (int l = 0; l < net.layerCount(); ++l) {
+    const Eigen::Index nW = Eigen::Index(net.units(l)) * net.fanIn(l), nb = net.units(l);
+    const auto dW = net.dW(l);  // column-major, the flat layout's order
+    const auto db = net.db(l);
+    LayerCheck check{0, 0, 0};
+    for (int part = 0; part < 2; ++part) {
+      const Eigen::Index begin = part == 0 ? offset : offset + nW, count = part == 0 ? nW : nb;
+      std::vector<double> analytic, approx;
+      for (Eigen::Index i : pick(begin, count, maxPerLayer, rng)) {
+        analytic.push_back(part == 0 ? double(dW.data()[i - begin]) : double(db[i - begin]));
+        approx.push_back(numeric(i));
+      }
+      (part == 0 ? check.weights : check.biases) = relativeError(analytic, approx);
+      check.checked += int(analytic.size());
+    }
+    result.push_back(check);
+    offset += nW + nb;
+  }
+  return result;
+}
+
+template std::vector<LayerCheck> gradientCheck<float>(Network<float>&, MatRef<float>, MatRef<float>, int, double);
+template std::vector<LayerCheck> gradientCheck<double>(Network<double>&, MatRef<double>, MatRef<double>, int, double);
+
+}  // namespace nn

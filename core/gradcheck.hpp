@@ -1,0 +1,25 @@
+// gradcheck.hpp — checks a network's backpropagation against central differences, layer by layer.
+//
+// The analytic gradient comes from the network itself (in its own precision: float in the browser);
+// the numeric one from a double-precision copy of it, (L(p + h) − L(p − h)) / 2h, so the check
+// measures backprop's error, not float cancellation in the differences. Large layers are sampled.
+#pragma once
+
+#include <vector>
+
+#include "network.hpp"
+
+namespace nn {
+
+struct LayerCheck {
+  double weights;  // ‖analytic − numeric‖ / ‖analytic + numeric‖ over the checked entries of W
+  double biases;   // the same for b
+  int checked;     // number of parameters compared in this layer
+};
+
+// maxPerLayer: at most this many entries of W and of b per layer (a seeded sample when larger).
+template <typename S>
+std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<S> X, MatRef<S> Y, int maxPerLayer = 64,
+                                      double h = 1e-6);
+
+}  // namespace nn
