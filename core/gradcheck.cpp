@@ -31,7 +31,8 @@ std::vector<Eigen::Index> pick(Eigen::Index begin, Eigen::Index count, int maxCo
 }  // namespace
 
 template <typename S>
-std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<S> X, MatRef<S> Y, int maxPerLayer, double h) {
+std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S>::Scalar> X,
+                                      MatRef<typename Network<S>::Scalar> Y, int maxPerLayer, double h) {
   if (maxPerLayer < 1) throw Error("maxPerLayer: must be ≥ 1");
   net.computeGradients(X, Y);  // checks the batch; leaves dW, db in the network
   Network<double> copy(net.spec());

@@ -18,8 +18,9 @@ struct LayerCheck {
 };
 
 // maxPerLayer: at most this many entries of W and of b per layer (a seeded sample when larger).
+// (X and Y take their scalar from the network, so matrices, maps and blocks all convert.)
 template <typename S>
-std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<S> X, MatRef<S> Y, int maxPerLayer = 64,
-                                      double h = 1e-6);
+std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S>::Scalar> X,
+                                      MatRef<typename Network<S>::Scalar> Y, int maxPerLayer = 64, double h = 1e-6);
 
 }  // namespace nn

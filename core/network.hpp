@@ -37,6 +37,7 @@ struct Trace {
 template <typename S>
 class Network {
  public:
+  using Scalar = S;
   using WeightMap = Eigen::Map<Mat<S>>;
   using BiasMap = Eigen::Map<Vec<S>>;
   using ConstWeightMap = Eigen::Map<const Mat<S>>;

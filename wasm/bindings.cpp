@@ -112,7 +112,7 @@ class WasmNetwork {
   }
   val gradientCheck(std::uintptr_t x, std::uintptr_t y, int n, int maxPerLayer) {
     return guard([&] {
-      const auto checks = nn::gradientCheck<float>(net_, columns(x, net_.inputs(), n), columns(y, net_.outputs(), n), maxPerLayer);
+      const auto checks = nn::gradientCheck(net_, columns(x, net_.inputs(), n), columns(y, net_.outputs(), n), maxPerLayer);
       val out = val::array();
       for (const auto& c : checks) {
         val layer = val::object();

@@ -209,7 +209,7 @@ TEST_CASE("trace gives every layer's Z, A, dZ and the same loss and gradients", 
 TEST_CASE("gradientCheck reports per-layer agreement of backprop with central differences", "[gradient]") {
   const Data d = blobs();
   Network<float> f(smallSpec());
-  const auto checks = gradientCheck(f, MatRef<float>(d.X.leftCols(12)), MatRef<float>(d.Y.leftCols(12)));
+  const auto checks = gradientCheck(f, d.X.leftCols(12), d.Y.leftCols(12));
   REQUIRE(checks.size() == 3);
   for (const auto& c : checks) {
     REQUIRE(c.weights < 1e-3);  // float backprop against double differences
