@@ -1,0 +1,277 @@
+// playground.test.mjs — the playground page (dist/index.html) in headless Chromium, driven only
+// through its controls, found by role and accessible name (the names are part of the page's
+// contract). Covers: a clean load with every dropdown filled from the module's tables, a 3-class
+// spiral learned to ≥ 90 % test accuracy, Pause, URL-hash round trip and a malformed hash, an
+// impossible choice explained in place, divergence, main-thread long tasks, and screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBrowser, DIST, SCREENSHOTS } from './browser.mjs';
+
+const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
+let browser, nn;
+
+before(async () => {
+  browser = await startBrowser();
+  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
+  nn = await loadNN();
+});
+after(() => browser?.close());
+
+// --- helpers -------------------------------------------------------------------------------------
+
+const label = (page, name) => page.getByLabel(name, { exact: true });
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+
+/** Opens the page (optionally with a hash) and waits until the worker has built the network. */
+async function open(hash = '', { initScript } = {}) {
+  const page = await browser.newPage();
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(`${browser.url}index.html${hash}`);
+  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled, null, { timeout: 15000 });
+  return page;
+}
+
+/** The numbers of the role=status element: { epoch, steps, trainLoss, testLoss, testAcc }. */
+async function status(page) {
+  const text = (await page.getByRole('status').innerText()).replace(/,/g, '');
+  const num = (re) => { const m = re.exec(text); return m ? Number(m[1]) : NaN; };
+  return {
+    text, epoch: num(/Epoch\s+(\d+)/), steps: num(/Steps\s+(\d+)/),
+    trainLoss: num(/Train loss\s+([\d.e+-]+)/), testLoss: num(/Test loss\s+([\d.e+-]+)/),
+    testAcc: num(/Test accuracy\s+([\d.]+)%/) / 100,
+  };
+}
+
+const waitForEpoch = (page, n) => page.waitForFunction((n) => {
+  const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
+  return m && Number(m[1].replace(/,/g, '')) >= n;
+}, n, { timeout: 15000, polling: 50 });
+
+const canvasPixels = (page) => page.locator('#boundary').evaluate((c) => c.toDataURL());
+const chartPoints = (page) => page.evaluate(async () => {
+  const { Chart } = await import('chart.js');
+  return Chart.getChart(document.getElementById('curves')).data.datasets.map((d) => d.data.length);
+});
+
+async function optionValues(page, name) {
+  return label(page, name).locator('option').evaluateAll((os) => os.map((o) => o.value));
+}
+
+// --- tests ----------------------------------------------------------------------------------------
+
+test('loads cleanly, every control is named and every dropdown comes from the module tables', async () => {
+  const page = await open();
+  for (const name of ['Play', 'Step', 'Step epoch', 'Reset', 'Add layer', 'Remove layer']) {
+    assert.equal(await button(page, name).count(), 1, `button ${name}`);
+  }
+  for (const name of ['Dataset', 'Classes', 'Noise', 'Points', 'Test ratio', 'Learning rate', 'Batch size', 'Optimizer',
+    'Loss', 'Output activation', 'Initializer', 'Seed', 'Layer 1 units', 'Layer 1 activation', 'Layer 2 units', 'Layer 2 activation']) {
+    assert.equal(await label(page, name).count(), 1, `control ${name}`);
+  }
+  assert.deepEqual((await optionValues(page, 'Dataset')).sort(), [...nn.datasets].sort());
+  assert.deepEqual(await optionValues(page, 'Optimizer'), nn.optimizers);
+  assert.deepEqual(await optionValues(page, 'Loss'), nn.losses);
+  assert.deepEqual(await optionValues(page, 'Initializer'), nn.initializers);
+  assert.deepEqual(await optionValues(page, 'Output activation'), nn.activations);
+  assert.deepEqual(await optionValues(page, 'Layer 1 activation'), nn.catalog.activations.filter((a) => a.elementwise).map((a) => a.name));
+  assert.match((await status(page)).text, /Epoch\s+0/);
+  // up to 8 hidden layers, then Add layer is disabled
+  for (let i = 0; i < 6; i++) await button(page, 'Add layer').click();
+  assert.equal(await label(page, 'Layer 8 units').count(), 1);
+  assert.ok(await button(page, 'Add layer').isDisabled());
+  await button(page, 'Remove layer').click();
+  assert.equal(await label(page, 'Layer 8 units').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; Pause stops it', async () => {
+  const page = await open();
+  await label(page, 'Dataset').selectOption('spiral');
+  await label(page, 'Classes').selectOption('3');
+  for (const n of [1, 2]) {
+    await label(page, `Layer ${n} units`).fill('16');
+    await label(page, `Layer ${n} activation`).selectOption('relu');
+  }
+  await label(page, 'Output activation').selectOption('softmax');
+  await label(page, 'Loss').selectOption('categorical_crossentropy');
+  await label(page, 'Optimizer').selectOption('adam');
+  await label(page, 'Learning rate').fill('0.01');
+  await page.getByText('Cannot train').waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
+  await page.waitForTimeout(300);  // the first (untrained) frame of the new network
+  const before = await canvasPixels(page);
+
+  const t0 = Date.now();
+  await button(page, 'Play').click();
+  await button(page, 'Pause').waitFor();
+  await page.waitForFunction(() => {
+    const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
+    return m && Number(m[1]) >= 90;
+  }, null, { timeout: 20000, polling: 100 });
+  const seconds = (Date.now() - t0) / 1000;
+  const s = await status(page);
+  console.log(`# 3-class spiral: test accuracy ${(s.testAcc * 100).toFixed(1)}% at epoch ${s.epoch} after ${seconds.toFixed(1)} s`);
+  assert.ok(s.testAcc >= 0.9);
+
+  assert.notEqual(await canvasPixels(page), before, 'the boundary canvas changed');
+  await page.waitForTimeout(200);
+  const points = await chartPoints(page);
+  assert.ok(points[0] > 0 && points[1] > 0, `the chart has points (${points})`);
+
+  await button(page, 'Pause').click();
+  await button(page, 'Play').waitFor();
+  await page.waitForTimeout(200);
+  const paused = (await status(page)).epoch;
+  await page.waitForTimeout(700);
+  assert.equal((await status(page)).epoch, paused, 'the epoch counter stops when paused');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the URL hash round-trips: same configuration, and the same loss after the same steps', async () => {
+  const a = await open();
+  await label(a, 'Dataset').selectOption('moons');
+  await label(a, 'Noise').fill('0.2');
+  await label(a, 'Points').fill('300');
+  await button(a, 'Add layer').click();
+  await label(a, 'Layer 3 units').fill('5');
+  await label(a, 'Layer 3 activation').selectOption('elu');
+  await label(a, 'Optimizer').selectOption('momentum');
+  await label(a, 'Learning rate').fill('0.03');
+  await label(a, 'Batch size').fill('7');
+  await label(a, 'Seed').fill('42');
+  await a.waitForTimeout(200);
+  const url = a.url();
+  assert.match(url, /dataset=moons/);
+  assert.match(url, /layers=16tanh,16tanh,5elu/);
+
+  const b = await open(new URL(url).hash);
+  for (const name of ['Dataset', 'Classes', 'Noise', 'Points', 'Test ratio', 'Learning rate', 'Batch size', 'Optimizer',
+    'Loss', 'Output activation', 'Initializer', 'Seed', 'Layer 3 units', 'Layer 3 activation']) {
+    assert.equal(await label(b, name).inputValue(), await label(a, name).inputValue(), name);
+  }
+  // the same seed trains the same way: 3 epochs, then 5 single steps, in both pages
+  for (const page of [a, b]) {
+    await page.bringToFront();  // a background tab is throttled
+    for (let i = 1; i <= 3; i++) { await button(page, 'Step epoch').click(); await waitForEpoch(page, i); }
+    for (let i = 1; i <= 5; i++) {
+      const steps = (await status(page)).steps;
+      await button(page, 'Step').click();
+      await page.waitForFunction((s) => /Steps\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText)?.[1].replace(/,/g, '') > s, steps, { polling: 50 });
+    }
+  }
+  const [sa, sb] = [await status(a), await status(b)];
+  assert.equal(sa.steps, sb.steps);
+  assert.ok(sa.steps > 5);
+  assert.equal(sa.trainLoss, sb.trainLoss);
+  assert.equal(sa.testLoss, sb.testLoss);
+  assert.deepEqual([...a.problems, ...b.problems], []);
+  await a.close();
+  await b.close();
+});
+
+test('a malformed hash falls back to defaults with a visible, dismissible notice', async () => {
+  const page = await open('#dataset=nope&lr=abc&layers=16tanh,x&foo=1&noise=0.3');
+  const notice = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await notice.waitFor();
+  const text = await notice.innerText();
+  for (const bad of ['dataset', 'lr', 'layers', 'foo']) assert.match(text, new RegExp(bad));
+  assert.equal(await label(page, 'Dataset').inputValue(), 'spiral');
+  assert.equal(await label(page, 'Learning rate').inputValue(), '0.01');
+  assert.equal(await label(page, 'Noise').inputValue(), '0.3', 'the good values are kept');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a choice that cannot work is explained in place and blocks training', async () => {
+  const page = await open();
+  await label(page, 'Output activation').selectOption('tanh');
+  await page.getByText(/binary_crossentropy takes the log/).waitFor();
+  assert.ok(await button(page, 'Play').isDisabled());
+  await label(page, 'Output activation').selectOption('sigmoid');
+  await page.waitForFunction(() => !document.getElementById('play').disabled);
+  await label(page, 'Dataset').selectOption('plane');  // a regression: linear + mse are chosen
+  assert.equal(await label(page, 'Output activation').inputValue(), 'linear');
+  assert.equal(await label(page, 'Loss').inputValue(), 'mse');
+  await label(page, 'Loss').selectOption('binary_crossentropy');
+  await page.getByText(/real-valued targets/).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('divergence pauses training and says what to try', async () => {
+  const page = await open();
+  await label(page, 'Dataset').selectOption('plane');
+  await label(page, 'Output activation').selectOption('linear');
+  await label(page, 'Optimizer').selectOption('sgd');
+  await label(page, 'Learning rate').fill('10');
+  await page.waitForTimeout(200);
+  await button(page, 'Play').click();
+  const alert = page.getByRole('alert').filter({ hasText: 'diverged' });
+  await alert.waitFor({ timeout: 10000 });
+  assert.match(await alert.innerText(), /lower learning rate/i);
+  await button(page, 'Play').waitFor();
+  const epoch = (await status(page)).epoch;
+  await page.waitForTimeout(500);
+  assert.equal((await status(page)).epoch, epoch, 'training stays paused');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the main thread has no long task ≥ 50 ms during 5 s of training at full speed', async () => {
+  const page = await open('', {
+    initScript: () => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+        .observe({ type: 'longtask', buffered: false });
+    },
+  });
+  await page.getByLabel('Speed').selectOption('max');
+  await page.evaluate(() => { window.__longTasks.length = 0; });
+  await button(page, 'Play').click();
+  await page.waitForTimeout(5000);
+  const tasks = await page.evaluate(() => window.__longTasks.slice());
+  await button(page, 'Pause').click();
+  const s = await status(page);
+  const max = Math.max(0, ...tasks);
+  // the instrument works: a deliberate 80 ms task is seen
+  await page.evaluate(() => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 80); }, 0));
+  await page.waitForFunction(() => window.__longTasks.some((d) => d >= 80), null, { timeout: 3000 });
+  console.log(`# long tasks during 5 s of training: ${tasks.length} (max ${max.toFixed(0)} ms); ${s.epoch} epochs trained`);
+  assert.ok(s.epoch > 50, 'it trained');
+  assert.ok(max < 50, `longest main-thread task ${max} ms`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('screenshots at 1440×900 and 390×844', async () => {
+  const page = await open('#dataset=spiral&classes=3&noise=0.1&layers=16relu,16relu&output=softmax&loss=categorical_crossentropy&lr=0.01');
+  await page.getByLabel('Speed').selectOption('fast');
+  await button(page, 'Play').click();
+  await page.waitForFunction(() => {
+    const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
+    return m && Number(m[1]) >= 90;
+  }, null, { timeout: 20000 });
+  await page.waitForTimeout(1500);
+  await button(page, 'Pause').click();
+  await page.waitForTimeout(400);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'playground-1440.png') });
+  if (process.env.UPDATE_SCREENSHOT === '1') {
+    mkdirSync(fileURLToPath(new URL('./screenshots/', import.meta.url)), { recursive: true });
+    copyFileSync(join(SCREENSHOTS, 'playground-1440.png'), README_SHOT);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SCREENSHOTS, 'playground-390.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'playground-390-full.png'), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
