@@ -125,7 +125,7 @@ const Activation<S>& findActivation(const std::string& name, const std::string& 
 
 std::vector<std::string> activationNames() {
   std::vector<std::string> names;
-  for (const auto& a : activationTable<double>()) names.emplace_back(a.name);
+  for (const auto& a : activationTable<float>()) names.emplace_back(a.name);
   return names;
 }
 

@@ -12,18 +12,18 @@
 namespace nn {
 
 std::string catalogJSON() {
-  using json = nlohmann::json;
+  using json = nlohmann::ordered_json;
   json activations = json::array(), losses = json::array(), optimizers = json::array(),
        initializers = json::array(), datasets = json::array();
-  for (const auto& a : activationTable<double>())
+  for (const auto& a : activationTable<float>())
     activations.push_back(
         {{"name", a.name}, {"unitInterval", a.unitInterval}, {"elementwise", a.elementwise}, {"midpoint", a.midpoint}});
-  for (const auto& l : lossTable<double>())
+  for (const auto& l : lossTable<float>())
     losses.push_back({{"name", l.name},
                       {"needsUnitInterval", l.needsUnitInterval},
                       {"minOutputs", l.minOutputs},
                       {"fusedActivation", l.fusedActivation ? json(l.fusedActivation) : json(nullptr)}});
-  for (const auto& o : optimizerTable<double>())
+  for (const auto& o : optimizerTable<float>())
     optimizers.push_back({{"name", o.name}, {"defaultLearningRate", o.defaultLearningRate}});
   for (const auto& i : initializerTable()) initializers.push_back(i.name);
   for (const auto& d : datasetTable())

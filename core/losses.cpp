@@ -126,7 +126,7 @@ const Loss<S>& findLoss(const std::string& name, const std::string& field) {
 
 std::vector<std::string> lossNames() {
   std::vector<std::string> names;
-  for (const auto& l : lossTable<double>()) names.emplace_back(l.name);
+  for (const auto& l : lossTable<float>()) names.emplace_back(l.name);
   return names;
 }
 

@@ -88,12 +88,12 @@ const Optimizer<S>& findOptimizer(const std::string& name, const std::string& fi
 
 std::vector<std::string> optimizerNames() {
   std::vector<std::string> names;
-  for (const auto& o : optimizerTable<double>()) names.emplace_back(o.name);
+  for (const auto& o : optimizerTable<float>()) names.emplace_back(o.name);
   return names;
 }
 
 void validateOptimizer(OptimizerSettings& h, const std::string& field) {
-  const auto& row = findOptimizer<double>(h.type, field + ".type");
+  const auto& row = findOptimizer<float>(h.type, field + ".type");
   if (std::isnan(h.learningRate)) h.learningRate = row.defaultLearningRate;
   if (!(std::isfinite(h.learningRate) && h.learningRate > 0))
     throw Error(field + ".learningRate: must be a finite number > 0 (got " +

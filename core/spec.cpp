@@ -19,11 +19,11 @@ namespace {
 
 void checkPair(const NetworkSpec& spec) {
   const LayerSpec& out = spec.layers.back();
-  const auto& act = findActivation<double>(out.activation, "");
-  const auto& loss = findLoss<double>(spec.loss, "loss");
+  const auto& act = findActivation<float>(out.activation, "");
+  const auto& loss = findLoss<float>(spec.loss, "loss");
   if (loss.needsUnitInterval && !act.unitInterval) {
     std::string fits;
-    for (const auto& a : activationTable<double>())
+    for (const auto& a : activationTable<float>())
       if (a.unitInterval) fits += std::string(fits.empty() ? "" : " or ") + a.name;
     throw Error("loss: " + spec.loss + " takes log of the outputs, which needs them in (0, 1); a " +
                 out.activation + " output can leave that range (use a " + fits + " output)");
@@ -53,7 +53,7 @@ void validateSpec(NetworkSpec& spec) {
     if (layer.units < 1 || layer.units > kMaxUnits)
       throw Error(field + ".units: must be an integer from 1 to " + std::to_string(kMaxUnits) +
                   " (got " + std::to_string(layer.units) + ")");
-    const auto& act = findActivation<double>(layer.activation, field + ".activation");
+    const auto& act = findActivation<float>(layer.activation, field + ".activation");
     if (!act.elementwise && layer.units < 2)
       throw Error(field + ".activation: " + layer.activation +
                   " over a single unit always outputs 1; give the layer at least 2 units");

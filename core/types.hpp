@@ -27,6 +27,9 @@ class Error : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+// Tables are instantiated per Scalar, but names and flags do not depend on it: code that only needs
+// those reads the float tables (what ships), so the wasm build does not link a double copy.
+
 // "a, b, c" — for messages that list the valid choices.
 template <typename Names>
 std::string joinNames(const Names& names) {
