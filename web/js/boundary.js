@@ -8,7 +8,7 @@ import { h } from './dom.js';
 
 export const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca25f', '#8e5bc6', '#d6404e', '#15a6b4'];
 const NEG = [245, 147, 34], POS = [8, 119, 189], MID = [250, 250, 250];
-const HEAT = 0.72;  // the heatmap stops short of full colour so the points stay readable
+const HEAT = 0.62;  // the heatmap stops short of full colour so the points stay readable
 
 const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const CLASS_RGB = CLASS_COLORS.map(rgb);
@@ -45,7 +45,7 @@ export function createBoundary(canvas, legend) {
           if (v > top) { second = top; top = v; best = k; } else if (v > second) second = v;
         }
         const margin = Math.max(0, Math.min(1, top - second));
-        c = mix(MID, CLASS_RGB[best % CLASS_RGB.length], 0.18 + 0.6 * margin);
+        c = mix(MID, CLASS_RGB[best % CLASS_RGB.length], 0.12 + 0.5 * margin);
       }
       img.data.set([c[0], c[1], c[2], 255], 4 * i);
     }

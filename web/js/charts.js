@@ -42,7 +42,10 @@ export function createCurves(canvas) {
         },
       },
       plugins: {
-        legend: { position: 'top', align: 'start', labels: { boxWidth: 18, boxHeight: 2, font: { size: 11 }, padding: 10 } },
+        legend: {
+          position: 'top', align: 'start',
+          labels: { boxWidth: 18, boxHeight: 2, font: { size: 11 }, padding: 10, filter: (item) => kind !== 'regression' || item.datasetIndex < 2 },
+        },
         tooltip: {
           callbacks: {
             title: (items) => `Epoch ${items[0]?.parsed.x}`,

@@ -4,6 +4,7 @@
 // onChange(patch); main.js decides what the patch means.
 import { h, field, select, onNumber, setValue, pretty } from './dom.js';
 import { UI_LIMITS, OPTIMIZER_PARAMS, datasetInfo } from './config.js';
+import { CLASS_COLORS, diverging } from './boundary.js';
 
 const fmt = (v, digits = 2) => Number(v).toFixed(digits);
 
@@ -18,7 +19,24 @@ function slider(label, attrs, show) {
 
 // --- Data ------------------------------------------------------------------------------------------
 
-export function createDataPanel(root, catalog, { onChange, onRegenerate, onShowTest }) {
+/** A clickable picture of a dataset (TF Playground's picker); the select stays the named control. */
+function thumbnail(t, onPick) {
+  const canvas = h('canvas', { width: 96, height: 96, 'aria-hidden': 'true' });
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#f7f8fa';
+  ctx.fillRect(0, 0, 96, 96);
+  for (let i = 0; i < t.x.length / 2; i++) {
+    const c = t.labels ? CLASS_COLORS[t.labels[i] % CLASS_COLORS.length] : `rgb(${diverging(t.targets[i]).join(',')})`;
+    ctx.fillStyle = c;
+    ctx.beginPath();
+    ctx.arc(((t.x[2 * i] + 6) / 12) * 96, 96 - ((t.x[2 * i + 1] + 6) / 12) * 96, 3, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  return h('button', { type: 'button', class: 'thumb', title: pretty(t.name), 'aria-label': pretty(t.name), onclick: () => onPick(t.name) }, canvas);
+}
+
+export function createDataPanel(root, catalog, thumbnails, { onChange, onRegenerate, onShowTest }) {
+  const thumbs = thumbnails.map((t) => ({ name: t.name, el: thumbnail(t, (name) => onChange({ dataset: name })) }));
   const groups = [
     { group: 'Classification', options: catalog.datasets.filter((d) => !d.regression).map((d) => [d.name, pretty(d.name)]) },
     { group: 'Regression', options: catalog.datasets.filter((d) => d.regression).map((d) => [d.name, pretty(d.name)]) },
@@ -44,6 +62,7 @@ export function createDataPanel(root, catalog, { onChange, onRegenerate, onShowT
   showTest.addEventListener('change', () => onShowTest(showTest.checked));
 
   root.append(
+    h('div', { class: 'thumbs', role: 'group', 'aria-label': 'Pick by picture' }, thumbs.map((t) => t.el)),
     field('Dataset', dataset),
     field('Classes', classes, classesNote),
     noise.row, points.row, test.row,
@@ -55,6 +74,7 @@ export function createDataPanel(root, catalog, { onChange, onRegenerate, onShowT
     update(c) {
       cfg = c;
       setValue(dataset, c.dataset);
+      for (const t of thumbs) t.el.setAttribute('aria-pressed', String(t.name === c.dataset));
       const info = datasetInfo(catalog, c.dataset);
       const range = info.regression ? [] : Array.from({ length: info.maxClasses - info.minClasses + 1 }, (_, i) => info.minClasses + i);
       if (classes.dataset.range !== range.join()) {

@@ -4,7 +4,7 @@
 // info) shows a configuration and every edit is reported as a patch through onChange(patch).
 import { h, field, select, onNumber, setValue, pretty } from './dom.js';
 import { FEATURES } from './features.js';
-import { UI_LIMITS } from './config.js';
+import { UI_LIMITS, naturalOutput } from './config.js';
 
 export function createNetworkPanel(root, catalog, { onChange }) {
   const hiddenActivations = catalog.activations.filter((a) => a.elementwise).map((a) => [a.name, pretty(a.name)]);
@@ -104,6 +104,15 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       note.hidden = info.problems.length === 0;
       note.className = `note ${info.problems.some((p) => p.level === 'error') ? 'error' : 'warning'}`;
       note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), p.message)));
+      const natural = naturalOutput(info.kind);
+      if (info.problems.some((p) => ['loss', 'outputActivation'].includes(p.field)) &&
+          (natural.loss !== c.loss || natural.outputActivation !== c.outputActivation)) {
+        note.append(h('button', { type: 'button', class: 'ghost fix', onclick: () => onChange(natural) },
+          `Use ${pretty(natural.outputActivation)} with ${pretty(natural.loss)}`));
+      }
+      const invalid = (f) => String(info.problems.some((p) => p.level === 'error' && p.field === f));
+      outAct.setAttribute('aria-invalid', invalid('outputActivation'));
+      loss.setAttribute('aria-invalid', invalid('loss'));
     },
   };
 }

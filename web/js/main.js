@@ -94,7 +94,7 @@ function render() {
 // --- worker messages -----------------------------------------------------------------------------
 
 worker.onmessage = ({ data: msg }) => {
-  if (msg.type === 'ready') return start(msg.catalog);
+  if (msg.type === 'ready') return start(msg.catalog, msg.thumbnails);
   if (msg.type === 'fatal') { state.running = false; ui?.notice.show('Something went wrong', [msg.message]); return render(); }
   if (msg.id !== state.buildId) return;  // from a build that has been replaced
   switch (msg.type) {
@@ -128,10 +128,10 @@ worker.onerror = (e) => {
 
 // --- start -----------------------------------------------------------------------------------------
 
-function start(catalog) {
+function start(catalog, thumbnails) {
   state.catalog = catalog;
   ui = {
-    data: createDataPanel($('data-panel'), catalog, {
+    data: createDataPanel($('data-panel'), catalog, thumbnails, {
       onChange: edit,
       onRegenerate: () => edit({ seed: Math.floor(Math.random() * 100000) }),
       onShowTest: (on) => ui.boundary.setShowTest(on),

@@ -178,7 +178,15 @@ self.onmessage = ({ data: msg }) => {
   }
 };
 
+/** A small sample of every dataset, for the picker's thumbnails. */
+function thumbnails() {
+  return nn.catalog.datasets.map((d) => {
+    const s = nn.makeDataset(d.name, { n: 160, noise: 0, classes: d.regression ? 0 : d.defaultClasses, seed: 3 });
+    return { name: d.name, x: s.x, labels: s.labels, targets: s.targets };
+  });
+}
+
 loadNN().then((module) => {
   nn = module;
-  post({ type: 'ready', catalog: nn.catalog });
+  post({ type: 'ready', catalog: nn.catalog, thumbnails: thumbnails() });
 }, (e) => post({ type: 'fatal', message: `The WebAssembly module did not load: ${e.message}` }));
