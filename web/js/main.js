@@ -40,10 +40,18 @@ function edit(patch) {
 function setConfig(next, { force = false } = {}) {
   const kind = force ? 'rebuild' : changeKind(state.config ?? next, next);
   state.config = next;
-  history.replaceState(null, '', encodeHash(state.catalog, next));
+  writeHash();
   if (kind === 'rebuild' || force) rebuild();
   else if (kind === 'train') worker.postMessage({ type: 'settings', config: next });
   render();
+}
+
+// The hash follows the configuration, at most every 150 ms (a dragged slider fires many edits and
+// browsers throttle frequent history updates).
+let hashTimer = null;
+function writeHash() {
+  clearTimeout(hashTimer);
+  hashTimer = setTimeout(() => history.replaceState(null, '', encodeHash(state.catalog, state.config)), 150);
 }
 
 function rebuild() {
