@@ -23,9 +23,17 @@ let running = false;
 let speed = Infinity;            // epochs per second (Infinity = as many as fit)
 let allowance = 0, lastTick = 0, lastFrame = 0;
 
+// One training loop at a time: `pending` is set while a next slice is scheduled, so a Play during
+// a rebuild never starts a second chain of slices.
+let pending = false;
 const yieldPort = new MessageChannel();   // faster than setTimeout(0), which clamps to 4 ms
-yieldPort.port1.onmessage = () => loop();
-const schedule = () => yieldPort.port2.postMessage(0);
+yieldPort.port1.onmessage = () => { pending = false; loop(); };
+function schedule(delay = 0) {
+  if (pending) return;
+  pending = true;
+  if (delay > 0) setTimeout(() => { pending = false; loop(); }, delay);
+  else yieldPort.port2.postMessage(0);
+}
 
 // --- building ----------------------------------------------------------------------------------
 
@@ -124,8 +132,7 @@ function loop() {
     if (!trainEpoch()) { diverge(); return; }
   }
   if (trained && performance.now() - lastFrame >= FRAME_MS) postFrame();
-  if (speed === Infinity || allowance >= 1) schedule();
-  else setTimeout(loop, Math.max(4, ((1 - allowance) / speed) * 1000));
+  schedule(speed === Infinity || allowance >= 1 ? 0 : Math.max(4, ((1 - allowance) / speed) * 1000));
 }
 
 // --- frames ------------------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+// playground-config.test.mjs — the playground's configuration logic (web/js/config.js) in Node,
+// against the real module's catalog: the URL hash round-trips every field, bad values fall back
+// to defaults and are named, the output layer follows the problem, and impossible choices are
+// reported. No browser needed: config.js has no DOM.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DIST } from './browser.mjs';
+import {
+  DEFAULTS, decodeHash, encodeHash, networkSpec, outputUnits, checkConfig, changeKind, problemKind,
+} from '../../web/js/config.js';
+import { expandFeatures, FEATURES } from '../../web/js/features.js';
+
+let nn, catalog;
+before(async () => {
+  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
+  nn = await loadNN();
+  catalog = nn.catalog;
+});
+
+test('defaults decode from an empty hash and build a network', () => {
+  const { config, problems } = decodeHash(catalog, '');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config, { ...DEFAULTS, layers: DEFAULTS.layers.map((l) => ({ ...l })), features: [...DEFAULTS.features] });
+  assert.deepEqual(checkConfig(catalog, config).errors, []);
+  nn.createNetwork(networkSpec(catalog, config)).dispose();
+});
+
+test('every dataset, optimizer and a mixed configuration round-trip through the hash', () => {
+  for (const ds of catalog.datasets) {
+    for (const opt of catalog.optimizers) {
+      const cfg = {
+        ...DEFAULTS, dataset: ds.name, classes: ds.regression ? 0 : ds.maxClasses, noise: 0.35, points: 250, testRatio: 0.3,
+        seed: 1234, features: ['x1', 'x2sq', 'sinx2'], layers: [{ units: 3, activation: 'elu' }, { units: 64, activation: 'leaky_relu' }],
+        outputActivation: 'tanh', loss: 'huber', init: 'he_normal', optimizer: opt.name, learningRate: 0.003, batchSize: 7,
+        l1: 0.001, l2: 0.0001, momentum: 0.8, beta1: 0.85, beta2: 0.995, rho: 0.9, epsilon: 1e-7,
+      };
+      const hash = encodeHash(catalog, cfg);
+      const { config, problems } = decodeHash(catalog, hash);
+      assert.deepEqual(problems, [], hash);
+      assert.equal(encodeHash(catalog, config), hash);
+      for (const key of ['dataset', 'classes', 'noise', 'points', 'testRatio', 'seed', 'features', 'layers', 'outputActivation',
+        'loss', 'init', 'optimizer', 'learningRate', 'batchSize', 'l1', 'l2']) {
+        assert.deepEqual(config[key], cfg[key], `${key} in ${hash}`);
+      }
+    }
+  }
+});
+
+test('a malformed hash keeps the good values, defaults the rest and names each problem', () => {
+  const { config, problems } = decodeHash(catalog, '#dataset=spiral&classes=9&lr=-1&layers=99tanh&features=x1,zz&what=1&noise=0.25&%E0%A4%A=1&seed');
+  assert.equal(config.noise, 0.25);
+  assert.equal(config.learningRate, DEFAULTS.learningRate);
+  assert.deepEqual(config.layers, DEFAULTS.layers);
+  assert.deepEqual(config.features, DEFAULTS.features);
+  assert.equal(config.classes, 2);
+  assert.equal(config.seed, DEFAULTS.seed);
+  const text = problems.join('\n');
+  for (const bad of ['lr', 'layers', 'features', 'what', 'classes', 'seed', 'not valid URL text']) assert.match(text, new RegExp(bad));
+  assert.equal(decodeHash(catalog, '#%%%').problems.length, 1);
+});
+
+test('the output layer follows the problem', () => {
+  const cfg = (patch) => ({ ...DEFAULTS, ...patch });
+  assert.equal(outputUnits(catalog, cfg({ dataset: 'spiral', classes: 2 })), 1);
+  assert.equal(outputUnits(catalog, cfg({ dataset: 'spiral', classes: 2, outputActivation: 'softmax', loss: 'categorical_crossentropy' })), 2);
+  assert.equal(outputUnits(catalog, cfg({ dataset: 'blobs', classes: 5, outputActivation: 'softmax', loss: 'categorical_crossentropy' })), 5);
+  assert.equal(outputUnits(catalog, cfg({ dataset: 'plane', classes: 0, outputActivation: 'linear', loss: 'mse' })), 1);
+  assert.equal(problemKind(catalog, cfg({ dataset: 'multigauss' })), 'regression');
+});
+
+test('choices that cannot work are errors; the others build', () => {
+  const errs = (patch) => checkConfig(catalog, { ...DEFAULTS, ...patch }).errors.map((e) => e.field);
+  assert.deepEqual(errs({ outputActivation: 'tanh' }), ['loss']);
+  assert.deepEqual(errs({ dataset: 'plane', classes: 0, outputActivation: 'linear', loss: 'binary_crossentropy' }), ['loss']);
+  assert.deepEqual(errs({ dataset: 'plane', classes: 0, outputActivation: 'softmax', loss: 'mse' }), ['outputActivation']);
+  assert.deepEqual(errs({ features: [] }), ['features']);
+  // every (output activation, loss) pair that passes the check is accepted by the core
+  for (const a of catalog.activations) {
+    for (const l of catalog.losses) {
+      const c = { ...DEFAULTS, outputActivation: a.name, loss: l.name };
+      if (checkConfig(catalog, c).errors.length) continue;
+      nn.createNetwork(networkSpec(catalog, c)).dispose();
+    }
+  }
+});
+
+test('training settings continue a run; anything else rebuilds', () => {
+  assert.equal(changeKind(DEFAULTS, { ...DEFAULTS }), 'none');
+  assert.equal(changeKind(DEFAULTS, { ...DEFAULTS, learningRate: 0.3, optimizer: 'sgd', batchSize: 3 }), 'train');
+  for (const patch of [{ seed: 2 }, { noise: 0.1 }, { l2: 0.01 }, { layers: [] }, { features: ['x1'] }, { loss: 'mse' }]) {
+    assert.equal(changeKind(DEFAULTS, { ...DEFAULTS, ...patch }), 'rebuild', JSON.stringify(patch));
+  }
+});
+
+test('feature expansion follows the table', () => {
+  const x = expandFeatures(new Float32Array([2, 3]), 1, FEATURES.map((f) => f.name));
+  assert.deepEqual(Array.from(x), [2, 3, 4, 9, 6, Math.fround(Math.sin(2)), Math.fround(Math.sin(3))]);
+});
