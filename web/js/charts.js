@@ -1,7 +1,7 @@
 // charts.js — train and test curves with Chart.js: loss on the left axis (linear or log), accuracy
-// on the right (hidden for regression), one point per epoch. Long runs are thinned for display
-// (every k-th epoch, k doubling as the run grows) so a redraw stays cheap; the full history is
-// kept here. Redraws are throttled to ~8 a second.
+// on the right (hidden for regression), one point per epoch. Long runs are thinned (every k-th
+// epoch plus the latest, k doubling as the run grows), so memory and redraw cost stay bounded
+// however long it trains. Redraws are throttled to ~8 a second.
 import {
   Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip,
 } from 'chart.js';
@@ -13,7 +13,8 @@ const REDRAW_MS = 120;
 const TRAIN = '#3b4a63', TEST = '#e8710a';
 
 export function createCurves(canvas) {
-  let history = [];     // every epoch: { epoch, trainLoss, testLoss, trainAcc, testAcc }
+  let history = [];     // every stride-th epoch: { epoch, trainLoss, testLoss, trainAcc, testAcc }
+  let latest = null;    // the last epoch received
   let stride = 1;
   let kind = 'binary';
   let timer = null;
@@ -57,9 +58,7 @@ export function createCurves(canvas) {
   });
 
   function shownRows() {
-    const rows = history.filter((r, i) => i % stride === 0);
-    if (history.length && rows.at(-1) !== history.at(-1)) rows.push(history.at(-1));
-    return rows;
+    return latest && history.at(-1) !== latest ? [...history, latest] : history;
   }
 
   function redraw() {
@@ -72,7 +71,7 @@ export function createCurves(canvas) {
     ds[1].data = rows.filter((r) => Number.isFinite(r.testLoss)).map((r) => lossPoint(r, 'testLoss'));
     ds[2].data = rows.map((r) => ({ x: r.epoch, y: r.trainAcc }));
     ds[3].data = rows.filter((r) => Number.isFinite(r.testAcc)).map((r) => ({ x: r.epoch, y: r.testAcc }));
-    chart.options.scales.x.max = Math.max(10, history.at(-1)?.epoch ?? 0);
+    chart.options.scales.x.max = Math.max(10, latest?.epoch ?? 0);
     chart.update('none');
   }
 
@@ -82,6 +81,7 @@ export function createCurves(canvas) {
     /** Starts over for a new run; kind 'regression' hides the accuracy curves and axis. */
     reset(newKind) {
       history = [];
+      latest = null;
       stride = 1;
       kind = newKind;
       const regression = kind === 'regression';
@@ -92,8 +92,12 @@ export function createCurves(canvas) {
     /** Appends per-epoch rows from a worker frame. */
     add(rows) {
       if (!rows.length) return;
-      history.push(...rows);
-      while (history.length / stride > MAX_SHOWN) stride *= 2;
+      for (const r of rows) if (r.epoch % stride === 0) history.push(r);
+      latest = rows.at(-1);
+      while (history.length > MAX_SHOWN) {
+        stride *= 2;
+        history = history.filter((r) => r.epoch % stride === 0);
+      }
       schedule();
     },
     setLogScale(on) {
