@@ -56,6 +56,8 @@ class Network {
   // --- computing -----------------------------------------------------------------------------
   // A[L] (outputs, m) for X (inputs, m). The reference stays valid until the next call.
   const Mat<S>& predict(MatRef<S> X);
+  // A[l] (units_l, m) of the last predict/forward pass (the hidden layers' view of the data).
+  const Mat<S>& activations(int l) const { checkLayer(l); return A_[std::size_t(l)]; }
   // Mean data loss of the batch and its gradient (readable through dW(l), db(l)); no step.
   S computeGradients(MatRef<S> X, MatRef<S> Y);
   // One optimizer step on the batch; returns the batch's mean data loss before the step.

@@ -53,6 +53,8 @@ class WasmNetwork {
   val predict(std::uintptr_t x, int n) {
     return guard([&] { return view(net_.predict(columns(x, net_.inputs(), n))); });
   }
+  // After predict(): layer l's activations A[l] as n × units (row-major).
+  val activations(int l) { return guard([&] { return view(net_.activations(l)); }); }
   float trainBatch(std::uintptr_t x, std::uintptr_t y, int n) {
     return guard([&] { return net_.trainBatch(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n)); });
   }
@@ -214,6 +216,7 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("outputs", &WasmNetwork::outputs)
       .function("layerCount", &WasmNetwork::layerCount)
       .function("predict", &WasmNetwork::predict)
+      .function("activations", &WasmNetwork::activations)
       .function("trainBatch", &WasmNetwork::trainBatch)
       .function("trainEpoch", &WasmNetwork::trainEpoch)
       .function("evaluate", &WasmNetwork::evaluate)

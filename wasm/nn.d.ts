@@ -123,6 +123,8 @@ export interface Network {
   readonly steps: number;
   /** x: n × inputs row-major → n × outputs row-major. */
   predict(x: Floats, n: number): Float32Array;
+  /** Every layer's activations A[l] for x (n × units each, row-major); the last equals predict. */
+  forwardLayers(x: Floats, n: number): Float32Array[];
   /** One optimizer step; returns the batch's mean data loss before the step. A non-finite value
    *  means divergence: the step was skipped and the weights are unchanged. */
   trainBatch(x: Floats, y: Floats, n: number): number;

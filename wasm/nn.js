@@ -103,6 +103,17 @@ class Network {
     checkArray(x, n * h.inputs(), 'x', `n × inputs = ${n} × ${h.inputs()}`);
     return withHeap(this.#M, [{ data: x }], (px) => h.predict(px, n).slice());
   }
+  /** Every layer's activations A[l] for x, as n × units (row-major): how each layer sees the data.
+   *  The last entry equals predict(x, n). */
+  forwardLayers(x, n) {
+    checkCount(n);
+    const h = this.#live();
+    checkArray(x, n * h.inputs(), 'x', `n × inputs = ${n} × ${h.inputs()}`);
+    return withHeap(this.#M, [{ data: x }], (px) => {
+      h.predict(px, n);
+      return Array.from({ length: h.layerCount() }, (_, l) => h.activations(l).slice());
+    });
+  }
   /** One optimizer step on the batch; returns the batch's mean data loss before the step.
    *  A non-finite return value means divergence: the step was skipped and the weights kept. */
   trainBatch(x, y, n) {

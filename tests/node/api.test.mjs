@@ -339,3 +339,15 @@ test('gradientCheck: float backprop agrees with double central differences for e
   throwsMessage(() => wide.gradientCheck(blobs.x, Y, blobs.n, { maxPerLayer: 0 }), /^maxPerLayer: must be an integer ≥ 1/);
   wide.dispose();
 });
+
+test('forwardLayers: every layer\'s activations for a batch; the last is predict', () => {
+  const net = nn.createNetwork({ inputs: 2, layers: [{ units: 5, activation: 'relu' }, { units: 4, activation: 'tanh' }, { units: 3, activation: 'softmax' }] });
+  const layers = net.forwardLayers(blobs.x, blobs.n);
+  assert.deepEqual(layers.map((a) => a.length), [5 * 90, 4 * 90, 3 * 90]);
+  assert.ok(layers[0].every((v) => v >= 0));
+  assert.ok(layers[1].every((v) => v > -1 && v < 1));
+  assert.deepEqual(layers[2], net.predict(blobs.x, blobs.n));
+  throwsMessage(() => net.forwardLayers(blobs.x, 0), /^n: must be an integer ≥ 1/);
+  throwsMessage(() => net.forwardLayers([1], 1), /^x: expected n × inputs = 1 × 2 = 2 values \(got 1\)/);
+  net.dispose();
+});
