@@ -3,21 +3,24 @@
 
 #include <cmath>
 
+#include "fastmath.hpp"
+
 namespace nn {
 namespace {
 
 // --- elementwise functions: f(z) and f'(z) given z and a = f(z) -------------------------------
+// (sigmoid, tanh and softmax's exp take fastmath.hpp's versions in float: same bits everywhere)
 
 struct Linear {
   template <class S> static S f(S z) { return z; }
   template <class S> static S df(S, S) { return S(1); }
 };
 struct Sigmoid {
-  template <class S> static S f(S z) { return S(1) / (S(1) + std::exp(-z)); }
+  template <class S> static S f(S z) { return sigmoidS(z); }  // 1 / (1 + e^{−z})
   template <class S> static S df(S, S a) { return a * (S(1) - a); }  // σ' = σ(1 − σ)
 };
 struct Tanh {
-  template <class S> static S f(S z) { return std::tanh(z); }
+  template <class S> static S f(S z) { return tanhS(z); }
   template <class S> static S df(S, S a) { return S(1) - a * a; }  // tanh' = 1 − tanh²
 };
 struct Relu {
@@ -76,8 +79,9 @@ void softmaxForward(const Mat<S>& Z, Mat<S>& A) {
   A.resize(Z.rows(), Z.cols());
   for (Eigen::Index j = 0; j < Z.cols(); ++j) {
     const S zmax = Z.col(j).maxCoeff();
-    A.col(j) = (Z.col(j).array() - zmax).exp().matrix();
-    A.col(j) /= A.col(j).sum();
+    S sum = 0;
+    for (Eigen::Index i = 0; i < Z.rows(); ++i) sum += (A(i, j) = expS(Z(i, j) - zmax));
+    A.col(j) /= sum;
   }
 }
 

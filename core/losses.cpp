@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fastmath.hpp"
+
 namespace nn {
 namespace {
 
@@ -64,7 +66,7 @@ void bceGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
 template <class S>
 S bceLogitsValue(const Mat<S>& Z, const MatRef<S>& Y) {
   const S total = Z.binaryExpr(Y, [](S z, S y) {
-    return std::max(z, S(0)) - z * y + std::log1p(std::exp(-std::abs(z)));
+    return std::max(z, S(0)) - z * y + log1pExpNegS(std::abs(z));
   }).sum();
   return total / elementCount(Z);
 }
@@ -90,7 +92,9 @@ S cceLogitsValue(const Mat<S>& Z, const MatRef<S>& Y) {
   S total = 0;
   for (Eigen::Index j = 0; j < Z.cols(); ++j) {
     const S zmax = Z.col(j).maxCoeff();
-    const S lse = zmax + std::log((Z.col(j).array() - zmax).exp().sum());
+    S sum = 0;
+    for (Eigen::Index i = 0; i < Z.rows(); ++i) sum += expS(Z(i, j) - zmax);
+    const S lse = zmax + logS(sum);
     total += Y.col(j).sum() * lse - Y.col(j).dot(Z.col(j));
   }
   return total / S(Z.cols());

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "gemm.hpp"
 #include "initializers.hpp"
 
 namespace nn {
@@ -87,11 +88,13 @@ void Network<S>::checkBatch(MatRef<S> X, MatRef<S> Y) const {
 
 template <typename S>
 void Network<S>::forward(MatRef<S> X) {
+  const Eigen::Index m = X.cols();
   for (int l = 0; l < layerCount(); ++l) {
     // Z[l] (units_l, m) = W[l] (units_l, in) · A[l−1] (in, m) + b[l]
-    if (l == 0) Z_[l].noalias() = W(l) * X;
-    else Z_[l].noalias() = W(l) * A_[l - 1];
-    Z_[l].colwise() += b(l);
+    const S* prev = l == 0 ? X.data() : A_[l - 1].data();
+    const Eigen::Index ld = l == 0 ? X.outerStride() : A_[l - 1].rows();
+    Z_[l].resize(units(l), m);
+    gemm<S>(units(l), m, fanIn(l), S(1), W(l).data(), units(l), prev, 1, ld, b(l).data(), Z_[l].data(), units(l));
     act_[l]->forward(Z_[l], A_[l]);  // A[l] = f_l(Z[l])
   }
 }
@@ -111,16 +114,23 @@ S Network<S>::lossAndBackward(MatRef<S> X, MatRef<S> Y) {
     act_[L]->backward(Z_[L], A_[L], dA_, dZ_[L]);
   }
   for (int l = L; l >= 0; --l) {
-    Eigen::Map<Mat<S>> dWl(grads_.data() + wOffset_[l], units(l), fanIn(l));
-    Eigen::Map<Vec<S>> dbl(grads_.data() + bOffset_[l], units(l));
-    // dW[l] (units_l, in) = dZ[l] (units_l, m) · A[l−1]ᵀ (m, in) / m
-    if (l == 0) dWl.noalias() = (S(1) / m) * dZ_[l] * X.transpose();
-    else dWl.noalias() = (S(1) / m) * dZ_[l] * A_[l - 1].transpose();
-    // db[l] (units_l) = Σ_j dZ[l](:, j) / m
-    dbl.noalias() = dZ_[l].rowwise().sum() / m;
+    const int out = units(l), in = fanIn(l);
+    const S* prev = l == 0 ? X.data() : A_[l - 1].data();
+    const Eigen::Index ld = l == 0 ? X.outerStride() : A_[l - 1].rows();
+    // dW[l] (out, in) = dZ[l] (out, m) · A[l−1]ᵀ (m, in) / m
+    gemm<S>(out, in, X.cols(), S(1) / m, dZ_[l].data(), out, prev, ld, 1, nullptr, grads_.data() + wOffset_[l], out);
+    // db[l] (out) = Σ_j dZ[l](:, j) / m
+    S* db = grads_.data() + bOffset_[l];
+    std::fill(db, db + out, S(0));
+    for (Eigen::Index j = 0; j < X.cols(); ++j)
+      for (int i = 0; i < out; ++i) db[i] += dZ_[l](i, j);
+    for (int i = 0; i < out; ++i) db[i] /= m;
     if (l > 0) {
-      // dA[l−1] (in, m) = W[l]ᵀ · dZ[l];  dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
-      dA_.noalias() = W(l).transpose() * dZ_[l];
+      // dA[l−1] (in, m) = W[l]ᵀ (in, out) · dZ[l] (out, m)   (Wᵀ copied once so the kernel reads it by columns)
+      Wt_ = W(l).transpose();
+      dA_.resize(in, X.cols());
+      gemm<S>(in, X.cols(), out, S(1), Wt_.data(), in, dZ_[l].data(), 1, out, nullptr, dA_.data(), in);
+      // dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
       act_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA_, dZ_[l - 1]);
     }
   }

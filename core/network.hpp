@@ -119,6 +119,7 @@ class Network {
   // Workspaces, reused across calls (resized only when the batch size changes).
   std::vector<Mat<S>> Z_, A_, dZ_;         // (units_l, m)
   Mat<S> dA_;                              // (units_l, m) scratch for the backward pass
+  Mat<S> Wt_;                              // (in, out) W[l]ᵀ, scratch for dA = Wᵀ dZ
   Mat<S> Xb_, Yb_;                         // gathered mini-batch
   std::vector<Eigen::Index> order_;        // sample order of an epoch
 };
