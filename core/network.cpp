@@ -34,6 +34,8 @@ Network<S>::Network(NetworkSpec spec) : spec_(std::move(spec)) {
   Z_.resize(L);
   A_.resize(L);
   dZ_.resize(L);
+  dA_.resize(L);
+  Wt_.resize(L);
 
   // Weights drawn in row-major order of each W (out, in), layer by layer; biases stay 0.
   Rng init(spec_.seed);
@@ -110,8 +112,8 @@ S Network<S>::lossAndBackward(MatRef<S> X, MatRef<S> Y) {
     loss_->fusedGradient(A_[L], Y, dZ_[L]);
   } else {       // general chain rule: dA[L] = ∂ℓ/∂A, dZ[L] = J_fᵀ dA[L]
     loss = loss_->value(A_[L], Y);
-    loss_->gradient(A_[L], Y, dA_);
-    act_[L]->backward(Z_[L], A_[L], dA_, dZ_[L]);
+    loss_->gradient(A_[L], Y, dA_[L]);
+    act_[L]->backward(Z_[L], A_[L], dA_[L], dZ_[L]);
   }
   for (int l = L; l >= 0; --l) {
     const int out = units(l), in = fanIn(l);
@@ -127,11 +129,13 @@ S Network<S>::lossAndBackward(MatRef<S> X, MatRef<S> Y) {
     for (int i = 0; i < out; ++i) db[i] /= m;
     if (l > 0) {
       // dA[l−1] (in, m) = W[l]ᵀ (in, out) · dZ[l] (out, m)   (Wᵀ copied once so the kernel reads it by columns)
-      Wt_ = W(l).transpose();
-      dA_.resize(in, X.cols());
-      gemm<S>(in, X.cols(), out, S(1), Wt_.data(), in, dZ_[l].data(), 1, out, nullptr, dA_.data(), in);
+      Mat<S>& Wt = Wt_[l];
+      Mat<S>& dA = dA_[l - 1];
+      Wt = W(l).transpose();
+      dA.resize(in, X.cols());
+      gemm<S>(in, X.cols(), out, S(1), Wt.data(), in, dZ_[l].data(), 1, out, nullptr, dA.data(), in);
       // dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
-      act_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA_, dZ_[l - 1]);
+      act_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA, dZ_[l - 1]);
     }
   }
   return loss;

@@ -118,8 +118,9 @@ class Network {
 
   // Workspaces, reused across calls (resized only when the batch size changes).
   std::vector<Mat<S>> Z_, A_, dZ_;         // (units_l, m)
-  Mat<S> dA_;                              // (units_l, m) scratch for the backward pass
-  Mat<S> Wt_;                              // (in, out) W[l]ᵀ, scratch for dA = Wᵀ dZ
+  std::vector<Mat<S>> dA_;                 // (units_l, m) dA[l], scratch for the backward pass
+  std::vector<Mat<S>> Wt_;                 // (in, out) W[l]ᵀ, scratch for dA[l−1] = W[l]ᵀ dZ[l]
+  // (one per layer, so no buffer changes shape — and reallocates — between layers)
   Mat<S> Xb_, Yb_;                         // gathered mini-batch
   std::vector<Eigen::Index> order_;        // sample order of an epoch
 };
