@@ -24,4 +24,8 @@ cp node_modules/chart.js/dist/chunks/index.js dist/vendor/chart.js/chunks/
 cp node_modules/chart.js/LICENSE.md dist/vendor/chart.js/ 2>/dev/null || true
 cp node_modules/@kurkle/color/dist/color.esm.js dist/vendor/kurkle-color/
 cp node_modules/@kurkle/color/LICENSE.md dist/vendor/kurkle-color/ 2>/dev/null || true
+# KaTeX for the By-hand panel (index.html maps 'katex' to its ES module; the CSS finds fonts/ beside it)
+mkdir -p dist/vendor/katex
+cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css node_modules/katex/LICENSE dist/vendor/katex/
+cp -r node_modules/katex/dist/fonts dist/vendor/katex/
 echo "build: dist/ ready"

@@ -11,6 +11,7 @@ import { createBoundary } from './boundary.js';
 import { createCurves } from './charts.js';
 import { createNetView } from './netview.js';
 import { createStatus, createDivergence, createNotice } from './status.js';
+import { createMathPanel } from './math/panel.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -65,6 +66,7 @@ function rebuild() {
   ui.status.reset(kind);
   ui.netview.setShape(config.features, [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }]);
   worker.postMessage({ type: 'build', id: state.buildId, config });
+  ui.math.reset();
   if (state.running) worker.postMessage({ type: 'run', running: true, speed: speed() });
 }
 
@@ -96,6 +98,7 @@ function render() {
   play.setAttribute('aria-pressed', String(state.running));
   const usable = state.valid && errors.length === 0;
   for (const id of ['play', 'step', 'step-epoch']) $(id).disabled = !usable;
+  ui.math.setConfig(config, usable);
   document.body.classList.toggle('is-running', state.running);
 }
 
@@ -120,7 +123,10 @@ worker.onmessage = ({ data: msg }) => {
       ui.curves.add(msg.history);
       ui.boundary.setGrid(msg.grid, msg.res, msg.outputs);
       ui.netview.setWeights(msg.weights);
+      ui.math.frame(msg);
       break;
+    case 'trace': ui.math.trace(msg); break;
+    case 'gradcheck': ui.math.gradcheck(msg); break;
     case 'diverged':
       state.running = false;
       ui.divergence.show(msg.epoch, state.config.learningRate);
@@ -153,6 +159,11 @@ function start(catalog, thumbnails) {
     divergence: createDivergence($('divergence')),
     notice: createNotice($('notice')),
   };
+  ui.math = createMathPanel($('byhand-panel'), catalog, {
+    post: (m) => worker.postMessage(m),
+    pause: () => { if (state.running) setRunning(false); },
+    highlightLayer: (l) => ui.netview.highlightLayer(l),
+  });
   $('play').addEventListener('click', () => setRunning(!state.running));
   $('step').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'step' }); });
   $('step-epoch').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'epoch' }); });

@@ -12,6 +12,7 @@ export function createNetView(canvas) {
   let shape = null;     // { features: [label], layers: [{units, activation}] } incl. the output layer
   let weights = null;   // [Float32Array (out × in)] per layer
   let last = 0, timer = null;
+  let highlight = null;  // a column to mark (0 = inputs, l = layer l): the By-hand step-through
 
   function layout(w, hgt) {
     const cols = [shape.features.length, ...shape.layers.map((l) => l.units)];
@@ -38,6 +39,15 @@ export function createNetView(canvas) {
     ctx.clearRect(0, 0, w, hgt);
     if (!shape || w === 0) return;
     const cols = layout(w, hgt);
+    if (highlight !== null && cols[highlight]) {  // the layer's links (W[l]) softly, its neurons more
+      const c = cols[highlight], p = cols[highlight - 1];
+      ctx.fillStyle = 'rgba(31, 95, 191, 0.06)';
+      if (p) ctx.fillRect(p.x, 16, c.x - p.x, hgt - 20);
+      ctx.fillStyle = 'rgba(31, 95, 191, 0.13)';
+      ctx.beginPath();
+      ctx.roundRect(c.x - 17, 0, 34, hgt - 2, 9);
+      ctx.fill();
+    }
     // edges
     for (let l = 0; l < cols.length - 1; l++) {
       const a = cols[l], b = cols[l + 1];
@@ -76,7 +86,7 @@ export function createNetView(canvas) {
           ctx.fillText(shape.features[i], col.x - col.r - 6, col.y(i));
         }
       }
-      ctx.fillStyle = '#6b7280';
+      ctx.fillStyle = c === highlight ? '#1f5fbf' : '#6b7280';
       ctx.textAlign = 'center';
       const layer = shape.layers[c - 1];
       ctx.fillText(c === 0 ? 'input' : `${col.count} ${layer.activation}`, col.x, 10);
@@ -100,5 +110,10 @@ export function createNetView(canvas) {
       schedule(true);
     },
     setWeights(w) { weights = w; schedule(false); },
+    /** Marks one column (0 = inputs, l = layer l, as in the book), or none with null. */
+    highlightLayer(index) {
+      canvas.dataset.highlight = index ?? '';  // observable by tests
+      if (highlight !== index) { highlight = index; schedule(true); }
+    },
   };
 }

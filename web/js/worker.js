@@ -7,10 +7,13 @@
 //   {type:'run', running, speed} · {type:'speed', speed} · {type:'step'} · {type:'epoch'}
 // (worker → page): {type:'ready', catalog} · {type:'data', id, ...} · {type:'invalid', id, errors} ·
 //   {type:'frame', id, ...} · {type:'diverged', id, ...} · {type:'fatal', message}
+// By-hand panel (math/tracer.js), on the next mini-batch: {type:'trace', req, preview} → {type:'trace', id, req, trace, ...} ·
+//   {type:'gradcheck', req} → {type:'gradcheck', id, req, checks, ...}
 // Import maps do not apply in workers: the module is imported by relative URL.
 import { loadNN } from '../lib/nn.js';
 import { expandFeatures, gridPoints } from './features.js';
 import { checkConfig, networkSpec, optimizerSpec, outputUnits, problemKind } from './config.js';
+import { traceBatch, checkBatch } from './math/tracer.js';
 
 export const GRID = 100;         // boundary resolution: GRID × GRID predictions per frame
 export const EXTENT = 6;         // the datasets live in [−6, 6]²
@@ -177,6 +180,8 @@ self.onmessage = ({ data: msg }) => {
         if (running) { run.diverged = false; lastTick = performance.now(); allowance = 1; schedule(); } else if (run) postFrame();
         break;
       case 'step': if (run && !running) { run.diverged = false; if (!trainStep()) diverge(); else postFrame(); } break;
+      case 'trace': if (run?.train.n) post({ type: 'trace', id: run.id, req: msg.req, ...traceBatch(nn, run, msg) }); break;
+      case 'gradcheck': if (run?.train.n) post({ type: 'gradcheck', id: run.id, req: msg.req, ...checkBatch(run) }); break;
       case 'epoch': if (run && !running) { run.diverged = false; if (!trainEpoch()) diverge(); else postFrame(); } break;
     }
   } catch (e) {

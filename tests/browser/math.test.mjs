@@ -1,0 +1,163 @@
+// math.test.mjs — the "By hand" panel in headless Chromium, driven through its controls. For a
+// 2→4→3 softmax network: the typeset shapes (read from KaTeX's MathML annotations), the displayed
+// dW against gradients() computed in Node for the same mini-batch, the step-through's order (the
+// equation block and the network diagram's layer), the previewed ΔW against the step training
+// really takes, the gradient check, tooltips, an advice link, no console errors; screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBrowser, DIST, SCREENSHOTS } from './browser.mjs';
+import { decodeHash, networkSpec, outputUnits } from '../../web/js/config.js';
+import { expandFeatures } from '../../web/js/features.js';
+
+const HASH = '#dataset=spiral&classes=3&layers=4tanh&output=softmax&loss=categorical_crossentropy&optimizer=adam&lr=0.01&batch=10';
+const ORDER = ['forward-1', 'forward-2', 'loss', 'backward-2', 'backward-1', 'update'];
+const README_SHOT = fileURLToPath(new URL('./screenshots/by-hand.png', import.meta.url));
+let browser, nn;
+
+before(async () => {
+  browser = await startBrowser();
+  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
+  nn = await loadNN();
+});
+after(() => browser?.close());
+
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const squash = (s) => s.replace(/\s+/g, '');
+const num = (text) => Number(text.replace(/−/g, '-'));
+
+/** The page's network and its first training mini-batch, rebuilt in Node as the worker does. */
+function reference(hash) {
+  const { config } = decodeHash(nn.catalog, hash);
+  const outputs = outputUnits(nn.catalog, config);
+  const ds = nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes: config.classes, seed: config.seed });
+  const { train } = nn.splitDataset(ds, config.testRatio, config.seed);
+  const k = config.features.length, m = config.batchSize;
+  const x = expandFeatures(train.x, train.n, config.features).slice(0, m * k);
+  const y = nn.encodeTargets(train, outputs, config.outputActivation).slice(0, m * outputs);
+  return { net: nn.createNetwork(networkSpec(nn.catalog, config)), x, y, m, config };
+}
+
+/** Opens the page, scrolls to the panel and waits for KaTeX and the first values. */
+async function open(hash) {
+  const page = await browser.newPage();
+  await page.goto(`${browser.url}index.html${hash}`);
+  await page.waitForFunction(() => !document.getElementById('play').disabled, null, { timeout: 15000 });
+  await page.locator('#by-hand').scrollIntoViewIfNeeded();
+  await page.locator('#by-hand .eq-page .katex').first().waitFor({ timeout: 10000 });
+  await page.locator('#by-hand .mat-card').first().waitFor({ timeout: 10000 });
+  return page;
+}
+
+/** The data-value of every cell of a (small) matrix card, row-major. */
+const cardValues = (page, key) => page.locator(`#by-hand .mat-card[data-key="${key}"] td`).evaluateAll((tds) => tds.map((t) => [t.dataset.value, t.textContent]));
+const showLayer = (page, l) => page.getByLabel('Show layer', { exact: true }).selectOption(String(l));
+
+test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = the real step, gradient check', async () => {
+  const t0 = Date.now();
+  const page = await open(HASH);
+
+  // the typeset shapes (KaTeX keeps the TeX source in the MathML annotation)
+  const annotations = await page.locator('#by-hand .eq-page .katex-mathml annotation').allTextContents();
+  const tex = squash(annotations.join(' '));
+  assert.ok(tex.includes(squash('W^{[1]} \\in \\mathbb{R}^{4 \\times 2}')), 'W[1] ∈ ℝ^{4×2}');
+  assert.ok(tex.includes(squash('W^{[2]} \\in \\mathbb{R}^{3 \\times 4}')), 'W[2] ∈ ℝ^{3×4}');
+  assert.ok(tex.includes(squash('dZ^{[2]} = A^{[2]} - Y')), 'the softmax + cross-entropy shortcut');
+  assert.equal(await page.locator('#by-hand .tex-error').count(), 0);
+
+  // step through one mini-batch: each stage in order, with the diagram's layer
+  await button(page, 'Start step-through').click();
+  const current = () => page.locator('#by-hand [aria-current=step]').getAttribute('data-step');
+  await page.locator('#by-hand [aria-current=step]').waitFor();
+  const seen = [], highlighted = [];
+  for (let i = 0; i < ORDER.length; i++) {
+    if (i > 0) await button(page, 'Next step').click();
+    seen.push(await current());
+    highlighted.push(await page.locator('#netview').getAttribute('data-highlight'));
+    assert.match(await page.locator('#by-hand .bh-caption').innerText(), new RegExp(`^Step ${i + 1} of ${ORDER.length}`));
+  }
+  assert.deepEqual(seen, ORDER);
+  assert.deepEqual(highlighted, ['1', '2', '2', '2', '1', '']);
+  assert.ok(await button(page, 'Next step').isDisabled());
+  await button(page, 'Previous step').click();
+  assert.equal(await current(), 'backward-1');
+  await button(page, 'Next step').click();
+
+  // the displayed dW are gradients() of the same batch (the first mini-batch, before any step)
+  const ref = reference(HASH);
+  const g = ref.net.gradients(ref.x, ref.y, ref.m);
+  for (const l of [1, 2]) {
+    await showLayer(page, l);
+    const cells = await cardValues(page, 'dW');
+    assert.equal(cells.length, g.weights[l - 1].length, `dW[${l}] has every entry printed`);
+    cells.forEach(([value, text], k) => {
+      const want = g.weights[l - 1][k];
+      assert.equal(Number(value), want, `dW[${l}] entry ${k}`);
+      assert.ok(Math.abs(num(text) - want) <= 5e-3 * Math.abs(want) + 1e-9, `dW[${l}] entry ${k} printed ${text} for ${want}`);
+    });
+  }
+  // hovering an entry names its link
+  await page.locator('#by-hand .mat-card[data-key="W"] td[data-i="2"][data-j="0"]').hover();
+  assert.match(await page.getByRole('tooltip').innerText(), /^W\[2\]₍₃,₁₎: weight from neuron 1 of layer 1 to neuron 3 of layer 2 \(output\) = −?[\d.]+/);
+
+  // the previewed update is the step training takes: apply it, compare with Node's own step
+  const delta = (await cardValues(page, 'ΔW')).map(([v]) => Number(v));
+  const before = ref.net.getWeights(1);
+  ref.net.trainBatch(ref.x, ref.y, ref.m);
+  const after = ref.net.getWeights(1);
+  assert.deepEqual(delta, [...after].map((w, k) => w - before[k]));
+  assert.ok(!(await button(page, 'Apply update').isDisabled()));
+  await button(page, 'Apply update').click();
+  await page.waitForFunction(() => /Steps\s+1\b/.test(document.querySelector('[role=status]').innerText));
+  await page.getByText('training samples 11–20').waitFor();
+  assert.equal(await current(), 'forward-1', 'the next batch starts at the forward pass');
+  await showLayer(page, 2);
+  const W2 = (await cardValues(page, 'W')).map(([v]) => Number(v));
+  assert.deepEqual(W2, [...after], 'the page trained exactly the previewed step');
+
+  // gradient check on the current batch
+  await button(page, 'Run gradient check').click();
+  const errors = await page.locator('#by-hand .bh-table td[data-value]').evaluateAll((tds) => tds.map((t) => Number(t.dataset.value)));
+  assert.equal(errors.length, 4, 'W and b of 2 layers');
+  for (const e of errors) assert.ok(e < 1e-3, `relative error ${e}`);
+  assert.match(await page.locator('#by-hand .bh-check').innerText(), /below 10⁻³ means backprop and finite differences agree/i);
+
+  await button(page, 'Stop step-through').click();
+  assert.equal(await page.locator('#by-hand [aria-current=step]').count(), 0);
+  assert.equal(await page.locator('#netview').getAttribute('data-highlight'), '');
+  ref.net.dispose();
+  assert.deepEqual(page.problems, []);
+  console.log(`# by-hand 2→4→3 softmax: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await page.close();
+});
+
+test('advice: a sigmoid output with mse is explained and linked to its equation; screenshots', async () => {
+  const page = await open('#dataset=spiral&layers=8tanh,8tanh&output=sigmoid&loss=mse&batch=6');
+  const advice = page.locator('#by-hand .advice').filter({ hasText: 'sigmoid output with mse' });
+  await advice.waitFor();
+  const url = page.url();
+  await advice.getByRole('link', { name: 'See the equation' }).click();
+  await page.locator('#byhand-backward-3.flash').waitFor();
+  assert.equal(page.url(), url, 'the link does not touch the configuration hash');
+  assert.equal(await page.locator('#notice').isHidden(), true);
+
+  // screenshots: the panel mid-step at desktop width, and on a phone (no horizontal scrolling)
+  await button(page, 'Start step-through').click();
+  for (let i = 0; i < 4; i++) await button(page, 'Next step').click();   // the loss
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('by-hand').offsetTop - 70));
+  await page.waitForTimeout(700);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'by-hand-1440.png') });
+  if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(join(SCREENSHOTS, 'by-hand-1440.png'), README_SHOT);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#by-hand [aria-current=step]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SCREENSHOTS, 'by-hand-390.png') });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
