@@ -4,7 +4,9 @@
 //   regression: the value on the same diverging scale, −1 … +1, with a legend.
 // The grid arrives as one batched prediction (res × res × outputs) and is painted into a
 // res × res image that the canvas scales up smoothly: no per-cell DOM.
+// setPreview() shows one neuron's map instead (hovering a node of the network diagram).
 import { h } from './dom.js';
+import { paintMap } from './inside/maps.js';
 
 export const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca25f', '#8e5bc6', '#d6404e', '#15a6b4'];
 const NEG = [245, 147, 34], POS = [8, 119, 189], MID = [250, 250, 250];
@@ -27,6 +29,8 @@ export function createBoundary(canvas, legend) {
   let grid = null;        // { values, res, outputs }
   let showTest = true;
   let pending = false;
+  let preview = null;     // { caption } while a neuron's map (painted into previewImage) is shown
+  const previewImage = document.createElement('canvas');
 
   function paintGrid() {
     const { values, res, outputs } = grid;
@@ -64,10 +68,10 @@ export function createBoundary(canvas, legend) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#fafafa';
     ctx.fillRect(0, 0, size, size);
-    if (grid) {
+    if (grid || preview) {
       ctx.imageSmoothingEnabled = true;
       ctx.imageSmoothingQuality = 'high';
-      ctx.drawImage(image, 0, 0, size, size);
+      ctx.drawImage(preview ? previewImage : image, 0, 0, size, size);
     }
     // axes through the origin
     ctx.strokeStyle = 'rgba(0,0,0,0.12)';
@@ -91,6 +95,17 @@ export function createBoundary(canvas, legend) {
     };
     plot(data.train, '#ffffff', 1);
     if (showTest) plot(data.test, '#1d2330', 1.4);
+    if (preview) {  // the caption: what this map is
+      ctx.font = '600 12px system-ui, -apple-system, "Segoe UI", sans-serif';
+      const w = ctx.measureText(preview.caption).width + 16;
+      ctx.fillStyle = 'rgba(29, 35, 48, 0.82)';
+      ctx.beginPath();
+      ctx.roundRect(8, 8, w, 24, 6);
+      ctx.fill();
+      ctx.fillStyle = '#ffffff';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(preview.caption, 16, 20);
+    }
   }
 
   function redraw() {
@@ -121,7 +136,7 @@ export function createBoundary(canvas, legend) {
     setData(d) {
       const tanh = d.outputActivation === 'tanh' && d.outputs === 1 && d.kind !== 'regression';
       data = { ...d, lo: tanh ? -1 : 0, hi: 1 };
-      grid = null;
+      if (!d.keep) grid = null;  // keep: new points for the same network, whose map still holds
       renderLegend();
       redraw();
     },
@@ -133,5 +148,13 @@ export function createBoundary(canvas, legend) {
       redraw();
     },
     setShowTest(on) { showTest = on; if (data) renderLegend(); redraw(); },
+    /** One neuron's map instead of the prediction: { values (res²), res, activation, caption },
+     *  or null to go back. The caption is also the canvas's accessible description. */
+    setPreview(p) {
+      preview = p && { caption: p.caption };
+      if (p) paintMap(previewImage, p.values, p.res, { activation: p.activation, strength: HEAT });
+      canvas.setAttribute('aria-description', p ? p.caption : '');
+      redraw();
+    },
   };
 }

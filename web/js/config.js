@@ -3,6 +3,7 @@
 // key=value pairs, like TF Playground) so a copied link reproduces a run. No DOM here: every
 // function takes the module's catalog (nn.catalog) and returns plain data.
 import { FEATURE_NAMES } from './features.js';
+import { decodeCustom, encodeCustom, minClasses } from './data/custom.js';
 
 export const UI_LIMITS = { maxLayers: 8, maxUnits: 64, minPoints: 50, maxPoints: 1000, minTest: 0.1, maxTest: 0.9 };
 
@@ -14,6 +15,7 @@ export const DEFAULTS = Object.freeze({
   outputActivation: 'sigmoid', loss: 'binary_crossentropy', init: 'glorot_uniform',
   optimizer: 'adam', learningRate: 0.01, batchSize: 10, l1: 0, l2: 0,
   momentum: 0.9, beta1: 0.9, beta2: 0.999, rho: 0.99, epsilon: 1e-8,
+  custom: null,  // the user's own points (data/custom.js); while set they replace the dataset
 });
 
 /** Hyperparameters each optimizer reads besides the learning rate (PyTorch's update rules). */
@@ -27,7 +29,7 @@ export function datasetInfo(catalog, name) { return catalog.datasets.find((d) =>
 
 /** 'regression', 'binary' or 'multiclass' — the kind decides the natural output layer and loss. */
 export function problemKind(catalog, cfg) {
-  if (datasetInfo(catalog, cfg.dataset).regression) return 'regression';
+  if (cfg.custom ? cfg.custom.regression : datasetInfo(catalog, cfg.dataset).regression) return 'regression';
   return cfg.classes > 2 ? 'multiclass' : 'binary';
 }
 
@@ -127,12 +129,14 @@ function hashFields(catalog) {
     beta2: ['beta2', num(0, 0.999999)],
     rho: ['rho', num(0, 1)],
     eps: ['epsilon', num(1e-12, 1)],
+    data: ['custom', decodeCustom],  // → { data } or { omitted: n }: unwrapped in decodeHash
   };
 }
 
 function formatValue(field, v) {
   if (field === 'layers') return v.map((l) => `${l.units}${l.activation}`).join(',');
   if (field === 'features') return v.join(',');
+  if (field === 'custom') return encodeCustom(v);
   return String(v);
 }
 
@@ -143,6 +147,7 @@ export function encodeHash(catalog, cfg) {
   const pairs = [];
   for (const [key, [field]] of Object.entries(hashFields(catalog))) {
     if (optional.has(field) && !used.includes(field)) continue;  // only the chosen optimizer's
+    if (field === 'custom' && !cfg.custom) continue;             // generated data: no points
     pairs.push(`${key}=${formatValue(field, cfg[field])}`);
   }
   return '#' + pairs.join('&');
@@ -170,9 +175,17 @@ export function decodeHash(catalog, hash) {
     if (value === undefined) problems.push(`${key}=“${raw}” is not valid`);
     else cfg[field] = value;
   }
-  // Cross-field repairs: the number of classes must fit the dataset.
+  // The user's own points: in the link when small, else named as left out.
+  if (cfg.custom?.omitted !== undefined) {
+    problems.push(`this link was made with ${cfg.custom.omitted} points of your own, too many to include in a link: ` +
+      `the ${cfg.dataset} dataset is shown instead (share such data with Export CSV)`);
+  }
+  cfg.custom = cfg.custom?.data ?? null;
+  // Cross-field repairs: the number of classes must fit the dataset (or the user's labels).
   const ds = datasetInfo(catalog, cfg.dataset);
-  if (ds.regression) cfg.classes = 0;
+  if (cfg.custom) {
+    cfg.classes = cfg.custom.regression ? 0 : Math.min(6, Math.max(minClasses(cfg.custom), cfg.classes));
+  } else if (ds.regression) cfg.classes = 0;
   else if (cfg.classes < ds.minClasses || cfg.classes > ds.maxClasses) {
     if (text.includes('classes=')) problems.push(`${cfg.dataset} takes ${ds.minClasses}–${ds.maxClasses} classes (got ${cfg.classes})`);
     cfg.classes = ds.defaultClasses;
@@ -181,14 +194,18 @@ export function decodeHash(catalog, hash) {
 }
 
 /** What a change between two configurations means for a running network:
- *  'none', 'train' (new optimizer settings: training continues) or 'rebuild' (new data/architecture). */
+ *  'none', 'train' (new optimizer settings: training continues), 'data' (new points of your own,
+ *  same kind of problem: training continues on them) or 'rebuild' (new data/architecture). */
 export function changeKind(a, b) {
   const trainKeys = ['optimizer', 'learningRate', 'batchSize', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon'];
   let kind = 'none';
+  let data = false;
   for (const key of Object.keys(DEFAULTS)) {
-    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (a[key] === b[key] || JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (key === 'custom' && b.custom && (!a.custom || a.custom.regression === b.custom.regression)) { data = true; continue; }
     if (!trainKeys.includes(key)) return 'rebuild';
     kind = 'train';
   }
+  if (data) return kind === 'none' ? 'data' : 'rebuild';
   return kind;
 }

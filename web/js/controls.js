@@ -5,6 +5,7 @@
 import { h, field, select, onNumber, setValue, pretty } from './dom.js';
 import { UI_LIMITS, OPTIMIZER_PARAMS, datasetInfo } from './config.js';
 import { CLASS_COLORS, diverging } from './boundary.js';
+import { minClasses } from './data/custom.js';
 
 const fmt = (v, digits = 2) => Number(v).toFixed(digits);
 
@@ -52,7 +53,8 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   const classesNote = h('span', { class: 'hint' });
   let cfg = null;
 
-  dataset.addEventListener('change', () => onChange({ dataset: dataset.value }));
+  const customOption = h('option', { value: 'custom' }, 'Custom (your points)');
+  dataset.addEventListener('change', () => { if (dataset.value !== 'custom') onChange({ dataset: dataset.value }); });
   classes.addEventListener('change', () => onChange({ classes: Number(classes.value) }));
   noise.input.addEventListener('input', () => onChange({ noise: Number(noise.input.value) }));
   points.input.addEventListener('input', () => onChange({ points: Number(points.input.value) }));
@@ -73,9 +75,12 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   return {
     update(c) {
       cfg = c;
-      setValue(dataset, c.dataset);
-      for (const t of thumbs) t.el.setAttribute('aria-pressed', String(t.name === c.dataset));
-      const info = datasetInfo(catalog, c.dataset);
+      // the user's own points: "Custom" in the list (only then), classes from their labels up to 6
+      if (c.custom && !customOption.isConnected) dataset.append(customOption);
+      if (!c.custom) customOption.remove();
+      setValue(dataset, c.custom ? 'custom' : c.dataset);
+      for (const t of thumbs) t.el.setAttribute('aria-pressed', String(!c.custom && t.name === c.dataset));
+      const info = c.custom ? { regression: c.custom.regression, minClasses: minClasses(c.custom), maxClasses: CLASS_COLORS.length } : datasetInfo(catalog, c.dataset);
       const range = info.regression ? [] : Array.from({ length: info.maxClasses - info.minClasses + 1 }, (_, i) => info.minClasses + i);
       if (classes.dataset.range !== range.join()) {
         classes.replaceChildren(...(range.length ? range.map((k) => h('option', { value: k }, String(k))) : [h('option', { value: 0 }, '—')]));
@@ -85,6 +90,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
       classes.disabled = range.length <= 1;
       classesNote.textContent = info.regression ? 'regression' : range.length <= 1 ? 'fixed' : '';
       noise.show(c.noise); points.show(c.points); test.show(c.testRatio);
+      noise.input.disabled = points.input.disabled = !!c.custom;
       setValue(seed, c.seed);
     },
   };

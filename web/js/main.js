@@ -12,6 +12,9 @@ import { createCurves } from './charts.js';
 import { createNetView } from './netview.js';
 import { createStatus, createDivergence, createNotice } from './status.js';
 import { createMathPanel } from './math/panel.js';
+import { createDiagram } from './inside/diagram.js';
+import { createInside } from './inside/panel.js';
+import { createDataTools } from './data/panel.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -19,6 +22,9 @@ const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const state = {
   catalog: null, config: null, buildId: 0, running: false, valid: false, coreErrors: [],
+  data: null,     // the worker's last 'data' message: the points being trained on
+  model: null,    // a network to load at the next build (Import model): { json, epoch }
+  focus: null,    // the neuron whose map the Output plot shows: { layer, unit, activation, caption }
 };
 let ui = null;
 
@@ -29,7 +35,8 @@ function edit(patch) {
   const { catalog } = state;
   const old = state.config;
   const next = { ...old, ...patch };
-  if (patch.dataset && patch.dataset !== old.dataset) {
+  if ('dataset' in patch) next.custom = null;  // a generated dataset replaces the user's points
+  if (patch.dataset && (patch.dataset !== old.dataset || old.custom)) {
     const info = datasetInfo(catalog, next.dataset);
     next.classes = info.regression ? 0 : Math.min(info.maxClasses, Math.max(info.minClasses, old.classes || info.defaultClasses));
     if (info.maxClasses === info.minClasses) next.classes = info.defaultClasses;
@@ -44,6 +51,7 @@ function setConfig(next, { force = false } = {}) {
   writeHash();
   if (kind === 'rebuild' || force) rebuild();
   else if (kind === 'train') worker.postMessage({ type: 'settings', config: next });
+  else if (kind === 'data') worker.postMessage({ type: 'setData', id: state.buildId, config: next });
   render();
 }
 
@@ -64,8 +72,11 @@ function rebuild() {
   const kind = problemKind(catalog, config);
   ui.curves.reset(kind);
   ui.status.reset(kind);
-  ui.netview.setShape(config.features, [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }]);
-  worker.postMessage({ type: 'build', id: state.buildId, config });
+  const layers = [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }];
+  ui.netview.setShape(config.features, layers);
+  ui.inside.reset(layers);
+  worker.postMessage({ type: 'build', id: state.buildId, config, model: state.model });
+  state.model = null;
   ui.math.reset();
   if (state.running) worker.postMessage({ type: 'run', running: true, speed: speed() });
 }
@@ -99,6 +110,7 @@ function render() {
   const usable = state.valid && errors.length === 0;
   for (const id of ['play', 'step', 'step-epoch']) $(id).disabled = !usable;
   ui.math.setConfig(config, usable);
+  ui.tools.update(config);
   document.body.classList.toggle('is-running', state.running);
 }
 
@@ -110,8 +122,12 @@ worker.onmessage = ({ data: msg }) => {
   if (msg.id !== state.buildId) return;  // from a build that has been replaced
   switch (msg.type) {
     case 'data':
+      state.data = msg;
       ui.boundary.setData(msg);
+      ui.inside.setData(msg);
+      ui.tools.update(state.config);
       break;
+    case 'model': ui.tools.saveModel(msg); break;
     case 'invalid':
       state.valid = false;
       state.running = false;
@@ -124,6 +140,7 @@ worker.onmessage = ({ data: msg }) => {
       ui.boundary.setGrid(msg.grid, msg.res, msg.outputs);
       ui.netview.setWeights(msg.weights);
       ui.math.frame(msg);
+      showInside(msg);
       break;
     case 'trace': ui.math.trace(msg); break;
     case 'gradcheck': ui.math.gradcheck(msg); break;
@@ -134,6 +151,17 @@ worker.onmessage = ({ data: msg }) => {
       break;
   }
 };
+/** The frame's inside views: biases and neuron maps in the diagram, the hovered neuron's map in
+ *  the Output plot, gradient health, hidden space and test scores. */
+function showInside(msg) {
+  ui.netview.setBiases(msg.biases);
+  if (msg.maps) ui.netview.setMaps(msg.maps);
+  ui.diagram.setParams(msg.weights, msg.biases);
+  ui.inside.frame(msg);
+  const f = state.focus;
+  if (msg.focus && f?.layer === msg.focus.layer && f.unit === msg.focus.unit) ui.boundary.setPreview({ ...f, values: msg.focus.values, res: msg.res });
+}
+
 worker.onerror = (e) => {
   console.error('NN by Hand: the training worker failed', e.message);
   document.getElementById('notice').hidden = false;
@@ -163,6 +191,25 @@ function start(catalog, thumbnails) {
     post: (m) => worker.postMessage(m),
     pause: () => { if (state.running) setRunning(false); },
     highlightLayer: (l) => ui.netview.highlightLayer(l),
+  });
+  ui.diagram = createDiagram($('netview'), ui.netview, {
+    onFocus: (f) => {
+      state.focus = f;
+      worker.postMessage({ type: 'focus', focus: f && { layer: f.layer, unit: f.unit } });
+      if (!f) ui.boundary.setPreview(null);
+    },
+    onEdit: (p) => worker.postMessage({ type: 'param', ...p }),
+  });
+  ui.inside = createInside($('inside-panel'), { onHiddenLayer: (layer) => worker.postMessage({ type: 'hiddenLayer', layer }) });
+  ui.tools = createDataTools($('data-tools'), $('boundary'), {
+    catalog, getConfig: () => state.config, getData: () => state.data, edit,
+    exportModel: () => worker.postMessage({ type: 'export' }),
+    importModel: ({ json, config, epoch }) => {
+      state.running = false;
+      worker.postMessage({ type: 'run', running: false });
+      state.model = { json, epoch };
+      setConfig(config, { force: true });
+    },
   });
   $('play').addEventListener('click', () => setRunning(!state.running));
   $('step').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'step' }); });

@@ -3,10 +3,12 @@
 // ~16 ms slices (yielding between them so messages are handled) and posts frames (numbers,
 // per-epoch history, the boundary grid from one batched predict, the weights) at most ~30 times/s.
 //
-// Protocol (page → worker): {type:'build', id, config} · {type:'settings', config} ·
-//   {type:'run', running, speed} · {type:'speed', speed} · {type:'step'} · {type:'epoch'}
+// Protocol (page → worker): {type:'build', id, config, model?} · {type:'settings', config} ·
+//   {type:'run', running, speed} · {type:'speed', speed} · {type:'step'} · {type:'epoch'} ·
+//   {type:'setData', id, config} (new points of your own) · {type:'param', layer, kind, row, col, value} ·
+//   {type:'focus', focus} · {type:'hiddenLayer', layer} · {type:'export'}
 // (worker → page): {type:'ready', catalog} · {type:'data', id, ...} · {type:'invalid', id, errors} ·
-//   {type:'frame', id, ...} · {type:'diverged', id, ...} · {type:'fatal', message}
+//   {type:'frame', id, ...} · {type:'diverged', id, ...} · {type:'model', id, json, epoch} · {type:'fatal', message}
 // By-hand panel (math/tracer.js), on the next mini-batch: {type:'trace', req, preview} → {type:'trace', id, req, trace, ...} ·
 //   {type:'gradcheck', req} → {type:'gradcheck', id, req, checks, ...}
 // Import maps do not apply in workers: the module is imported by relative URL.
@@ -14,6 +16,8 @@ import { loadNN } from '../lib/nn.js';
 import { expandFeatures, gridPoints } from './features.js';
 import { checkConfig, networkSpec, optimizerSpec, outputUnits, problemKind } from './config.js';
 import { traceBatch, checkBatch } from './math/tracer.js';
+import { splitCustom } from './data/custom.js';
+import { createProbe } from './inside/probe.js';
 
 export const GRID = 100;         // boundary resolution: GRID × GRID predictions per frame
 export const EXTENT = 6;         // the datasets live in [−6, 6]²
@@ -25,6 +29,7 @@ let run = null;                  // the current run: { id, net, data, ... } (nul
 let running = false;
 let speed = Infinity;            // epochs per second (Infinity = as many as fit)
 let allowance = 0, lastTick = 0, lastFrame = 0;
+let probe = null;                // inside/probe.js: gradient norms, neuron maps, hidden space, scores
 
 // One training loop at a time: `pending` is set while a next slice is scheduled, so a Play during
 // a rebuild never starts a second chain of slices.
@@ -49,31 +54,62 @@ function split(part, outputs, outputActivation, features) {
   };
 }
 
-function build(id, config) {
-  if (run?.net) run.net.dispose();
-  run = null;
+/** The points: the user's own (config.custom, split by a hash of each point) or a generated
+ *  dataset (the core's seeded split). Posts them to the page; returns { train, test } ready to train. */
+function makeData(id, config, keep = false) {
   const cat = nn.catalog;
   const kind = problemKind(cat, config);
   const outputs = outputUnits(cat, config);
-  const ds = nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes: kind === 'regression' ? 0 : config.classes, seed: config.seed });
-  const parts = nn.splitDataset(ds, config.testRatio, config.seed);
+  const classes = kind === 'regression' ? 0 : config.classes;
+  let parts;
+  if (config.custom) parts = splitCustom(config.custom, config.testRatio, config.seed, classes);
+  else parts = nn.splitDataset(nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes, seed: config.seed }), config.testRatio, config.seed);
   const view = (p) => ({ n: p.n, x: p.x.slice(), labels: p.labels?.slice() ?? null, targets: p.targets?.slice() ?? null });
-  post({ type: 'data', id, kind, classes: ds.classes, outputs, outputActivation: config.outputActivation, train: view(parts.train), test: view(parts.test) });
+  post({ type: 'data', id, kind, classes, outputs, outputActivation: config.outputActivation, keep, train: view(parts.train), test: view(parts.test) });
+  const part = (p) => (p.n ? split(p, outputs, config.outputActivation, config.features)
+    : { n: 0, points: p.x, x: new Float32Array(0), y: new Float32Array(0), labels: p.labels, targets: p.targets });
+  return { kind, classes, train: part(parts.train), test: part(parts.test) };
+}
+
+/** New points of the user's own for the running network: training continues on them. */
+function replaceData(config) {
+  const d = makeData(run.id, config, true);
+  Object.assign(run, { train: d.train, test: d.test, cursor: 0, diverged: false });
+  probe.setRun(run, config, d.kind, d.classes, EXTENT);
+  if (!running) postFrame(true);
+}
+
+function build(id, config, model = null) {
+  if (run?.net) run.net.dispose();
+  run = null;
+  const cat = nn.catalog;
+  const data = makeData(id, config);
 
   const { errors } = checkConfig(cat, config);
   let net = null;
   if (!errors.length) {
-    try { net = nn.createNetwork(networkSpec(cat, config)); } catch (e) {
+    try { net = model ? loadModel(model.json, config) : nn.createNetwork(networkSpec(cat, config)); } catch (e) {
       const field = /^([\w.[\]]+):/.exec(e.message)?.[1] ?? 'network';
       errors.push({ field, message: e.message });
     }
   }
   if (errors.length) { running = false; post({ type: 'invalid', id, errors }); return; }
-  const train = split(parts.train, outputs, config.outputActivation, config.features);
-  const test = split(parts.test, outputs, config.outputActivation, config.features);
+  const { train, test } = data;
   const grid = expandFeatures(gridPoints(GRID, EXTENT), GRID * GRID, config.features);
-  run = { id, net, train, test, grid, batchSize: config.batchSize, epoch: 0, steps: 0, cursor: 0, history: [], diverged: false };
-  postFrame();
+  run = { id, net, train, test, grid, batchSize: config.batchSize, epoch: model?.epoch ?? 0, steps: net.steps, cursor: 0, history: [], diverged: false };
+  probe.setRun(run, config, data.kind, data.classes, EXTENT);
+  postFrame(true);
+}
+
+/** A network from the module's JSON (Import model); it must fit the configuration's data. */
+function loadModel(json, config) {
+  const net = nn.loadNetwork(json);
+  const want = networkSpec(nn.catalog, config);
+  if (net.inputs !== want.inputs || net.outputs !== want.layers.at(-1).units) {
+    net.dispose();
+    throw new Error(`model: this network takes ${net.inputs} inputs and gives ${net.outputs} outputs; the data needs ${want.inputs} and ${want.layers.at(-1).units}`);
+  }
+  return net;
 }
 
 // --- training ----------------------------------------------------------------------------------
@@ -82,7 +118,7 @@ const finite = (...v) => v.every(Number.isFinite);
 
 function evaluateAll() {
   const { net, train, test } = run;
-  const tr = net.evaluate(train.x, train.y, train.n);
+  const tr = train.n ? net.evaluate(train.x, train.y, train.n) : { loss: NaN, accuracy: NaN };
   const te = test.n ? net.evaluate(test.x, test.y, test.n) : { loss: NaN, accuracy: NaN };
   return { train: tr, test: te };
 }
@@ -92,13 +128,14 @@ function endEpoch() {
   run.epoch++;
   run.cursor = 0;
   const m = evaluateAll();
-  if (!finite(m.train.loss) || (run.test.n && !finite(m.test.loss))) return false;
+  if ((run.train.n && !finite(m.train.loss)) || (run.test.n && !finite(m.test.loss))) return false;
   run.history.push({ epoch: run.epoch, trainLoss: m.train.loss, testLoss: m.test.loss, trainAcc: m.train.accuracy, testAcc: m.test.accuracy });
   return true;
 }
 
 function trainEpoch() {
   const { net, train } = run;
+  if (!train.n) return true;
   const before = net.steps;
   const loss = net.trainEpoch(train.x, train.y, train.n, { batchSize: run.batchSize, shuffle: true });
   run.steps += Math.max(0, net.steps - before);
@@ -108,6 +145,7 @@ function trainEpoch() {
 /** One mini-batch: the next batchSize training points (the split is already in random order). */
 function trainStep() {
   const { net, train } = run;
+  if (!train.n) return true;
   const k = train.x.length / train.n, o = train.y.length / train.n;
   const start = run.cursor, end = Math.min(train.n, start + run.batchSize);
   const loss = net.trainBatch(train.x.subarray(start * k, end * k), train.y.subarray(start * o, end * o), end - start);
@@ -125,6 +163,7 @@ function diverge() {
 
 function loop() {
   if (!running || !run || run.diverged) return;
+  if (!run.train.n) { schedule(100); return; }  // no points yet: wait for some
   const now = performance.now();
   allowance = Math.min(allowance + (speed * (now - lastTick)) / 1000, Math.max(1, speed * 0.1));
   lastTick = now;
@@ -140,21 +179,38 @@ function loop() {
 
 // --- frames ------------------------------------------------------------------------------------
 
-function postFrame() {
+/** force: compute the slower inside views now (a paused step or an edit), not just when due. */
+function postFrame(force = !running) {
   lastFrame = performance.now();
   const { net } = run;
   const m = evaluateAll();
-  if (!finite(m.train.loss)) { diverge(); return; }
+  if (run.train.n && !finite(m.train.loss)) { diverge(); return; }
   const grid = net.predict(run.grid, GRID * GRID);
-  const weights = [];
-  for (let l = 0; l < net.layerCount; l++) weights.push(net.getWeights(l));
+  const weights = [], biases = [];
+  for (let l = 0; l < net.layerCount; l++) { weights.push(net.getWeights(l)); biases.push(net.getBiases(l)); }
   const history = run.history;
   run.history = [];
   const ok = grid.every(Number.isFinite);
   post({
     type: 'frame', id: run.id, epoch: run.epoch, steps: run.steps, train: m.train, test: m.test, history,
-    grid: ok ? grid : null, res: GRID, outputs: net.outputs, weights, running,
+    grid: ok ? grid : null, res: GRID, outputs: net.outputs, weights, biases, running, ...probe.frame(net, run, force),
   }, [...(ok ? [grid.buffer] : []), ...weights.map((w) => w.buffer)]);
+}
+
+/** Sets one weight (kind 'w': W[row][col], out × in) or bias (kind 'b': b[row]) of a layer. */
+function setParam({ layer, kind, row, col, value }) {
+  const { net } = run;
+  if (kind === 'w') {
+    const W = net.getWeights(layer);
+    W[row * (W.length / net.getBiases(layer).length) + col] = value;
+    net.setWeights(layer, W);
+  } else {
+    const b = net.getBiases(layer);
+    b[row] = value;
+    net.setBiases(layer, b);
+  }
+  run.diverged = false;
+  if (!running) postFrame(true);
 }
 
 function post(message, transfer = []) { self.postMessage(message, transfer); }
@@ -165,7 +221,12 @@ self.onmessage = ({ data: msg }) => {
   if (!nn) return;  // not loaded yet: the page waits for 'ready' before sending anything
   try {
     switch (msg.type) {
-      case 'build': build(msg.id, msg.config); break;
+      case 'build': build(msg.id, msg.config, msg.model); break;
+      case 'setData': if (run && run.id === msg.id) replaceData(msg.config); else build(msg.id, msg.config); break;
+      case 'param': if (run) setParam(msg); break;
+      case 'focus': probe.setFocus(msg.focus); if (run && !running) postFrame(false); break;
+      case 'hiddenLayer': probe.setHiddenLayer(msg.layer); if (run && !running) postFrame(true); break;
+      case 'export': if (run) post({ type: 'model', id: run.id, json: run.net.toJSON(), epoch: run.epoch }); break;
       case 'settings':
         if (run) {
           run.net.setOptimizer(optimizerSpec(msg.config));
@@ -200,5 +261,6 @@ function thumbnails() {
 
 loadNN().then((module) => {
   nn = module;
+  probe = createProbe(nn.catalog);
   post({ type: 'ready', catalog: nn.catalog, thumbnails: thumbnails() });
 }, (e) => post({ type: 'fatal', message: `The WebAssembly module did not load: ${e.message}` }));

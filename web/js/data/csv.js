@@ -1,0 +1,103 @@
+// csv.js — the user's data as text: the CSV file format (x1, x2, label | target; header optional)
+// and the rows codec the URL hash reuses. Parsing is strict and every error names its line
+// ("line 7: x2 is not a number ('abc')"), so a bad file never half-replaces the data. Numbers are
+// written as the shortest decimal that reads back as the same float32, so export → import →
+// export is byte-exact. No DOM here.
+
+export const DATA_LIMITS = { maxPoints: 10000, maxBytes: 1_000_000, maxClasses: 6, extent: 6 };
+
+/** The shortest decimal text that reads back (through Math.fround) as the same float32 value. */
+export function f32String(v) {
+  const f = Math.fround(v);
+  for (let p = 1; p <= 9; p++) {
+    const s = String(Number(f.toPrecision(p)));
+    if (Math.fround(Number(s)) === f) return s;
+  }
+  return String(f);
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const plural = (n, word) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** Reads one data row (3 strings) → { x1, x2, y } or throws the message for that row. */
+function readRow(fields, regression) {
+  const names = ['x1', 'x2', regression === true ? 'target' : regression === false ? 'label' : 'label or target'];
+  if (fields.length !== 3) {
+    throw new Error(`expected 3 values (x1, x2, ${names[2]}), found ${fields.length}`);
+  }
+  const v = fields.map((s, i) => {
+    if (!NUMBER.test(s)) throw new Error(s === '' ? `${names[i]} is empty` : `${names[i]} is not a number ('${s.length > 24 ? `${s.slice(0, 24)}…` : s}')`);
+    return Number(s);
+  });
+  for (const i of [0, 1]) {
+    if (!Number.isFinite(v[i]) || Math.abs(v[i]) > DATA_LIMITS.extent) {
+      throw new Error(`${names[i]} = ${fields[i]} is outside the plot (−${DATA_LIMITS.extent} to ${DATA_LIMITS.extent})`);
+    }
+  }
+  if (!Number.isFinite(v[2])) throw new Error(`${names[2]} = ${fields[2]} is too large`);
+  return { x1: Math.fround(v[0]), x2: Math.fround(v[1]), y: v[2] };
+}
+
+function checkLabel(y, line) {
+  const max = DATA_LIMITS.maxClasses - 1;
+  if (!Number.isInteger(y)) throw new Error(`line ${line}: label ${y} is not a whole number (labels are classes 0 to ${max})`);
+  if (y < 0 || y > max) throw new Error(`line ${line}: label ${y} is out of range (0 to ${max}: up to ${DATA_LIMITS.maxClasses} classes)`);
+}
+
+/** Rows [{ line, fields }] → custom data { regression, x: [x1, x2, ...], y: [...] }. regression:
+ *  true/false forces the kind; null infers it (whole numbers 0–5 → labels, else targets). */
+export function readRows(rows, regression = null) {
+  if (rows.length > DATA_LIMITS.maxPoints) {
+    const extra = rows[DATA_LIMITS.maxPoints];
+    throw new Error(`line ${extra.line}: more than ${plural(DATA_LIMITS.maxPoints, 'point')}; the limit is ${DATA_LIMITS.maxPoints.toLocaleString('en-US')}`);
+  }
+  const parsed = rows.map(({ line, fields }) => {
+    try { return { line, ...readRow(fields, regression) }; } catch (e) { throw new Error(`line ${line}: ${e.message}`); }
+  });
+  const isLabel = (r) => Number.isInteger(r.y) && r.y >= 0 && r.y < DATA_LIMITS.maxClasses;
+  const reg = regression ?? !parsed.every(isLabel);
+  if (!reg) for (const r of parsed) checkLabel(r.y, r.line);
+  return {
+    regression: reg,
+    x: parsed.flatMap((r) => [r.x1, r.x2]),
+    y: parsed.map((r) => (reg ? Math.fround(r.y) : r.y)),
+  };
+}
+
+/** Parses a CSV file's text: { ok: true, data } or { ok: false, error } (the error names the line). */
+export function parseCSV(text) {
+  try {
+    if (text.length > DATA_LIMITS.maxBytes) {
+      throw new Error(`The file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${plural(DATA_LIMITS.maxPoints, 'point')} (${DATA_LIMITS.maxBytes / 1e6} MB).`);
+    }
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+    const first = lines.find((l) => l.trim() !== '');
+    if (first === undefined) throw new Error('The file is empty: expected rows of x1, x2, label (or target).');
+    const sep = first.includes(',') ? ',' : first.includes(';') ? ';' : '\t';
+    const split = (l) => l.split(sep).map((s) => s.trim().replace(/^"(.*)"$/, '$1').trim());
+    let rows = [];
+    lines.forEach((l, i) => { if (l.trim() !== '') rows.push({ line: i + 1, fields: split(l) }); });
+    let regression = null;
+    const head = rows[0];
+    if (head.fields.some((s) => s !== '' && !NUMBER.test(s))) {  // a header row
+      if (head.fields.length !== 3) throw new Error(`line ${head.line}: expected 3 columns (x1, x2, label or target), found ${head.fields.length}`);
+      const name = head.fields[2].toLowerCase();
+      if (/label|class|category/.test(name)) regression = false;
+      else if (/target|value|^y$|output/.test(name)) regression = true;
+      rows = rows.slice(1);
+      if (!rows.length) throw new Error(`line ${head.line}: a header but no data rows`);
+    }
+    return { ok: true, data: readRows(rows, regression) };
+  } catch (e) {
+    return { ok: false, error: e.message };
+  }
+}
+
+/** The data as CSV text: a header, then one "x1,x2,label" (or target) row per point, '\n' endings. */
+export function formatCSV(data) {
+  const lines = [`x1,x2,${data.regression ? 'target' : 'label'}`];
+  for (let i = 0; i < data.y.length; i++) {
+    lines.push(`${f32String(data.x[2 * i])},${f32String(data.x[2 * i + 1])},${data.regression ? f32String(data.y[i]) : data.y[i]}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,109 @@
+// custom.js — the user's own data set ("Custom"): points added by clicks or imported from CSV.
+// It lives in the configuration as config.custom = { regression, x: [x1, x2, ...], y: [...] }
+// (y = class labels 0..5 or regression targets; every value is a float32), so it survives Reset,
+// travels in the URL hash when small, and replaces the generated dataset while set.
+// The train/test split is a seeded hash of each point's coordinates: adding or removing a point
+// never moves the others between train and test. No DOM here.
+import { DATA_LIMITS, f32String, readRows } from './csv.js';
+
+export const HASH_POINTS = 200;   // larger sets are left out of the link (it says so)
+
+export const pointCount = (data) => data.y.length;
+
+/** Custom data from the current dataset's parts ([{ n, x, labels, targets }]). */
+export function fromParts(parts, regression) {
+  const x = [], y = [];
+  for (const p of parts) {
+    for (let i = 0; i < p.n; i++) {
+      x.push(p.x[2 * i], p.x[2 * i + 1]);
+      y.push(regression ? p.targets[i] : p.labels[i]);
+    }
+  }
+  return { regression, x, y };
+}
+
+/** A copy with one more point, clamped to the plot and rounded to 0.01 (short links, tidy CSV). */
+export function addPoint(data, x1, x2, y) {
+  if (pointCount(data) >= DATA_LIMITS.maxPoints) return data;
+  const e = DATA_LIMITS.extent;
+  const r = (v) => Math.fround(Math.round(Math.max(-e, Math.min(e, v)) * 100) / 100);
+  return { regression: data.regression, x: [...data.x, r(x1), r(x2)], y: [...data.y, data.regression ? Math.fround(y) : y] };
+}
+
+/** A copy without the point nearest (x1, x2) if it lies within `radius`; else the same object. */
+export function removeNearest(data, x1, x2, radius) {
+  let best = -1, bestD = radius * radius;
+  for (let i = 0; i < pointCount(data); i++) {
+    const d = (data.x[2 * i] - x1) ** 2 + (data.x[2 * i + 1] - x2) ** 2;
+    if (d <= bestD) { bestD = d; best = i; }
+  }
+  if (best < 0) return data;
+  return {
+    regression: data.regression,
+    x: data.x.filter((_, k) => k >> 1 !== best),
+    y: data.y.filter((_, k) => k !== best),
+  };
+}
+
+/** The classes the data needs at least (labels 0..k−1 → k, and 2 at the least). */
+export function minClasses(data) {
+  return data.regression ? 0 : Math.max(2, ...data.y.map((l) => l + 1));
+}
+
+// A 32-bit integer hash (murmur3's finaliser) of a point's float32 bits and the seed.
+const f32 = new Float32Array(1), u32 = new Uint32Array(f32.buffer);
+const bits = (v) => { f32[0] = v; return u32[0]; };
+function mix(h) {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The seeded split: { train, test }, each { n, x: Float32Array, labels | targets, classes }.
+ *  A point is a test point when its hash falls below testRatio; with no training point left,
+ *  every point trains. */
+export function splitCustom(data, testRatio, seed, classes) {
+  const isTest = [];
+  for (let i = 0; i < pointCount(data); i++) {
+    const h = mix(mix(mix(seed >>> 0) ^ bits(data.x[2 * i])) ^ bits(data.x[2 * i + 1]));
+    isTest.push(h / 2 ** 32 < testRatio);
+  }
+  if (isTest.every(Boolean)) isTest.fill(false);
+  const part = (want) => {
+    const idx = isTest.flatMap((t, i) => (t === want ? [i] : []));
+    const x = new Float32Array(idx.length * 2);
+    idx.forEach((i, j) => { x[2 * j] = data.x[2 * i]; x[2 * j + 1] = data.x[2 * i + 1]; });
+    const y = idx.map((i) => data.y[i]);
+    return {
+      n: idx.length, x, classes: data.regression ? 0 : classes, regression: data.regression,
+      labels: data.regression ? null : Int32Array.from(y), targets: data.regression ? Float32Array.from(y) : null,
+    };
+  };
+  return { train: part(false), test: part(true) };
+}
+
+// --- URL hash: "c:x1,x2,label;..." (classes) or "r:x1,x2,target;..." (regression) --------------
+
+/** The hash value for the data, or "none:N" when there are too many points for a link. */
+export function encodeCustom(data) {
+  const n = pointCount(data);
+  if (n > HASH_POINTS) return `none:${n}`;
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    rows.push(`${f32String(data.x[2 * i])},${f32String(data.x[2 * i + 1])},${data.regression ? f32String(data.y[i]) : data.y[i]}`);
+  }
+  return `${data.regression ? 'r' : 'c'}:${rows.join(';')}`;
+}
+
+/** Reads a hash value: { data } | { omitted: N } (too big for the link) | undefined (malformed). */
+export function decodeCustom(text) {
+  const omitted = /^none:(\d+)$/.exec(text);
+  if (omitted) return { omitted: Number(omitted[1]) };
+  const m = /^([cr]):(.*)$/.exec(text);
+  if (!m) return undefined;
+  try {
+    const rows = m[2] === '' ? [] : m[2].split(';').map((r, i) => ({ line: i + 1, fields: r.split(',') }));
+    if (rows.length > HASH_POINTS) return undefined;
+    return { data: readRows(rows, m[1] === 'r') };
+  } catch { return undefined; }
+}

@@ -1,0 +1,152 @@
+// panel.js — "your own data": the toolbar under the plot and the clicks on it. Add mode (with a
+// class picker in the class colours, or a target value for regression) or Remove mode; shift-click
+// adds the next class, ctrl/⌘-click removes the nearest point; Clear; CSV import/export; model
+// import/export. Every change becomes a config patch ({ custom }) through edit(), so it lives in
+// the configuration, survives Reset and reaches the URL when small. Owns: the mode, the chosen
+// class, and the message line.
+import { h } from '../dom.js';
+import { CLASS_COLORS } from '../boundary.js';
+import { DATA_LIMITS, formatCSV, parseCSV } from './csv.js';
+import { addPoint, removeNearest, fromParts, minClasses, pointCount, HASH_POINTS } from './custom.js';
+import { modelFile, readModelFile } from './model.js';
+
+const EXTENT = DATA_LIMITS.extent;
+const fmt = (n) => n.toLocaleString('en-US');
+
+/** Saves text as a file (a download). */
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function createDataTools(root, canvas, { catalog, getConfig, getData, edit, exportModel, importModel }) {
+  let mode = 'add', chosen = 0, msgTimer = null;
+  const radio = (name, value, text, checked) => h('label', { class: 'chip' },
+    h('input', { type: 'radio', name, value, checked, onchange: () => { mode = value; canvas.dataset.mode = value; } }), h('span', {}, text));
+  const classes = h('div', { class: 'class-pick', role: 'radiogroup', 'aria-label': 'Class to add' });
+  const target = h('input', { type: 'number', min: -1, max: 1, step: 0.1, value: 1, class: 'target-in', 'aria-label': 'Target value' });
+  const targetBox = h('label', { class: 'target-pick' }, 'Target ', target);
+  const count = h('p', { class: 'count data-count' });
+  const msg = h('div', { class: 'tool-msg', role: 'status' });
+  const csvFile = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'sr-only', tabindex: -1, 'aria-label': 'CSV file' });
+  const modelFileIn = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1, 'aria-label': 'Model file' });
+  const button = (text, title, onclick, name) => h('button', { type: 'button', class: 'ghost', title, onclick, 'aria-label': name }, text);
+
+  root.append(
+    h('div', { class: 'tool-row' },
+      h('div', { class: 'chips seg', role: 'radiogroup', 'aria-label': 'Plot clicks' },
+        radio('plot-mode', 'add', 'Add points', true), radio('plot-mode', 'remove', 'Remove points', false)),
+      classes, targetBox, h('span', { class: 'spacer' }),
+      button('Clear', 'Remove every point, to draw your own data from scratch', () => setData(empty()))),
+    h('p', { class: 'hint tool-hint' }, 'Click the plot: add a point · shift-click: the next class · ctrl-click: remove'),
+    h('div', { class: 'tool-row files' },
+      h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'CSV'),
+      button('Import', `x1, x2, label (0–${DATA_LIMITS.maxClasses - 1}) or target per line, header optional; up to ${fmt(DATA_LIMITS.maxPoints)} points`, () => csvFile.click(), 'Import CSV'),
+      button('Export', 'Save the current points as CSV', exportCSV, 'Export CSV'),
+      h('span', { class: 'sep', 'aria-hidden': 'true' }),
+      h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'Model'),
+      button('Import', 'Load a network saved with Export model', () => modelFileIn.click(), 'Import model'),
+      button('Export', 'Save the trained network (weights, settings, data) as JSON', exportModel, 'Export model'),
+      csvFile, modelFileIn),
+    count, msg,
+  );
+  canvas.dataset.mode = mode;
+
+  function message(text, level = 'ok') {
+    clearTimeout(msgTimer);
+    msg.className = `tool-msg ${level}`;
+    msg.setAttribute('role', level === 'error' ? 'alert' : 'status');
+    msg.textContent = text;
+    if (level !== 'error') msgTimer = setTimeout(() => { msg.textContent = ''; }, 8000);
+  }
+
+  // --- the data being edited: the user's own, or the generated points made editable ---
+  const regression = () => { const c = getConfig(); return c.custom ? c.custom.regression : getData()?.kind === 'regression'; };
+  function current() {
+    const c = getConfig(), d = getData();
+    if (c.custom) return c.custom;
+    return d ? fromParts([d.train, d.test], d.kind === 'regression') : null;
+  }
+  const empty = () => ({ regression: regression(), x: [], y: [] });
+  function setData(data, patch = {}) {
+    msg.textContent = '';
+    edit({ custom: data, ...patch });
+  }
+
+  // --- clicks on the plot ---
+  canvas.addEventListener('click', (e) => {
+    const data = current();
+    if (!data) return;
+    const r = canvas.getBoundingClientRect();
+    const x1 = ((e.clientX - r.left) / r.width) * 2 * EXTENT - EXTENT;
+    const x2 = EXTENT - ((e.clientY - r.top) / r.height) * 2 * EXTENT;
+    if (mode === 'remove' || e.ctrlKey || e.metaKey) {
+      const next = removeNearest(data, x1, x2, (14 / r.width) * 2 * EXTENT);
+      if (next !== data) setData(next);
+      return;
+    }
+    if (pointCount(data) >= DATA_LIMITS.maxPoints) return message(`The limit is ${fmt(DATA_LIMITS.maxPoints)} points.`, 'error');
+    const k = getConfig().classes;
+    const y = data.regression ? (e.shiftKey ? -1 : 1) * (Number(target.value) || 0) : e.shiftKey ? (chosen + 1) % k : chosen;
+    setData(addPoint(data, x1, x2, y));
+  });
+
+  // --- files ---
+  function exportCSV() {
+    const data = current();
+    if (data) download(formatCSV(data), 'nn-by-hand-data.csv', 'text/csv');
+  }
+  async function readFile(input, handle) {
+    const file = input.files[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > DATA_LIMITS.maxBytes) {
+      return message(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB: too big (the limit is ${fmt(DATA_LIMITS.maxPoints)} points, ${DATA_LIMITS.maxBytes / 1e6} MB). Nothing was changed.`, 'error');
+    }
+    handle(file.name, await file.text());
+  }
+  csvFile.addEventListener('change', () => readFile(csvFile, (name, text) => {
+    const r = parseCSV(text);
+    if (!r.ok) return message(`${name}: ${r.error}. Nothing was changed.`, 'error');
+    const k = minClasses(r.data);
+    setData(r.data, { classes: k });
+    message(`Imported ${fmt(pointCount(r.data))} points ${r.data.regression ? '(regression targets)' : `(${k} classes)`} from ${name}.`);
+  }));
+  modelFileIn.addEventListener('change', () => readFile(modelFileIn, (name, text) => {
+    const r = readModelFile(text, catalog, getConfig());
+    if (!r.ok) return message(`${name}: ${r.error} Nothing was changed.`, 'error');
+    importModel(r);
+    message(`Loaded the network from ${name} (epoch ${fmt(r.epoch)}).`);
+  }));
+
+  return {
+    /** Shows the configuration: the class picker, the point count and whether the link has them. */
+    update(cfg) {
+      const d = getData();
+      const reg = regression();
+      targetBox.hidden = !reg;
+      classes.hidden = reg;
+      const k = reg ? 0 : cfg.classes;
+      if (chosen >= k) chosen = 0;
+      if (classes.childElementCount !== k) {
+        classes.replaceChildren(...Array.from({ length: k }, (_, i) => h('label', { class: 'swatch-pick', title: `Class ${i + 1}` },
+          h('input', { type: 'radio', name: 'add-class', value: i, 'aria-label': `Class ${i + 1}`, onchange: () => { chosen = i; } }),
+          h('i', { style: `background:${CLASS_COLORS[i % CLASS_COLORS.length]}` }))));
+      }
+      classes.querySelectorAll('input').forEach((el, i) => { el.checked = i === chosen; });
+      const n = cfg.custom ? pointCount(cfg.custom) : d ? d.train.n + d.test.n : 0;
+      const split = d ? ` (${fmt(d.train.n)} train, ${fmt(d.test.n)} test)` : '';
+      const link = !cfg.custom ? '' : n > HASH_POINTS ? ` · not in the link (over ${HASH_POINTS} points): share it with Export CSV` : ' · kept in the link';
+      count.textContent = `${cfg.custom ? 'Your data' : 'Generated data'}: ${fmt(n)} point${n === 1 ? '' : 's'}${split}${link}`;
+    },
+    /** The worker's reply to Export model. */
+    saveModel({ json, epoch }) {
+      download(modelFile(json, getConfig(), epoch), 'nn-by-hand-model.json', 'application/json');
+    },
+    message,
+  };
+}

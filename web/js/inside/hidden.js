@@ -1,0 +1,111 @@
+// hidden.js — the hidden space: the data as one layer sees it (ConvNetJS's view, generalised).
+// Two neurons are plotted directly; a wider layer by its first two principal components (worker:
+// inside/pca.js); a single neuron across, with the input's x₂ up. The input plane's grid lines
+// are drawn through the same map, so you can watch the network bend and fold the plane until
+// the classes come apart. Owns: the chosen layer (the select "Hidden space layer").
+import { h } from '../dom.js';
+import { CLASS_COLORS, diverging } from '../boundary.js';
+
+export function createHiddenView(root, { onLayer }) {
+  const select = h('select', { id: 'hidden-layer' });
+  const canvas = h('canvas', { class: 'hidden-canvas', role: 'img', 'aria-label': 'Hidden space plot' });
+  const caption = h('p', { class: 'hint hidden-caption' });
+  root.append(
+    h('div', { class: 'field inline' }, h('label', { for: 'hidden-layer' }, 'Hidden space layer'), select),
+    h('div', { class: 'hidden-box' }, canvas), caption);
+  const ctx = canvas.getContext('2d');
+  let data = null;     // the 'data' message: point colours (train then test, as the worker stacks them)
+  let view = null;     // the last hidden-space frame
+  let names = [];
+  let pending = false;
+
+  select.addEventListener('change', () => onLayer(Number(select.value)));
+
+  function color(i) {
+    const part = i < data.train.n ? data.train : data.test, k = i < data.train.n ? i : i - data.train.n;
+    if (data.kind === 'regression') { const c = diverging(part.targets[k]); return `rgb(${c})`; }
+    return CLASS_COLORS[part.labels[k] % CLASS_COLORS.length];
+  }
+
+  function draw() {
+    pending = false;
+    const size = canvas.clientWidth, dpr = window.devicePixelRatio || 1;
+    if (!size) return;
+    if (canvas.width !== Math.round(size * dpr)) canvas.width = canvas.height = Math.round(size * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#fbfbfc';
+    ctx.fillRect(0, 0, size, size);
+    if (!view || !data || view.points.length / 2 !== data.train.n + data.test.n) return;
+    const { points, lines, lineLength } = view;
+    const n = points.length / 2;
+    // a square window around the points (same scale both ways, so shapes are not distorted)
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (let i = 0; i < n; i++) {
+      x0 = Math.min(x0, points[2 * i]); x1 = Math.max(x1, points[2 * i]);
+      y0 = Math.min(y0, points[2 * i + 1]); y1 = Math.max(y1, points[2 * i + 1]);
+    }
+    const span = Math.max(x1 - x0, y1 - y0, 1e-6) * 1.12, cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    const px = (v) => ((v - cx) / span + 0.5) * size, py = (v) => (0.5 - (v - cy) / span) * size;
+    ctx.save();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = 'rgba(60, 70, 90, 0.16)';
+    for (let s = 0; s < lines.length / 2; s += lineLength) {
+      ctx.beginPath();
+      for (let i = 0; i < lineLength; i++) {
+        const x = px(lines[2 * (s + i)]), y = py(lines[2 * (s + i) + 1]);
+        if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      }
+      ctx.stroke();
+    }
+    const r = n > 2000 ? 2 : 3;
+    for (let i = 0; i < n; i++) {
+      ctx.beginPath();
+      ctx.arc(px(points[2 * i]), py(points[2 * i + 1]), r, 0, 2 * Math.PI);
+      ctx.fillStyle = color(i);
+      ctx.fill();
+      ctx.lineWidth = i < view.nTrain ? 0.8 : 1.2;
+      ctx.strokeStyle = i < view.nTrain ? '#ffffff' : '#1d2330';
+      ctx.stroke();
+    }
+    ctx.restore();
+    ctx.fillStyle = '#687185';
+    ctx.font = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
+    const [ax, ay] = view.mode === 'pca' ? ['PC 1', 'PC 2'] : view.mode === 'neurons' ? ['neuron 1', 'neuron 2'] : ['neuron 1', 'input x₂'];
+    ctx.textAlign = 'right';
+    ctx.fillText(ax, size - 6, size - 6);
+    ctx.textAlign = 'left';
+    ctx.fillText(ay, 6, 14);
+  }
+
+  function describe() {
+    if (!view) return '';
+    const name = names[view.layer] ?? '';
+    if (view.mode === 'pca') {
+      const [a, b] = view.explained.map((e) => Math.round(e * 100));
+      return `${name}: its ${view.units} activations seen along their first two principal components (${a}% and ${b}% of the spread). Grey lines: the input plane's grid, as this layer maps it.`;
+    }
+    if (view.mode === 'neurons') return `${name}: its two neurons' values, one per axis. Grey lines: the input plane's grid, as this layer maps it.`;
+    return `${name}: its single neuron's value across, the input x₂ up. Where the classes separate along the axis, one threshold splits them.`;
+  }
+
+  const redraw = () => { if (!pending) { pending = true; requestAnimationFrame(draw); } };
+  new ResizeObserver(redraw).observe(canvas);
+
+  return {
+    /** A new network: layers = [{ units, activation }] incl. the output. Picks the last hidden layer. */
+    reset(layers) {
+      names = layers.map((l, i) => (i === layers.length - 1 ? `Output (${l.units} ${l.activation})` : `Layer ${i + 1} (${l.units} ${l.activation})`));
+      const keep = Number(select.value);
+      select.replaceChildren(...names.map((t, i) => h('option', { value: i }, t)));
+      const chosen = Number.isInteger(keep) && keep < layers.length && select.dataset.count === String(layers.length) ? keep : Math.max(0, layers.length - 2);
+      select.dataset.count = String(layers.length);
+      select.value = String(chosen);
+      view = null;
+      caption.textContent = '';
+      onLayer(chosen);
+      redraw();
+    },
+    setData(d) { data = d; redraw(); },
+    show(v) { view = v; caption.textContent = describe(); redraw(); },
+  };
+}
