@@ -19,10 +19,13 @@
 //      (workspace allocation for 40,000 points), as the page predicts again and again.
 // Writes bench/results.json and bench/results.md, prints the Markdown. Exits 0 when targets are
 // missed (it is a report) and 1 when a contender fails or disagrees.
+// Knobs: BENCH_RUNS (rounds, default 3, ≥ 3), BENCH_SECONDS (length of a timing run, default 0.4),
+// BENCH_NATIVE_DIR (a native build dir, default build/native: the project's Release flags, i.e.
+// baseline x86-64; configure another with -DCMAKE_CXX_FLAGS=-march=native to compare).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { accuracy, makeWorkloads } from './data.mjs';
@@ -31,9 +34,9 @@ import { PlainMLP } from './plain.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LIB = join(ROOT, 'dist/lib/nn.js');
 const WASM = join(ROOT, 'dist/lib/nn_wasm.wasm');
-const NATIVE_DIR = join(ROOT, 'build/native');
+const NATIVE_DIR = resolve(ROOT, process.env.BENCH_NATIVE_DIR ?? 'build/native');
 const NATIVE = join(NATIVE_DIR, 'nn_bench');
-const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const TARGET_SECONDS = Number(process.env.BENCH_SECONDS ?? 0.4);
 const ACCURACY_TOLERANCE = 0.02;  // max − min training accuracy across contenders (float vs float)
 const OUTPUT_TOLERANCE = 1e-3;    // max |grid output − plain JS's| (probabilities)
@@ -215,7 +218,8 @@ function machine() {
   try {
     const cache = readFileSync(join(NATIVE_DIR, 'CMakeCache.txt'), 'utf8');
     const cxx = /CMAKE_CXX_COMPILER:(?:FILEPATH|STRING)=(.*)/.exec(cache)?.[1];
-    const flags = /CMAKE_CXX_FLAGS_RELEASE:STRING=(.*)/.exec(cache)?.[1] ?? '';
+    const flags = [/CMAKE_CXX_FLAGS:STRING=(.*)/, /CMAKE_CXX_FLAGS_RELEASE:STRING=(.*)/]
+      .map((re) => re.exec(cache)?.[1] ?? '').join(' ').trim();
     if (cxx) compiler = `${execFileSync(cxx, ['--version']).toString().split('\n')[0]} ${flags}`.trim();
   } catch { /* the report says unknown */ }
   let commit = 'unknown';
