@@ -31,7 +31,8 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
   const target = h('input', { type: 'number', min: -1, max: 1, step: 0.1, value: 1, class: 'target-in', 'aria-label': 'Target value' });
   const targetBox = h('label', { class: 'target-pick' }, 'Target ', target);
   const count = h('p', { class: 'count data-count' });
-  const msg = h('div', { class: 'tool-msg', role: 'status' });
+  const shiftHint = h('span', {}, 'shift-click: the next class');
+  const msg = h('div', { class: 'tool-msg', 'aria-live': 'polite' });  // not role=status: the run's status owns that
   const csvFile = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'sr-only', tabindex: -1, 'aria-label': 'CSV file' });
   const modelFileIn = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1, 'aria-label': 'Model file' });
   const button = (text, title, onclick, name) => h('button', { type: 'button', class: 'ghost', title, onclick, 'aria-label': name }, text);
@@ -40,9 +41,9 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
     h('div', { class: 'tool-row' },
       h('div', { class: 'chips seg', role: 'radiogroup', 'aria-label': 'Plot clicks' },
         radio('plot-mode', 'add', 'Add points', true), radio('plot-mode', 'remove', 'Remove points', false)),
-      classes, targetBox, h('span', { class: 'spacer' }),
-      button('Clear', 'Remove every point, to draw your own data from scratch', () => setData(empty()))),
-    h('p', { class: 'hint tool-hint' }, 'Click the plot: add a point · shift-click: the next class · ctrl-click: remove'),
+      classes, targetBox,
+      h('button', { type: 'button', class: 'ghost push', title: 'Remove every point, to draw your own data from scratch', onclick: () => setData(empty()) }, 'Clear')),
+    h('p', { class: 'hint tool-hint' }, h('span', {}, 'Click the plot: add a point'), ' · ', shiftHint, ' · ', h('span', {}, 'ctrl-click: remove')),
     h('div', { class: 'tool-row files' },
       h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'CSV'),
       button('Import', `x1, x2, label (0–${DATA_LIMITS.maxClasses - 1}) or target per line, header optional; up to ${fmt(DATA_LIMITS.maxPoints)} points`, () => csvFile.click(), 'Import CSV'),
@@ -59,7 +60,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
   function message(text, level = 'ok') {
     clearTimeout(msgTimer);
     msg.className = `tool-msg ${level}`;
-    msg.setAttribute('role', level === 'error' ? 'alert' : 'status');
+    if (level === 'error') msg.setAttribute('role', 'alert'); else msg.removeAttribute('role');
     msg.textContent = text;
     if (level !== 'error') msgTimer = setTimeout(() => { msg.textContent = ''; }, 8000);
   }
@@ -129,6 +130,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       const d = getData();
       const reg = regression();
       targetBox.hidden = !reg;
+      shiftHint.textContent = reg ? 'shift-click: minus the target' : 'shift-click: the next class';
       classes.hidden = reg;
       const k = reg ? 0 : cfg.classes;
       if (chosen >= k) chosen = 0;

@@ -47,8 +47,8 @@ export function createHiddenView(root, { onLayer }) {
     const span = Math.max(x1 - x0, y1 - y0, 1e-6) * 1.12, cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     const px = (v) => ((v - cx) / span + 0.5) * size, py = (v) => (0.5 - (v - cy) / span) * size;
     ctx.save();
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = 'rgba(60, 70, 90, 0.16)';
+    ctx.lineWidth = 0.8;
+    ctx.strokeStyle = 'rgba(60, 70, 90, 0.13)';
     for (let s = 0; s < lines.length / 2; s += lineLength) {
       ctx.beginPath();
       for (let i = 0; i < lineLength; i++) {
