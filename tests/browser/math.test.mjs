@@ -46,7 +46,7 @@ async function open(hash) {
   await page.goto(`${browser.url}index.html${hash}`);
   await page.waitForFunction(() => !document.getElementById('play').disabled, null, { timeout: 15000 });
   await page.locator('#by-hand').scrollIntoViewIfNeeded();
-  await page.locator('#by-hand .eq-page .katex').first().waitFor({ timeout: 10000 });
+  await page.locator('#by-hand .eq-page[data-state=typeset] .katex').first().waitFor({ timeout: 10000 });
   await page.locator('#by-hand .mat-card').first().waitFor({ timeout: 10000 });
   return page;
 }
@@ -133,20 +133,29 @@ test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = t
   await page.close();
 });
 
-test('advice: a sigmoid output with mse is explained and linked to its equation; screenshots', async () => {
+test('advice: a sigmoid output with mse is explained and linked to its equation', async () => {
   const page = await open('#dataset=spiral&layers=8tanh,8tanh&output=sigmoid&loss=mse&batch=6');
   const advice = page.locator('#by-hand .advice').filter({ hasText: 'sigmoid output with mse' });
   await advice.waitFor();
+  assert.match(await advice.innerText(), /confidently wrong/);
   const url = page.url();
   await advice.getByRole('link', { name: 'See the equation' }).click();
   await page.locator('#byhand-backward-3.flash').waitFor();
   assert.equal(page.url(), url, 'the link does not touch the configuration hash');
   assert.equal(await page.locator('#notice').isHidden(), true);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
 
-  // screenshots: the panel mid-step at desktop width, and on a phone (no horizontal scrolling)
+test('screenshots: the panel mid-step at 1440 wide, and on a phone without horizontal scrolling', async () => {
+  const page = await open('#dataset=spiral&classes=3&layers=6tanh&output=softmax&loss=categorical_crossentropy&optimizer=sgd&lr=0.1&batch=8');
+  for (let i = 1; i <= 3; i++) {   // a few epochs, so the values are those of a network that learns
+    await button(page, 'Step epoch').click();
+    await page.waitForFunction((n) => new RegExp(`Epoch\\s+${n}\\b`).test(document.querySelector('[role=status]').innerText), i);
+  }
   await button(page, 'Start step-through').click();
-  for (let i = 0; i < 4; i++) await button(page, 'Next step').click();   // the loss
-  await page.setViewportSize({ width: 1440, height: 1500 });
+  for (let i = 0; i < 3; i++) await button(page, 'Next step').click();   // backward through the output layer
+  await page.setViewportSize({ width: 1440, height: 1400 });
   await page.evaluate(() => window.scrollTo(0, document.getElementById('by-hand').offsetTop - 70));
   await page.waitForTimeout(700);
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -45,7 +45,7 @@ function forwardBlock(spec, l, m) {
   const info = ACTIVATIONS[act];
   const Aprev = l === 1 ? `${sym('A', 0)} = X` : sym('A', l - 1);
   const notes = [];
-  if (info.def) notes.push(`$${info.def}$`);
+  if (info.def) notes.push(`$\\displaystyle ${info.def}$`);
   if (l === 1) notes.push(`The bias $${sym('b', 1)}$ is added to every column: one column per sample of the batch.`);
   return {
     id: `forward-${l}`, stage: 'forward', layer: l,

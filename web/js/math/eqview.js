@@ -46,7 +46,7 @@ export function prose(text, tex, attrs = {}) {
 }
 
 export function createEquationView(root) {
-  let blocks = [], tex = null, current = null, key = '';
+  let blocks = [], tex = null, current = null, structure = '';
   const page = h('div', { class: 'eq-page' });
   root.append(page);
 
@@ -68,19 +68,41 @@ export function createEquationView(root) {
       b.notes.map((n) => prose(n, tex, { class: n.startsWith('Shortcut') ? 'eq-note shortcut' : 'eq-note' })));
   }
 
+  // Blocks are typeset one at a time, at most ~10 ms a frame (the first typesetting of a page costs
+  // more than a frame), and only those whose TeX changed: a new learning rate re-typesets one block.
+  const done = new Map();   // block id → { key, el } as shown
+  let queue = [], pumping = false;
+
   function render() {
-    const next = `${tex ? 1 : 0}${JSON.stringify(blocks)}`;
-    if (next === key) return mark();
-    key = next;
-    const sections = STAGES.map(([stage, title, lead], k) => {
-      const mine = blocks.filter((b) => b.stage === stage);
-      if (!mine.length) return null;
-      return h('section', { class: 'eq-stage' },
-        h('h3', {}, h('span', { class: 'eq-secnum' }, `${k + 1}`), title),
-        h('p', { class: 'eq-lead' }, lead), mine.map(block));
-    });
-    page.replaceChildren(...sections.filter(Boolean));
+    const ids = blocks.map((b) => b.id).join(' ');
+    if (ids !== structure) {   // new layers: new sections, every block a placeholder until typeset
+      structure = ids;
+      done.clear();
+      page.replaceChildren(...STAGES.map(([stage, title, lead], k) => {
+        const mine = blocks.filter((b) => b.stage === stage);
+        if (!mine.length) return null;
+        return h('section', { class: 'eq-stage' },
+          h('h3', {}, h('span', { class: 'eq-secnum' }, `${k + 1}`), title),
+          h('p', { class: 'eq-lead' }, lead),
+          mine.map((b) => h('section', { class: `eq-block stage-${b.stage}`, 'data-step': b.id, 'data-slot': b.id })));
+      }).filter(Boolean));
+    }
+    queue = blocks.filter((b) => done.get(b.id)?.key !== `${tex ? 1 : 0}${JSON.stringify(b)}`);
+    page.dataset.state = queue.length ? 'pending' : 'typeset';
+    if (!pumping) pump();
+  }
+
+  function pump() {
+    pumping = false;
+    const t0 = performance.now();
+    while (queue.length && (performance.now() - t0 < 10 || !tex)) {
+      const b = queue.shift();
+      const el = block(b);
+      page.querySelector(`[data-step="${b.id}"]`).replaceWith(el);
+      done.set(b.id, { key: `${tex ? 1 : 0}${JSON.stringify(b)}`, el });
+    }
     mark();
+    if (queue.length) { pumping = true; requestAnimationFrame(pump); } else page.dataset.state = 'typeset';
   }
 
   function mark() {
@@ -92,10 +114,10 @@ export function createEquationView(root) {
   }
 
   return {
-    /** New blocks (re-rendered only when they differ). */
+    /** New blocks (only those that differ are typeset again). */
     setBlocks(b) { blocks = b; render(); },
     /** KaTeX has loaded: typeset everything. */
-    setRenderer(r) { tex = r; key = ''; render(); },
+    setRenderer(r) { tex = r; render(); },
     /** The current step's block id, or null. */
     setCurrent(id, { scroll = false } = {}) {
       current = id;
@@ -111,6 +133,7 @@ export function createEquationView(root) {
       el.classList.remove('flash');
       void el.offsetWidth;  // restart the animation
       el.classList.add('flash');
+      el.addEventListener('animationend', () => el.classList.remove('flash'), { once: true });
     },
   };
 }

@@ -4,7 +4,7 @@
 //   {type:'trace', req, preview} → {type:'trace', req, trace, start, steps, preview}
 //   {type:'gradcheck', req}      → {type:'gradcheck', req, checks, start, n}
 // both on the mini-batch the next training step will use. KaTeX is imported when the panel first
-// comes near the viewport, so the page loads (and trains) without it.
+// comes into view, so the page loads (and trains) without it.
 import { h } from '../dom.js';
 import { FEATURES } from '../features.js';
 import { networkSpec } from '../config.js';
@@ -78,7 +78,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
       }, (e) => console.error(`KaTeX did not load: ${e.message}`));
     }
     if (visible && !latest) requestTrace();
-  }, { rootMargin: '300px' }).observe(root);
+  }).observe(root);
 
   // --- equations and advice from the configuration ---
   function spec() { return networkSpec(catalog, config); }
@@ -89,7 +89,8 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   }
   function renderEquations() {
     if (!config) return;
-    equations.setBlocks(buildEquations(spec(), catalog, batchSize(), latest ? latest.steps + 1 : null));
+    // Adam's t (the number of the next step) only while stepping: live, it would change every frame
+    equations.setBlocks(buildEquations(spec(), catalog, batchSize(), stepping?.order && latest ? latest.steps + 1 : null));
   }
   function renderAdvice() {
     if (!config) return;
@@ -118,6 +119,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   }
   function stopStepping() {
     stepping = null;
+    renderEquations();
     highlightLayer(null);
     net.highlightLayer(values.layer);
     update();
@@ -206,8 +208,8 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
       latest = msg;
       values.setData({ trace: msg.trace, preview: msg.preview, start: msg.start, inputs: inputs() });
       net.setWeights(msg.trace.layers.map((t) => t.W));
-      renderEquations();
       if (stepping?.loading) stepping = { order: stepOrder(msg.trace.layers.length), index: 0 };
+      renderEquations();
       update({ scroll: !!stepping });
     },
     gradcheck(msg) { if (msg.req === waitingCheck) check.show(msg); },

@@ -10,7 +10,7 @@ const GROUPS = [['forward', 'Forward', ['W', 'b', 'Z', 'A']], ['backward', 'Back
 
 export function createValuesView(root, { onLayer = () => {} } = {}) {
   let data = null;          // { trace, preview, start, inputs }
-  let layer = 1, active = [], tex = null;
+  let layer = 1, active = [], tex = null, shown = '';
   const tip = createTooltip(document.body);
   const picker = h('select', { id: 'byhand-layer' });
   picker.addEventListener('change', () => { layer = Number(picker.value); onLayer(layer); draw(); });
@@ -29,8 +29,7 @@ export function createValuesView(root, { onLayer = () => {} } = {}) {
   }
 
   function draw() {
-    tip.hide();
-    if (!data || !tex) { grid.replaceChildren(h('p', { class: 'hint' }, data ? '' : 'Waiting for a mini-batch…')); return; }
+    if (!data || !tex) { shown = ''; grid.replaceChildren(h('p', { class: 'hint' }, data ? '' : 'Waiting for a mini-batch…')); return; }
     const { trace } = data;
     const L = trace.layers.length;
     if (layer > L) { layer = L; onLayer(layer); }
@@ -44,6 +43,14 @@ export function createValuesView(root, { onLayer = () => {} } = {}) {
     const byKey = Object.fromEntries(mats.map((m) => [m.key, m]));
     const m = trace.n;
     info.textContent = `Mini-batch: training samples ${data.start + 1}–${data.start + m} (m = ${m}), loss ${Number.isFinite(trace.loss) ? trace.loss.toFixed(4) : trace.loss}.`;
+    // the same matrices as shown (same layer and shapes): repaint the cards in place
+    const key = `${layer}|${mats.map((x) => `${x.key}${x.rows}x${x.cols}`).join(',')}`;
+    if (key === shown) {
+      for (const card of grid.querySelectorAll('.mat-card')) card.update(byKey[card.dataset.key]);
+      return;
+    }
+    shown = key;
+    tip.hide();
     grid.replaceChildren(...GROUPS.map(([id, title, keys]) => {
       const cards = keys.filter((k) => byKey[k]).map((k) => matrixCard(byKey[k], { tex, tip, axes: axes(k, layer, L, m), active: active.includes(k) }));
       return cards.length ? h('div', { class: `mat-group group-${id}` }, h('h4', {}, title), h('div', { class: 'mat-row' }, cards)) : null;
