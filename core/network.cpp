@@ -175,6 +175,11 @@ S Network<S>::computeGradients(MatRef<S> X, MatRef<S> Y) {
 template <typename S>
 S Network<S>::trainBatch(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
+  return step(X, Y);
+}
+
+template <typename S>
+S Network<S>::step(MatRef<S> X, MatRef<S> Y) {
   const S loss = lossAndBackward(X, Y);
   if (!std::isfinite(loss) || !allFinite(grads_.data(), grads_.size())) return loss;
   applyRegularization();
@@ -203,9 +208,9 @@ S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) 
         Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
         Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
       }
-      loss = trainBatch(Xb_, Yb_);
+      loss = step(Xb_, Yb_);
     } else {        // contiguous columns: no copy
-      loss = trainBatch(X.middleCols(start, len), Y.middleCols(start, len));
+      loss = step(X.middleCols(start, len), Y.middleCols(start, len));
     }
     if (!std::isfinite(loss)) return loss;
     total += double(loss) * double(len);

@@ -101,6 +101,7 @@ class Network {
   void checkBatch(MatRef<S> X, MatRef<S> Y) const;
   void forward(MatRef<S> X);
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);
+  S step(MatRef<S> X, MatRef<S> Y);  // trainBatch without the input checks (trainEpoch checks once)
   void applyRegularization();
   void resetOptimizerState();
 

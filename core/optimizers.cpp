@@ -2,9 +2,17 @@
 #include "optimizers.hpp"
 
 #include <cmath>
+#include <limits>
 
 namespace nn {
 namespace {
+
+// State that decays towards 0 (the moments of a unit whose gradient is always 0, say a dead relu)
+// would otherwise sink into subnormal floats and stay there (0.9 · 2⁻¹⁴⁹ rounds back to 2⁻¹⁴⁹);
+// subnormal arithmetic is many times slower on x86, and wasm cannot switch on flush-to-zero.
+// Flushing below the smallest normal number changes an update by less than 1e-30.
+template <class S>
+S flush(S x) { return std::abs(x) < std::numeric_limits<S>::min() ? S(0) : x; }
 
 // sgd: p ← p − lr g
 template <class S>
@@ -18,7 +26,7 @@ template <class S>
 void momentumStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, long) {
   const S lr = S(h.learningRate), mu = S(h.momentum);
   for (std::size_t i = 0; i < n; ++i) {
-    v[i] = mu * v[i] + g[i];
+    v[i] = flush(mu * v[i] + g[i]);
     p[i] -= lr * v[i];
   }
 }
@@ -28,7 +36,7 @@ template <class S>
 void nesterovStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, long) {
   const S lr = S(h.learningRate), mu = S(h.momentum);
   for (std::size_t i = 0; i < n; ++i) {
-    v[i] = mu * v[i] + g[i];
+    v[i] = flush(mu * v[i] + g[i]);
     p[i] -= lr * (g[i] + mu * v[i]);
   }
 }
@@ -38,7 +46,7 @@ template <class S>
 void rmspropStep(S* p, const S* g, S* s, S*, std::size_t n, const OptimizerSettings& h, long) {
   const S lr = S(h.learningRate), rho = S(h.rho), eps = S(h.epsilon);
   for (std::size_t i = 0; i < n; ++i) {
-    s[i] = rho * s[i] + (S(1) - rho) * g[i] * g[i];
+    s[i] = flush(rho * s[i] + (S(1) - rho) * g[i] * g[i]);
     p[i] -= lr * g[i] / (std::sqrt(s[i]) + eps);
   }
 }
@@ -51,8 +59,8 @@ void adamStep(S* p, const S* g, S* m, S* v, std::size_t n, const OptimizerSettin
   const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
   const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
   for (std::size_t i = 0; i < n; ++i) {
-    m[i] = b1 * m[i] + (S(1) - b1) * g[i];
-    v[i] = b2 * v[i] + (S(1) - b2) * g[i] * g[i];
+    m[i] = flush(b1 * m[i] + (S(1) - b1) * g[i]);
+    v[i] = flush(b2 * v[i] + (S(1) - b2) * g[i] * g[i]);
     p[i] -= stepSize * m[i] / (std::sqrt(v[i]) / correction2Sqrt + eps);
   }
 }

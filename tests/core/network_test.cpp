@@ -224,3 +224,23 @@ TEST_CASE("gradientCheck reports per-layer agreement of backprop with central di
   }
   REQUIRE_THROWS_WITH(gradientCheck(g, X, Y, 0), "maxPerLayer: must be ≥ 1");
 }
+
+TEST_CASE("optimizer state never sinks into subnormal floats (dead units stay fast)", "[optimizer]") {
+  for (const auto& name : optimizerNames()) {
+    NetworkSpec s;
+    s.layers = {{4, "relu"}, {1, "linear"}};
+    s.loss = "mse";
+    s.optimizer.type = name;
+    Network<float> net(s);
+    Mat<float> X = Mat<float>::Ones(2, 4), Y = Mat<float>::Ones(1, 4);
+    net.b(0).setConstant(1);  // alive: the moments become non-zero
+    for (int i = 0; i < 10; ++i) net.trainBatch(X, Y);
+    net.b(0).setConstant(-100);  // then every relu dies: their gradients are exactly 0 from now on
+    for (int i = 0; i < 10000; ++i) net.trainBatch(X, Y);  // the moments decay geometrically
+    for (const auto& slot : net.optimizerState())
+      for (Eigen::Index i = 0; i < slot.size(); ++i) {
+        CAPTURE(name, i, slot[i]);
+        REQUIRE(std::fpclassify(slot[i]) != FP_SUBNORMAL);
+      }
+  }
+}
