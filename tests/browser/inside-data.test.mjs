@@ -111,3 +111,25 @@ test('new points of the same kind continue training; a new kind rebuilds', () =>
   assert.equal(changeKind({ ...DEFAULTS, custom: d }, DEFAULTS), 'rebuild', 'back to generated data');
   assert.equal(changeKind(DEFAULTS, { ...DEFAULTS, custom: d, classes: 3 }), 'rebuild');
 });
+
+test('model files: the saved configuration comes back; a plain module JSON fits the page; bad ones are named', async () => {
+  const { modelFile, readModelFile } = await import('../../web/js/data/model.js');
+  const { networkSpec } = await import('../../web/js/config.js');
+  let d = { regression: false, x: [], y: [] };
+  for (let i = 0; i < 12; i++) d = addPoint(d, i - 5, (i % 3) - 1, i % 3);
+  const cfg = { ...DEFAULTS, custom: d, classes: 3, outputActivation: 'softmax', loss: 'categorical_crossentropy', seed: 9, features: ['x1', 'x2', 'x1sq'] };
+  const net = nn.createNetwork(networkSpec(catalog, cfg));
+  const r = readModelFile(modelFile(net.toJSON(), cfg, 42), catalog, DEFAULTS);
+  assert.ok(r.ok, r.error);
+  assert.deepEqual(r.config, cfg);
+  assert.equal(r.epoch, 42);
+  const plain = nn.createNetwork({ inputs: 2, layers: [{ units: 5, activation: 'relu' }, { units: 1, activation: 'sigmoid' }], optimizer: 'sgd' });
+  const p = readModelFile(plain.toJSON(), catalog, DEFAULTS);
+  assert.ok(p.ok, p.error);
+  assert.deepEqual(p.config.layers, [{ units: 5, activation: 'relu' }]);
+  assert.equal(p.config.optimizer, 'sgd');
+  assert.match(readModelFile('{"a":1}', catalog, DEFAULTS).error, /not an NN by Hand network file/);
+  assert.match(readModelFile('nope', catalog, DEFAULTS).error, /not JSON/);
+  assert.match(readModelFile(net.toJSON(), catalog, DEFAULTS).error, /3 outputs/, 'a 3-class network on 2-class data');
+  net.dispose(); plain.dispose();
+});

@@ -31,6 +31,8 @@ export function createBoundary(canvas, legend) {
   let pending = false;
   let preview = null;     // { caption } while a neuron's map (painted into previewImage) is shown
   const previewImage = document.createElement('canvas');
+  const points = document.createElement('canvas');  // the data, drawn once per data/size/showTest
+  let pointsKey = '';
 
   function paintGrid() {
     const { values, res, outputs } = grid;
@@ -80,21 +82,12 @@ export function createBoundary(canvas, legend) {
     ctx.moveTo(size / 2, 0); ctx.lineTo(size / 2, size); ctx.moveTo(0, size / 2); ctx.lineTo(size, size / 2);
     ctx.stroke();
     if (!data) return;
-    const r = Math.max(2.5, Math.min(4.2, size / 110));
-    const toPx = (v) => ((v + 6) / 12) * size;
-    const plot = (part, stroke, width) => {
-      for (let i = 0; i < part.n; i++) {
-        ctx.beginPath();
-        ctx.arc(toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r, 0, 2 * Math.PI);
-        ctx.fillStyle = pointColor(part, i);
-        ctx.fill();
-        ctx.lineWidth = width;
-        ctx.strokeStyle = stroke;
-        ctx.stroke();
-      }
-    };
-    plot(data.train, '#ffffff', 1);
-    if (showTest) plot(data.test, '#1d2330', 1.4);
+    // the points change only with the data: thousands of them are drawn once, not every frame
+    const key = `${canvas.width}|${showTest}`;
+    if (key !== pointsKey) { drawPoints(size, dpr); pointsKey = key; }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(points, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (preview) {  // the caption: what this map is
       ctx.font = '600 12px system-ui, -apple-system, "Segoe UI", sans-serif';
       const w = ctx.measureText(preview.caption).width + 16;
@@ -106,6 +99,27 @@ export function createBoundary(canvas, legend) {
       ctx.textBaseline = 'middle';
       ctx.fillText(preview.caption, 16, 20);
     }
+  }
+
+  function drawPoints(size, dpr) {
+    points.width = points.height = canvas.width;
+    const pctx = points.getContext('2d');
+    pctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const r = Math.max(2.5, Math.min(4.2, size / 110));
+    const toPx = (v) => ((v + 6) / 12) * size;
+    const plot = (part, stroke, width) => {
+      for (let i = 0; i < part.n; i++) {
+        pctx.beginPath();
+        pctx.arc(toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r, 0, 2 * Math.PI);
+        pctx.fillStyle = pointColor(part, i);
+        pctx.fill();
+        pctx.lineWidth = width;
+        pctx.strokeStyle = stroke;
+        pctx.stroke();
+      }
+    };
+    plot(data.train, '#ffffff', 1);
+    if (showTest) plot(data.test, '#1d2330', 1.4);
   }
 
   function redraw() {
@@ -137,6 +151,7 @@ export function createBoundary(canvas, legend) {
       const tanh = d.outputActivation === 'tanh' && d.outputs === 1 && d.kind !== 'regression';
       data = { ...d, lo: tanh ? -1 : 0, hi: 1 };
       if (!d.keep) grid = null;  // keep: new points for the same network, whose map still holds
+      pointsKey = '';
       renderLegend();
       redraw();
     },

@@ -6,6 +6,8 @@
 import { h } from '../dom.js';
 import { CLASS_COLORS, diverging } from '../boundary.js';
 
+const MAX_SHOWN = 1500;
+
 export function createHiddenView(root, { onLayer }) {
   const select = h('select', { id: 'hidden-layer' });
   const canvas = h('canvas', { class: 'hidden-canvas', role: 'img', 'aria-label': 'Hidden space plot' });
@@ -57,8 +59,9 @@ export function createHiddenView(root, { onLayer }) {
       }
       ctx.stroke();
     }
-    const r = n > 2000 ? 2 : 3;
-    for (let i = 0; i < n; i++) {
+    // at most MAX_SHOWN points (an even sample of larger sets): each is a cheap enough circle
+    const stride = Math.ceil(n / MAX_SHOWN), r = n > 600 ? 2.4 : 3;
+    for (let i = 0; i < n; i += stride) {
       ctx.beginPath();
       ctx.arc(px(points[2 * i]), py(points[2 * i + 1]), r, 0, 2 * Math.PI);
       ctx.fillStyle = color(i);
@@ -79,7 +82,8 @@ export function createHiddenView(root, { onLayer }) {
 
   function describe() {
     if (!view) return '';
-    const name = names[view.layer] ?? '';
+    const n = view.points.length / 2, stride = Math.ceil(n / MAX_SHOWN);
+    const name = (names[view.layer] ?? '') + (stride > 1 ? ` (every ${stride === 2 ? 'other' : `${stride}th`} point shown)` : '');
     if (view.mode === 'pca') {
       const [a, b] = view.explained.map((e) => Math.round(e * 100));
       return `${name}: its ${view.units} activations seen along their first two principal components (${a}% and ${b}% of the spread). Grey lines: the input plane's grid, as this layer maps it.`;
