@@ -2,7 +2,7 @@
 // panel (each item names the block its explanation points to). Derived only from the spec and the
 // module's catalog, so a new activation or loss is judged by its table row (unitInterval,
 // fusedActivation), not by a list of names typed here. Pure: plain text with $…$ for inline TeX.
-import { sym, activationBackward } from './tex.js';
+import { sym, activationBackward, words } from './tex.js';
 
 /** [{ id, level: 'error' | 'warning' | 'info', title, text, eq }] for a (normalised) spec. */
 export function advise(spec, catalog) {
@@ -19,17 +19,17 @@ export function advise(spec, catalog) {
   if (act.unitInterval && !loss.needsUnitInterval && partner) {
     out.push({
       id: 'saturation', level: 'warning', eq: `backward-${L}`,
-      title: `${outAct} output with ${spec.loss}: slow when saturated`,
+      title: `${outAct} output with ${words(spec.loss)}: slow when saturated`,
       text: `Here $${activationBackward(outAct, L)}$. When an output is confidently wrong (near 0 or 1), that factor is ` +
         'almost 0, so the error barely reaches the weights and learning crawls. ' +
-        `With ${partner.name.replace(/_/g, ' ')} the factor cancels and $${dZ}$ is just $${A} - Y$ (up to $\\frac{1}{n_L}$).`,
+        `With ${words(partner.name)} the factor cancels and $${dZ}$ is just $${A} - Y$ (up to $\\frac{1}{n_L}$).`,
     });
   }
   // 2. A log-loss on an output that can leave (0, 1).
   if (loss.needsUnitInterval && !act.unitInterval) {
     out.push({
       id: 'log-range', level: 'error', eq: 'loss',
-      title: `${outAct} output with ${spec.loss}: the loss is undefined`,
+      title: `${outAct} output with ${words(spec.loss)}: the loss is undefined`,
       text: `The loss takes $\\log ${A}$ (and $\\log(1 - ${A})$), which needs outputs in $(0, 1)$. A ${outAct} output ` +
         `reaches 0 or below (a relu output is exactly 0 for every negative $Z$), where $\\log$ is $-\\infty$ and ` +
         `$\\partial \\ell / \\partial A = -Y \\oslash A$ is infinite. Use a sigmoid or softmax output.`,
@@ -48,7 +48,7 @@ export function advise(spec, catalog) {
   if (loss.minOutputs > 1 && loss.fusedActivation && outAct !== loss.fusedActivation && act.unitInterval) {
     out.push({
       id: 'cce-without-softmax', level: 'warning', eq: 'loss',
-      title: `${spec.loss} on ${outAct} outputs: nothing pulls wrong classes down`,
+      title: `${words(spec.loss)} on ${outAct} outputs: nothing pulls wrong classes down`,
       text: `$\\partial \\ell / \\partial A = -Y \\oslash ${A}$ is 0 wherever $Y$ is 0, so only the true class's output ` +
         'is pushed up; the others are never pushed down and all outputs can drift towards 1. A softmax couples them (they sum to 1).',
     });

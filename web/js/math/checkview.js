@@ -22,7 +22,8 @@ export function createCheckView(root, { run }) {
       button.disabled = false;
       const ok = checks.every((c) => c.weights < TOLERANCE && c.biases < TOLERANCE);
       status.textContent = ok ? 'Backprop agrees.' : 'Some layer disagrees.';
-      const cell = (v) => h('td', { class: v < TOLERANCE ? 'good' : 'bad', 'data-value': String(v) }, formatValue(v));
+      // exactly 0 only happens when both gradients are 0 (a float backprop never matches double exactly)
+      const cell = (v) => h('td', { class: v < TOLERANCE ? 'good' : 'bad', 'data-value': String(v) }, v === 0 ? '0 (both zero)' : formatValue(v));
       out.replaceChildren(
         h('table', { class: 'bh-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Layer'), h('th', { scope: 'col' }, 'W: relative error'),

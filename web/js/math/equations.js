@@ -6,7 +6,7 @@
 // Layers are numbered as in the book, 1..L (the API's layer 0 is W^{[1]}); A^{[0]} = X.
 // One block per step of the step-through: forward-1 … forward-L, loss, backward-L … backward-1,
 // update. Notes are plain text with $…$ for inline TeX.
-import { sym, space, ACTIVATIONS, LOSSES, OPTIMIZERS, OPTIMIZER_STATE, activationBackward, texNumber } from './tex.js';
+import { sym, space, words, ACTIVATIONS, LOSSES, OPTIMIZERS, OPTIMIZER_STATE, activationBackward, texNumber } from './tex.js';
 
 /** Units and fan-in of book layer l (1-based). */
 export function layerShape(spec, l) {
@@ -69,13 +69,13 @@ function lossBlock(spec, catalog, m) {
   const notes = [];
   if (isFused(spec, catalog)) {
     rows.push({ tex: `${sym('dZ', L)} = ${loss.fused(A, 'Y')}`, shapes: `${sym('dZ', L)} \\in ${space(nL, m)}`, shortcut: true });
-    notes.push(`Shortcut: with a ${out} output and ${spec.loss.replace(/_/g, ' ')}, the error at the logits is simply $${sym('dZ', L)} = ${loss.fused(A, 'Y')}$. Why: ${loss.why}`);
+    notes.push(`Shortcut: with a ${out} output and ${words(spec.loss)}, the error at the logits is simply $${sym('dZ', L)} = ${loss.fused(A, 'Y')}$. Why: ${loss.why}`);
   } else {
     rows.push({ tex: `${sym('dA', L)} = ${loss.dA(A, 'Y')}`, shapes: `${sym('dA', L)} \\in ${space(nL, m)}` });
     notes.push(`Column $j$ of $${sym('dA', L)}$ is the derivative of sample $j$’s loss $\\ell_j$${spec.loss === 'categorical_crossentropy' ? '' : ' (its mean over the $n_L$ outputs)'}; ` +
       `the batch mean’s $\\frac{1}{m}$ is applied once, in $dW$ and $db$.`);
   }
-  return { id: 'loss', stage: 'loss', layer: L, heading: 'Loss', sub: spec.loss.replace(/_/g, ' '), rows, notes };
+  return { id: 'loss', stage: 'loss', layer: L, heading: 'Loss', sub: words(spec.loss), rows, notes };
 }
 
 function backwardBlock(spec, catalog, l, m) {

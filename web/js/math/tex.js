@@ -10,6 +10,9 @@
 /** A layer-indexed symbol: sym('W', 2) → 'W^{[2]}'; sym('A', 1, '\\top') → 'A^{[1]\\top}'. */
 export const sym = (name, l, extra = '') => `${name}^{[${l}]${extra}}`;
 
+/** A table name in words: 'binary_crossentropy' → 'binary cross-entropy'. */
+export const words = (name) => name.replace(/_/g, ' ').replace('crossentropy', 'cross-entropy');
+
 /** ℝ^{r×c} (or ℝ^{r} for a vector). */
 export const space = (r, c) => (c === undefined ? `\\mathbb{R}^{${r}}` : `\\mathbb{R}^{${r} \\times ${c}}`);
 
