@@ -124,6 +124,11 @@ test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = t
   for (const e of errors) assert.ok(e < 1e-3, `relative error ${e}`);
   assert.match(await page.locator('#by-hand .bh-check').innerText(), /below 10⁻³ means backprop and finite differences agree/i);
 
+  // a new learning rate while stepping: the update is previewed again, and the rule shows it
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
+  await page.waitForFunction(() => [...document.querySelectorAll('#by-hand [data-step=update] annotation')]
+    .some((a) => /\\eta\s*=\s*0\.02/.test(a.textContent)));
+  assert.equal(await current(), 'forward-1');
   await button(page, 'Stop step-through').click();
   assert.equal(await page.locator('#by-hand [aria-current=step]').count(), 0);
   assert.equal(await page.locator('#netview').getAttribute('data-highlight'), '');

@@ -60,7 +60,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   placeStepper();
   const equations = createEquationView(eqRoot);
   const net = createNetView(netCanvas);   // a small copy of the network drawing, beside the values
-  let shapeKey = '';
+  let shapeKey = '', runKey = '', runData = null;
   const values = createValuesView(valuesRoot, { onLayer: (l) => { if (!stepping) net.highlightLayer(l); } });
   const check = createCheckView(checkRoot, { run: () => { waitingCheck = ++req; post({ type: 'gradcheck', req }); } });
 
@@ -179,7 +179,15 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
       if (key !== shapeKey) { shapeKey = key; net.setShape(c.features, layers); net.highlightLayer(values.layer); }
       renderEquations();
       renderAdvice();
-      if (!ok && stepping) stopStepping(); else update();
+      if (!ok && stepping) return stopStepping();
+      // new optimizer settings, batch size or points of your own: the next batch or its update changed
+      const run = JSON.stringify([spec().optimizer, c.l1, c.l2, c.batchSize]);
+      const changed = latest && (run !== runKey || c.custom !== runData);
+      runKey = run;
+      runData = c.custom;
+      if (changed && stepping) startStepping();
+      else if (changed && visible) requestTrace();
+      update();
     },
     /** A new network was built: forget its predecessor's values. */
     reset() {
