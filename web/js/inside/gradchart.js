@@ -8,8 +8,8 @@ import {
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
-const MAX_POINTS = 600;
-const REDRAW_MS = 150;
+const MAX_POINTS = 400;
+const REDRAW_MS = 300;
 // viridis, from the first layer (dark) to the output (green-yellow)
 const RAMP = ['#440154', '#482475', '#414487', '#355f8d', '#2a788e', '#21918c', '#22a884', '#44bf70', '#7ad151'];
 

@@ -1,13 +1,13 @@
 // probe.js — the worker's side of "Inside the network": what the views need, computed from the
 // live network and kept small: per-layer gradient norms (every frame, on a fixed sample of up to
-// 256 training points), and at most ~4 times a second every neuron's map over a coarse grid, the
+// 256 training points), and at most ~2.5 times a second every neuron's map over a coarse grid, the
 // chosen layer's view of the data (hidden space) and the test-set scores (confusion matrix or
 // R²/RMSE). A hovered neuron's map at full resolution rides along with every frame. No DOM.
 import { expandFeatures, gridPoints } from '../features.js';
 import { pca2, project } from './pca.js';
 
 export const MAP_RES = 24;          // neuron thumbnails: MAP_RES × MAP_RES
-const SLOW_MS = 250;                // maps, hidden space and scores: at most 4 times a second
+const SLOW_MS = 400;                // maps, hidden space and scores: at most ~2.5 times a second
 const SAMPLE = 256;                 // points for the gradient norms
 const LINES = 13, LINE_PTS = 41;    // the input plane's grid lines, for the hidden-space view
 

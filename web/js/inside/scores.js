@@ -46,7 +46,17 @@ export function createScores(root) {
     show(s) {
       const k = JSON.stringify(s);
       if (k === last) return;
+      const shape = `${s.kind}|${s.n ? s.matrix?.length ?? 'r' : 0}`;
+      const cells = body.querySelectorAll('tbody td');
+      if (last && shape === body.dataset.shape && s.matrix && cells.length) {  // same table: new numbers in place
+        const fresh = matrix(s);
+        fresh[0].querySelectorAll('tbody td').forEach((td, i) => { cells[i].textContent = td.textContent; cells[i].style.background = td.style.background; });
+        body.querySelector('p.hint').textContent = fresh[1].textContent;
+        last = k;
+        return;
+      }
       last = k;
+      body.dataset.shape = shape;
       if (!s.n) body.replaceChildren(h('p', { class: 'hint' }, 'No test points: raise the test ratio (Data panel) to score the network on points it never trained on.'));
       else body.replaceChildren(...(s.kind === 'regression' ? regression(s) : matrix(s)));
     },
