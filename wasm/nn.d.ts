@@ -184,7 +184,8 @@ export interface NN {
   readonly catalog: Catalog;
   /** Throws an Error naming the bad field (e.g. "layers[0].units: ..."). */
   createNetwork(spec: NetworkSpec): Network;
-  /** Reads network.toJSON(); throws naming the field of a malformed document. */
+  /** Reads network.toJSON(); throws naming the field of a malformed document. Unknown top-level
+   *  fields are ignored, so an application may store its own metadata beside the network. */
   loadNetwork(json: string): Network;
   makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
   /** The core's seeded split: round(n · testRatio) test points, the rest for training. */

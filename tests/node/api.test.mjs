@@ -211,6 +211,10 @@ test('toJSON → loadNetwork gives the same predictions and the same training af
       /^spec\.layers\[1\]\.activation: unknown activation 'swish'/],
   ];
   for (const [text, message] of broken) throwsMessage(() => nn.loadNetwork(text), message);
+  // Applications may keep their own metadata beside the network (the playground stores its page settings).
+  const withMeta = nn.loadNetwork(JSON.stringify({ ...doc, playground: { epoch: 12 } }));
+  assert.equal(withMeta.toJSON(), json);
+  withMeta.dispose();
   a.dispose();
   b.dispose();
 });
