@@ -65,14 +65,25 @@ void bceGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
 // Fused with sigmoid, from logits: ℓ = max(z, 0) − z y + log(1 + e^{−|z|});  dZ = (a − y)/outputs
 template <class S>
 S bceLogitsValue(const Mat<S>& Z, const MatRef<S>& Y) {
-  const S total = Z.binaryExpr(Y, [](S z, S y) {
-    return std::max(z, S(0)) - z * y + log1pExpNegS(std::abs(z));
-  }).sum();
+  S total = 0;  // flat loops over columns (Y may be a strided block): they vectorise
+  for (Eigen::Index j = 0; j < Z.cols(); ++j) {
+    const S* z = Z.data() + j * Z.rows();
+    const S* y = Y.data() + j * Y.outerStride();
+    for (Eigen::Index i = 0; i < Z.rows(); ++i)
+      total += std::max(z[i], S(0)) - z[i] * y[i] + log1pExpNegS(std::abs(z[i]));
+  }
   return total / elementCount(Z);
 }
 template <class S>
 void bceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
-  dZ = (A - Y) / S(A.rows());
+  dZ.resize(A.rows(), A.cols());
+  const S scale = S(1) / S(A.rows());
+  for (Eigen::Index j = 0; j < A.cols(); ++j) {
+    const S* a = A.data() + j * A.rows();
+    const S* y = Y.data() + j * Y.outerStride();
+    S* dz = dZ.data() + j * A.rows();
+    for (Eigen::Index i = 0; i < A.rows(); ++i) dz[i] = (a[i] - y[i]) * scale;
+  }
 }
 
 // --- categorical cross-entropy: ℓ_j = −Σ_k y_k log a_k;  ∂/∂a_k = −y_k / a_k ----------------------
