@@ -22,7 +22,7 @@ import { createProbe } from './inside/probe.js';
 export const GRID = 100;         // boundary resolution: GRID × GRID predictions per frame
 export const EXTENT = 6;         // the datasets live in [−6, 6]²
 const SLICE_MS = 16;             // train for this long, then yield
-const FRAME_MS = 33;             // post at most ~30 frames a second
+const FRAME_MS = 30;             // post a frame every 30 ms (~33 a second) while training
 
 let nn = null;
 let run = null;                  // the current run: { id, net, data, ... } (null before a build)
@@ -168,7 +168,9 @@ function loop() {
   allowance = Math.min(allowance + (speed * (now - lastTick)) / 1000, Math.max(1, speed * 0.1));
   lastTick = now;
   let trained = false;
-  while ((speed === Infinity || allowance >= 1) && performance.now() - now < SLICE_MS) {
+  // A slice ends after SLICE_MS, or as soon as a frame is due (so frames keep their cadence).
+  while ((speed === Infinity || allowance >= 1) &&
+    (!trained || (performance.now() - now < SLICE_MS && performance.now() - lastFrame < FRAME_MS))) {
     allowance -= 1;
     trained = true;
     if (!trainEpoch()) { diverge(); return; }
