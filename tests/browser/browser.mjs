@@ -40,3 +40,14 @@ export async function startBrowser({ viewport = { width: 1440, height: 900 } } =
   }
   return { url, context, newPage, close };
 }
+
+/** The browser and, beside it, the same module loaded in Node (for reference computations). */
+export async function startBrowserAndModule(options) {
+  const browser = await startBrowser(options);
+  const { loadNN } = await import(new URL('../../dist/lib/nn.js', import.meta.url).href);
+  return { browser, nn: await loadNN() };
+}
+
+/** Controls by their accessible names (exact, so 'Step' never matches 'Step epoch'). */
+export const label = (page, name) => page.getByLabel(name, { exact: true });
+export const button = (page, name) => page.getByRole('button', { name, exact: true });

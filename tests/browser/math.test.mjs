@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowser, DIST, SCREENSHOTS } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, button } from './browser.mjs';
 import { decodeHash, networkSpec, outputUnits } from '../../web/js/config.js';
 import { expandFeatures } from '../../web/js/features.js';
 
@@ -17,14 +17,9 @@ const ORDER = ['forward-1', 'forward-2', 'loss', 'backward-2', 'backward-1', 'up
 const README_SHOT = fileURLToPath(new URL('./screenshots/by-hand.png', import.meta.url));
 let browser, nn;
 
-before(async () => {
-  browser = await startBrowser();
-  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
-  nn = await loadNN();
-});
+before(async () => ({ browser, nn } = await startBrowserAndModule()));
 after(() => browser?.close());
 
-const button = (page, name) => page.getByRole('button', { name, exact: true });
 const squash = (s) => s.replace(/\s+/g, '');
 const num = (text) => Number(text.replace(/−/g, '-'));
 

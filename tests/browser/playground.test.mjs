@@ -8,22 +8,16 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowser, DIST, SCREENSHOTS } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
 let browser, nn;
 
-before(async () => {
-  browser = await startBrowser();
-  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
-  nn = await loadNN();
-});
+before(async () => ({ browser, nn } = await startBrowserAndModule()));
 after(() => browser?.close());
 
 // --- helpers -------------------------------------------------------------------------------------
 
-const label = (page, name) => page.getByLabel(name, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
 
 /** Opens the page (optionally with a hash) and waits until the worker has built the network. */
 async function open(hash = '', { initScript } = {}) {
