@@ -52,6 +52,8 @@ inline nn::Mat<double> randomTargets(const std::string& loss, Eigen::Index outpu
 
 // ‖analytic − numeric‖ / ‖analytic + numeric‖ over every parameter, with central differences
 // (f(p + h) − f(p − h)) / 2h on the mean data loss. Double precision only.
+// Deliberately independent of core/gradcheck.cpp (which the page uses): the tests' reference must
+// not share code with what it checks, or a bug in the checker would hide a bug in backprop.
 inline double gradientCheckError(nn::Network<double>& net, const nn::Mat<double>& X, const nn::Mat<double>& Y,
                                  double h = 1e-6) {
   net.computeGradients(X, Y);
