@@ -63,14 +63,39 @@ void bceGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
   });
 }
 // Fused with sigmoid, from logits: ℓ = max(z, 0) − z y + log(1 + e^{−|z|});  dZ = (a − y)/outputs
+// Z (from the network) is contiguous; Y may be a block of a wider matrix. When its columns are
+// contiguous too (the usual case), one flat loop over all elements vectorises even for 1 output.
+template <class S, class F>
+void forEachElement(const Mat<S>& Z, const MatRef<S>& Y, F&& f) {
+  if (Y.outerStride() == Y.rows()) {
+    const S *z = Z.data(), *y = Y.data();
+    for (Eigen::Index i = 0, n = Z.size(); i < n; ++i) f(i, z[i], y[i]);
+    return;
+  }
+  for (Eigen::Index j = 0; j < Z.cols(); ++j)
+    for (Eigen::Index i = 0; i < Z.rows(); ++i) f(i + j * Z.rows(), Z(i, j), Y(i, j));
+}
+
 template <class S>
 S bceLogitsValue(const Mat<S>& Z, const MatRef<S>& Y) {
-  S total = 0;  // flat loops over columns (Y may be a strided block): they vectorise
-  for (Eigen::Index j = 0; j < Z.cols(); ++j) {
-    const S* z = Z.data() + j * Z.rows();
-    const S* y = Y.data() + j * Y.outerStride();
-    for (Eigen::Index i = 0; i < Z.rows(); ++i)
-      total += std::max(z[i], S(0)) - z[i] * y[i] + log1pExpNegS(std::abs(z[i]));
+  if (Y.outerStride() != Y.rows()) {
+    S total = 0;
+    forEachElement(Z, Y, [&total](Eigen::Index, S z, S y) {
+      total += std::max(z, S(0)) - z * y + log1pExpNegS(std::abs(z));
+    });
+    return total / elementCount(Z);
+  }
+  // Contiguous: the terms in blocks (a loop without a running sum vectorises), then their sum.
+  constexpr Eigen::Index B = 64;
+  S terms[B], total = 0;
+  const S *z = Z.data(), *y = Y.data();
+  for (Eigen::Index start = 0, n = Z.size(); start < n; start += B) {
+    const Eigen::Index len = std::min(B, n - start);
+    for (Eigen::Index i = 0; i < len; ++i) {
+      const S zi = z[start + i];
+      terms[i] = std::max(zi, S(0)) - zi * y[start + i] + log1pExpNegS(std::abs(zi));
+    }
+    for (Eigen::Index i = 0; i < len; ++i) total += terms[i];
   }
   return total / elementCount(Z);
 }
@@ -78,12 +103,8 @@ template <class S>
 void bceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
   dZ.resize(A.rows(), A.cols());
   const S scale = S(1) / S(A.rows());
-  for (Eigen::Index j = 0; j < A.cols(); ++j) {
-    const S* a = A.data() + j * A.rows();
-    const S* y = Y.data() + j * Y.outerStride();
-    S* dz = dZ.data() + j * A.rows();
-    for (Eigen::Index i = 0; i < A.rows(); ++i) dz[i] = (a[i] - y[i]) * scale;
-  }
+  S* dz = dZ.data();
+  forEachElement(A, Y, [dz, scale](Eigen::Index k, S a, S y) { dz[k] = (a - y) * scale; });
 }
 
 // --- categorical cross-entropy: ℓ_j = −Σ_k y_k log a_k;  ∂/∂a_k = −y_k / a_k ----------------------
