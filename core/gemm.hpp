@@ -6,7 +6,7 @@
 // the same kernel computes Z = W·A_prev + b (bk = 1, bj = ld) and dW = dZ·A_prevᵀ / m (bk = ld,
 // bj = 1). C is computed in 8×4 register tiles: for each k, one 8-row slice of A (two 4-lane
 // vectors) is multiplied by 4 broadcast values of B. The lanes are f32x4 in wasm (simd128), SSE
-// natively, plain arrays elsewhere; double always takes the plain path.
+// natively, plain arrays elsewhere; double (gradient checks and tests only) takes plain loops.
 // Every C(i, j) is accumulated over k in ascending order with a separate multiply and add (no
 // FMA), whatever the lanes, so results are bit-identical natively and in wasm.
 // Why not Eigen's product: for the small, dynamic sizes of a playground network its dispatch and
@@ -15,6 +15,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <type_traits>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -91,6 +92,15 @@ void tile8(Eigen::Index i0, Eigen::Index j0, Eigen::Index k, S alpha, const S* A
 template <typename S>
 void gemm(Eigen::Index m, Eigen::Index n, Eigen::Index k, S alpha, const S* A, Eigen::Index lda, const S* B,
           Eigen::Index bk, Eigen::Index bj, const S* bias, S* C, Eigen::Index ldc) {
+  if constexpr (!std::is_same_v<S, float>) {  // double (gradient checks, tests): plain loops, same order
+    for (Eigen::Index j = 0; j < n; ++j)
+      for (Eigen::Index i = 0; i < m; ++i) {
+        S acc = 0;
+        for (Eigen::Index kk = 0; kk < k; ++kk) acc += A[i + kk * lda] * B[kk * bk + j * bj];
+        C[i + j * ldc] = acc * alpha + (bias ? bias[i] : S(0));
+      }
+    return;
+  }
   for (Eigen::Index j0 = 0; j0 < n; j0 += 4) {
     const Eigen::Index nb = std::min<Eigen::Index>(4, n - j0);
     Eigen::Index i0 = 0;
