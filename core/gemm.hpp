@@ -37,6 +37,9 @@ struct Lanes {
   void madd(const Lanes& a, const Lanes& b) {
     for (int i = 0; i < 4; ++i) v[i] += a.v[i] * b.v[i];
   }
+  void scaleAdd(const Lanes& s, const Lanes& b) {  // v ← v·s + b
+    for (int i = 0; i < 4; ++i) v[i] = v[i] * s.v[i] + b.v[i];
+  }
 };
 
 #if defined(__wasm_simd128__)
@@ -48,6 +51,7 @@ struct Lanes<float> {
   static Lanes zero() { return {wasm_f32x4_splat(0.f)}; }
   void store(float* p) const { wasm_v128_store(p, v); }
   void madd(const Lanes& a, const Lanes& b) { v = wasm_f32x4_add(v, wasm_f32x4_mul(a.v, b.v)); }
+  void scaleAdd(const Lanes& s, const Lanes& b) { v = wasm_f32x4_add(wasm_f32x4_mul(v, s.v), b.v); }
 };
 #elif defined(__SSE2__)
 template <>
@@ -58,6 +62,7 @@ struct Lanes<float> {
   static Lanes zero() { return {_mm_setzero_ps()}; }
   void store(float* p) const { _mm_storeu_ps(p, v); }
   void madd(const Lanes& a, const Lanes& b) { v = _mm_add_ps(v, _mm_mul_ps(a.v, b.v)); }
+  void scaleAdd(const Lanes& s, const Lanes& b) { v = _mm_add_ps(_mm_mul_ps(v, s.v), b.v); }
 };
 #endif
 
@@ -78,12 +83,15 @@ void tile8(Eigen::Index i0, Eigen::Index j0, Eigen::Index k, S alpha, const S* A
       acc[jj][1].madd(a1, bv);
     }
   }
-  alignas(16) S out[8];
+  // C = acc·alpha + bias, stored straight from the lanes.
+  const L scale = L::splat(alpha);
+  const L b0 = bias ? L::load(bias + i0) : L::zero(), b1 = bias ? L::load(bias + i0 + 4) : L::zero();
   for (int jj = 0; jj < NB; ++jj) {
-    acc[jj][0].store(out);
-    acc[jj][1].store(out + 4);
     S* c = C + i0 + (j0 + jj) * ldc;
-    for (int ii = 0; ii < 8; ++ii) c[ii] = out[ii] * alpha + (bias ? bias[i0 + ii] : S(0));
+    acc[jj][0].scaleAdd(scale, b0);
+    acc[jj][1].scaleAdd(scale, b1);
+    acc[jj][0].store(c);
+    acc[jj][1].store(c + 4);
   }
 }
 
