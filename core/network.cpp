@@ -75,11 +75,16 @@ void Network<S>::checkLayer(int l, const char* field) const {
 }
 
 template <typename S>
-void Network<S>::checkBatch(MatRef<S> X, MatRef<S> Y) const {
+void Network<S>::checkInputs(MatRef<S> X) const {
   if (X.cols() < 1) throw Error("x: the batch is empty (n must be ≥ 1)");
   if (X.rows() != inputs())
     throw Error("x: each sample needs " + std::to_string(inputs()) + " inputs (got " + std::to_string(X.rows()) + ")");
   if (!allFinite(X.data(), X.size())) throw Error("x: contains NaN or infinity");
+}
+
+template <typename S>
+void Network<S>::checkBatch(MatRef<S> X, MatRef<S> Y) const {
+  checkInputs(X);
   if (Y.rows() != outputs() || Y.cols() != X.cols())
     throw Error("y: expected " + std::to_string(outputs()) + " targets for each of the " + std::to_string(X.cols()) +
                 " samples (got " + std::to_string(Y.rows()) + "×" + std::to_string(Y.cols()) + ")");
@@ -158,10 +163,7 @@ void Network<S>::applyRegularization() {
 
 template <typename S>
 const Mat<S>& Network<S>::predict(MatRef<S> X) {
-  if (X.cols() < 1) throw Error("x: the batch is empty (n must be ≥ 1)");
-  if (X.rows() != inputs())
-    throw Error("x: each sample needs " + std::to_string(inputs()) + " inputs (got " + std::to_string(X.rows()) + ")");
-  if (!allFinite(X.data(), X.size())) throw Error("x: contains NaN or infinity");
+  checkInputs(X);
   forward(X);
   return A_.back();
 }

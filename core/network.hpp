@@ -98,6 +98,7 @@ class Network {
                const std::array<std::uint64_t, 4>& rngState);
 
  private:
+  void checkInputs(MatRef<S> X) const;
   void checkBatch(MatRef<S> X, MatRef<S> Y) const;
   void forward(MatRef<S> X);
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);
