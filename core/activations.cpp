@@ -127,15 +127,21 @@ const Activation<S>& findActivation(const std::string& name, const std::string& 
               joinNames(activationNames()) + ")");
 }
 
+#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
 std::vector<std::string> activationNames() {
   std::vector<std::string> names;
   for (const auto& a : activationTable<float>()) names.emplace_back(a.name);
   return names;
 }
+#endif
 
+#ifndef NN_ONLY_DOUBLE
 template const std::vector<Activation<float>>& activationTable<float>();
-template const std::vector<Activation<double>>& activationTable<double>();
 template const Activation<float>& findActivation<float>(const std::string&, const std::string&);
+#endif
+#ifndef NN_ONLY_FLOAT  // double: the gradient check and the tests (see network.cpp)
+template const std::vector<Activation<double>>& activationTable<double>();
 template const Activation<double>& findActivation<double>(const std::string&, const std::string&);
+#endif
 
 }  // namespace nn

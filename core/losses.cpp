@@ -160,15 +160,21 @@ const Loss<S>& findLoss(const std::string& name, const std::string& field) {
   throw Error(field + ": unknown loss '" + name + "' (choose from " + joinNames(lossNames()) + ")");
 }
 
+#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
 std::vector<std::string> lossNames() {
   std::vector<std::string> names;
   for (const auto& l : lossTable<float>()) names.emplace_back(l.name);
   return names;
 }
+#endif
 
+#ifndef NN_ONLY_DOUBLE
 template const std::vector<Loss<float>>& lossTable<float>();
-template const std::vector<Loss<double>>& lossTable<double>();
 template const Loss<float>& findLoss<float>(const std::string&, const std::string&);
+#endif
+#ifndef NN_ONLY_FLOAT  // double: the gradient check and the tests (see network.cpp)
+template const std::vector<Loss<double>>& lossTable<double>();
 template const Loss<double>& findLoss<double>(const std::string&, const std::string&);
+#endif
 
 }  // namespace nn

@@ -94,12 +94,15 @@ const Optimizer<S>& findOptimizer(const std::string& name, const std::string& fi
               joinNames(optimizerNames()) + ")");
 }
 
+#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
 std::vector<std::string> optimizerNames() {
   std::vector<std::string> names;
   for (const auto& o : optimizerTable<float>()) names.emplace_back(o.name);
   return names;
 }
+#endif
 
+#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
 void validateOptimizer(OptimizerSettings& h, const std::string& field) {
   const auto& row = findOptimizer<float>(h.type, field + ".type");
   if (std::isnan(h.learningRate)) h.learningRate = row.defaultLearningRate;
@@ -112,10 +115,15 @@ void validateOptimizer(OptimizerSettings& h, const std::string& field) {
   requireRange(h.rho, 0, 1, false, true, field + ".rho");
   requireRange(h.epsilon, 0, 1, true, false, field + ".epsilon");
 }
+#endif
 
+#ifndef NN_ONLY_DOUBLE
 template const std::vector<Optimizer<float>>& optimizerTable<float>();
-template const std::vector<Optimizer<double>>& optimizerTable<double>();
 template const Optimizer<float>& findOptimizer<float>(const std::string&, const std::string&);
+#endif
+#ifndef NN_ONLY_FLOAT  // double: the gradient check and the tests (see network.cpp)
+template const std::vector<Optimizer<double>>& optimizerTable<double>();
 template const Optimizer<double>& findOptimizer<double>(const std::string&, const std::string&);
+#endif
 
 }  // namespace nn
