@@ -9,7 +9,7 @@ namespace nn {
 namespace {
 
 // --- elementwise functions: f(z) and f'(z) given z and a = f(z) -------------------------------
-// (sigmoid, tanh and softmax's exp take fastmath.hpp's versions in float: same bits everywhere)
+// (sigmoid, tanh, elu and softmax's exp take fastmath.hpp's versions in float: same bits everywhere)
 
 struct Linear {
   template <class S> static S f(S z) { return z; }
@@ -32,7 +32,7 @@ struct LeakyRelu {  // negative slope 0.01 (torch default)
   template <class S> static S df(S z, S) { return z > S(0) ? S(1) : S(0.01); }
 };
 struct Elu {  // α = 1
-  template <class S> static S f(S z) { return z > S(0) ? z : std::expm1(z); }
+  template <class S> static S f(S z) { return z > S(0) ? z : expm1S(z); }
   template <class S> static S df(S z, S a) { return z > S(0) ? S(1) : a + S(1); }  // eᶻ = a + α
 };
 struct Softplus {  // torch: β = 1, linear above the threshold 20

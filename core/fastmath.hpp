@@ -1,4 +1,4 @@
-// fastmath.hpp — exp, log, sigmoid and tanh for the float path, written out so they are fast, vectorise
+// fastmath.hpp — exp, expm1, log, sigmoid and tanh for the float path, written out so they are fast, vectorise
 // (plain arithmetic, no branches, no libm calls) and give the same bits natively and in wasm.
 //
 // Why: training and the boundary grid spend most of their time in tanh/exp; libm's versions are
@@ -68,20 +68,33 @@ inline float log1pExpNeg(float az) { return log(1.f + exp(-az)); }
 
 inline float sigmoid(float z) { return 1.f / (1.f + exp(-z)); }
 
-// tanh: an odd Taylor polynomial near 0 (where 1 − e^{−2|x|} would cancel), else
-// (1 − e^{−2|x|}) / (1 + e^{−2|x|}) with the sign of x.
+// e^x − 1 without cancellation near 0: with x = n ln2 + r as in exp(),
+// e^x − 1 = 2^n·(e^r − 1) + (2^n − 1), and e^r − 1 = r·q(r) from the same Taylor series, so as
+// x → 0 (n = 0) the result is r·q(r), accurate to float rounding however small x is.
+inline float expm1(float x) {
+  x = x < -87.f ? -87.f : (x > 88.f ? 88.f : x);
+  const float magic = 12582912.f;
+  const float shifted = x * 1.44269504f + magic;
+  const float n = shifted - magic;
+  const float r = (x - n * 0.693145752f) - n * 1.42860677e-6f;
+  float q = 1.f / 5040.f;
+  q = q * r + 1.f / 720.f;
+  q = q * r + 1.f / 120.f;
+  q = q * r + 1.f / 24.f;
+  q = q * r + 1.f / 6.f;
+  q = q * r + 0.5f;
+  q = q * r + 1.f;
+  const float scale = fromBits((bits(shifted) - bits(magic) + 127u) << 23);  // 2^n
+  return scale * (r * q) + (scale - 1.f);
+}
+
+// tanh |x| = (1 − e^{−2|x|}) / (1 + e^{−2|x|}) = −m / (2 + m) with m = e^{−2|x|} − 1 (expm1, so
+// there is no cancellation near 0), then the sign of x put back.
 inline float tanh(float x) {
   const std::uint32_t sign = bits(x) & 0x80000000u;  // bit operations instead of fabs/copysign:
   const float ax = fromBits(bits(x) & 0x7fffffffu);  // they vectorise, libm's copysign does not
-  const float x2 = x * x;
-  float small = 62.f / 2835.f;
-  small = small * x2 - 17.f / 315.f;
-  small = small * x2 + 2.f / 15.f;
-  small = small * x2 - 1.f / 3.f;
-  small = x + x * x2 * small;
-  const float e = exp(-2.f * ax);
-  const float large = fromBits(bits((1.f - e) / (1.f + e)) | sign);
-  return ax < 0.25f ? small : large;
+  const float m = expm1(-2.f * ax);
+  return fromBits(bits(-m / (2.f + m)) | sign);
 }
 
 }  // namespace fast
@@ -92,6 +105,8 @@ inline double expS(double x) { return std::exp(x); }
 inline float sigmoidS(float x) { return fast::sigmoid(x); }
 inline double sigmoidS(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 inline float tanhS(float x) { return fast::tanh(x); }
+inline float expm1S(float x) { return fast::expm1(x); }
+inline double expm1S(double x) { return std::expm1(x); }
 inline float logS(float x) { return fast::log(x); }
 inline double logS(double x) { return std::log(x); }
 inline float log1pExpNegS(float az) { return fast::log1pExpNeg(az); }

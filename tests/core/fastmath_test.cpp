@@ -1,4 +1,4 @@
-// fastmath_test.cpp — the float path's own exp, log, tanh and sigmoid against double precision
+// fastmath_test.cpp — the float path's own exp, expm1, log, tanh and sigmoid against double precision
 // over their whole useful range, and their behaviour at the edges (±∞, NaN, overflow).
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -27,6 +27,8 @@ TEST_CASE("fast exp, tanh, sigmoid and log are accurate to a few float ulps", "[
   using namespace nn::fast;
   CHECK(worstRelative([](float x) { return exp(x); }, [](double x) { return std::exp(x); }, -87, 88, 1e-3) < 3e-7);
   CHECK(worstRelative([](float x) { return tanh(x); }, [](double x) { return std::tanh(x); }, -12, 12, 1e-4) < 3e-7);
+  CHECK(worstRelative([](float x) { return expm1(x); }, [](double x) { return std::expm1(x); }, -30, 30, 1e-4) < 3e-7);
+  CHECK(expm1(1e-30f) == 1e-30f);  // no cancellation near 0
   CHECK(worstRelative([](float x) { return sigmoid(x); }, [](double x) { return 1 / (1 + std::exp(-x)); }, -80, 30, 1e-3) < 3e-7);
   double worstLog = 0;
   for (double x = 1e-37; x < 1e38; x *= 1.001) {
