@@ -1,5 +1,6 @@
-// fastmath.hpp — exp, expm1, log, sigmoid and tanh for the float path, written out so they are fast, vectorise
-// (plain arithmetic, no branches, no libm calls) and give the same bits natively and in wasm.
+// fastmath.hpp — exp, expm1, log, sigmoid and tanh for the float path, written out so they are
+// fast, vectorise (plain arithmetic, no branches, no libm calls) and give the same bits natively
+// and in wasm.
 //
 // Why: training and the boundary grid spend most of their time in tanh/exp; libm's versions are
 // calls per element and differ between glibc and musl. These are accurate to a few float ulps
