@@ -25,25 +25,33 @@ inline float fromBits(std::uint32_t u) {
   return x;
 }
 
-// e^x = 2^n · e^r with n = round(x / ln 2), r = x − n ln 2 (Cody–Waite, two parts), |r| ≤ ln2/2,
-// and e^r by its Taylor polynomial to r⁷ (truncation < 6e-9). x is clamped to [−87, 88] so 2^n
-// stays a normal float; NaN stays NaN (no float→int conversion, which would trap in wasm).
-inline float exp(float x) {
+// Range reduction shared by exp and expm1: x = n ln2 + r with n = round(x / ln 2) (Cody–Waite, two
+// parts), |r| ≤ ln2/2, and q(r) = (e^r − 1)/r by its Taylor series to r⁶ (truncation < 6e-9).
+// x is clamped to [−87, 88] so 2^n stays a normal float; NaN stays NaN (no float→int conversion,
+// which would trap in wasm).
+struct Reduced {
+  float r, q, scale;  // scale = 2^n
+};
+inline Reduced reduce(float x) {
   x = x < -87.f ? -87.f : (x > 88.f ? 88.f : x);
   const float magic = 12582912.f;                       // 1.5·2²³: adding it rounds to an integer
   const float shifted = x * 1.44269504f + magic;        // n sits in the low mantissa bits
   const float n = shifted - magic;
   const float r = (x - n * 0.693145752f) - n * 1.42860677e-6f;
-  float p = 1.f / 5040.f;
-  p = p * r + 1.f / 720.f;
-  p = p * r + 1.f / 120.f;
-  p = p * r + 1.f / 24.f;
-  p = p * r + 1.f / 6.f;
-  p = p * r + 0.5f;
-  p = p * r + 1.f;
-  p = p * r + 1.f;
-  const std::uint32_t scale = (bits(shifted) - bits(magic) + 127u) << 23;  // 2^n
-  return p * fromBits(scale);
+  float q = 1.f / 5040.f;
+  q = q * r + 1.f / 720.f;
+  q = q * r + 1.f / 120.f;
+  q = q * r + 1.f / 24.f;
+  q = q * r + 1.f / 6.f;
+  q = q * r + 0.5f;
+  q = q * r + 1.f;
+  return {r, q, fromBits((bits(shifted) - bits(magic) + 127u) << 23)};
+}
+
+// e^x = 2^n · (1 + r·q(r))
+inline float exp(float x) {
+  const Reduced d = reduce(x);
+  return (d.q * d.r + 1.f) * d.scale;
 }
 
 // log x for positive normal x: x = 2^e · m with m in [√½, √2), log m = 2 atanh(s) with
@@ -69,24 +77,11 @@ inline float log1pExpNeg(float az) { return log(1.f + exp(-az)); }
 
 inline float sigmoid(float z) { return 1.f / (1.f + exp(-z)); }
 
-// e^x − 1 without cancellation near 0: with x = n ln2 + r as in exp(),
-// e^x − 1 = 2^n·(e^r − 1) + (2^n − 1), and e^r − 1 = r·q(r) from the same Taylor series, so as
-// x → 0 (n = 0) the result is r·q(r), accurate to float rounding however small x is.
+// e^x − 1 without cancellation near 0: e^x − 1 = 2^n·(e^r − 1) + (2^n − 1) with e^r − 1 = r·q(r),
+// so as x → 0 (n = 0) the result is r·q(r), accurate to float rounding however small x is.
 inline float expm1(float x) {
-  x = x < -87.f ? -87.f : (x > 88.f ? 88.f : x);
-  const float magic = 12582912.f;
-  const float shifted = x * 1.44269504f + magic;
-  const float n = shifted - magic;
-  const float r = (x - n * 0.693145752f) - n * 1.42860677e-6f;
-  float q = 1.f / 5040.f;
-  q = q * r + 1.f / 720.f;
-  q = q * r + 1.f / 120.f;
-  q = q * r + 1.f / 24.f;
-  q = q * r + 1.f / 6.f;
-  q = q * r + 0.5f;
-  q = q * r + 1.f;
-  const float scale = fromBits((bits(shifted) - bits(magic) + 127u) << 23);  // 2^n
-  return scale * (r * q) + (scale - 1.f);
+  const Reduced d = reduce(x);
+  return d.scale * (d.r * d.q) + (d.scale - 1.f);
 }
 
 // tanh |x| = (1 − e^{−2|x|}) / (1 + e^{−2|x|}) = −m / (2 + m) with m = e^{−2|x|} − 1 (expm1, so
