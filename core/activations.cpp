@@ -123,7 +123,7 @@ template <typename S>
 const Activation<S>& findActivation(const std::string& name, const std::string& field) {
   for (const auto& a : activationTable<S>())
     if (name == a.name) return a;
-  throw Error(field + ": unknown activation '" + name + "' (choose from " +
+  throw Error(field, "unknown activation " + quote(name) + " (choose from " +
               joinNames(activationNames()) + ")");
 }
 

@@ -5,8 +5,10 @@
 
 #include "activations.hpp"
 #include "datasets.hpp"
+#include "gradcheck.hpp"
 #include "initializers.hpp"
 #include "losses.hpp"
+#include "serialize.hpp"
 #include "spec.hpp"
 
 namespace nn {
@@ -35,7 +37,12 @@ std::string catalogJSON() {
   const json limits = {{"maxUnits", kMaxUnits},
                        {"maxLayers", kMaxLayers},
                        {"maxParameters", kMaxParameters},
-                       {"maxPoints", kMaxPoints}};
+                       {"maxPoints", kMaxPoints},
+                       {"maxDocumentBytes", kMaxDocumentBytes},
+                       {"maxDocumentDepth", kMaxDocumentDepth},
+                       {"maxCheckPerLayer", kMaxCheckPerLayer},
+                       {"maxCheckSamples", kMaxCheckSamples},
+                       {"maxSteps", kMaxSteps}};
   return json{{"activations", activations}, {"losses", losses},     {"optimizers", optimizers},
               {"initializers", initializers}, {"datasets", datasets}, {"limits", limits}}
       .dump();

@@ -1,6 +1,8 @@
 // datasets.cpp — the generators (TF Playground's shapes, generalised to more classes), then the table.
 #include "datasets.hpp"
 
+#include "activations.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -142,7 +144,7 @@ const std::vector<DatasetKind>& datasetTable() {
 const DatasetKind& findDataset(const std::string& name, const std::string& field) {
   for (const auto& k : datasetTable())
     if (name == k.name) return k;
-  throw Error(field + ": unknown dataset '" + name + "' (choose from " + joinNames(datasetNames()) + ")");
+  throw Error(field, "unknown dataset " + quote(name) + " (choose from " + joinNames(datasetNames()) + ")");
 }
 
 std::vector<std::string> datasetNames() {
@@ -154,16 +156,16 @@ std::vector<std::string> datasetNames() {
 Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int classes, std::uint64_t seed) {
   const DatasetKind& kind = findDataset(name);
   if (n < 1 || n > kMaxPoints)
-    throw Error("n: the number of points must be from 1 to " + std::to_string(kMaxPoints) + " (got " +
+    throw Error("n", "the number of points must be from 1 to " + std::to_string(kMaxPoints) + " (got " +
                 std::to_string(n) + ")");
   if (!(std::isfinite(noise) && noise >= 0 && noise <= 1))
-    throw Error("noise: must be from 0 to 1 (got " + num(noise) + ")");
+    throw Error("noise", "must be from 0 to 1 (got " + num(noise) + ")");
   if (kind.regression) {
-    if (classes > 0) throw Error("classes: " + name + " is a regression dataset and has no classes");
+    if (classes > 0) throw Error("classes", name + " is a regression dataset and has no classes");
   } else {
     if (classes <= 0) classes = kind.defaultClasses;
     if (classes < kind.minClasses || classes > kind.maxClasses)
-      throw Error("classes: " + name + " takes " +
+      throw Error("classes", name + " takes " +
                   (kind.minClasses == kind.maxClasses
                        ? std::to_string(kind.minClasses)
                        : std::to_string(kind.minClasses) + " to " + std::to_string(kind.maxClasses)) +
@@ -179,7 +181,7 @@ Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int c
 
 Split splitDataset(const Dataset& data, double testRatio, std::uint64_t seed) {
   if (!(std::isfinite(testRatio) && testRatio >= 0 && testRatio < 1))
-    throw Error("testRatio: must be in [0, 1) (got " + num(testRatio) + ")");
+    throw Error("testRatio", "must be in [0, 1) (got " + num(testRatio) + ")");
   const Eigen::Index n = data.size();
   std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
   for (Eigen::Index i = 0; i < n; ++i) order[std::size_t(i)] = i;
@@ -204,25 +206,28 @@ Split splitDataset(const Dataset& data, double testRatio, std::uint64_t seed) {
 }
 
 Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& outputActivation) {
+  findActivation<float>(outputActivation, "outputActivation");
   const Eigen::Index n = data.size();
   if (data.regression()) {
     if (outputs != 1)
-      throw Error("outputs: a regression dataset needs 1 output (got " + std::to_string(outputs) + ")");
+      throw Error("outputs", "a regression dataset needs 1 output (got " + std::to_string(outputs) + ")");
     Mat<double> Y(1, n);
     for (Eigen::Index j = 0; j < n; ++j) Y(0, j) = data.targets[std::size_t(j)];
     return Y;
   }
   if (outputs == 1) {
     if (data.classes != 2)
-      throw Error("outputs: " + std::to_string(data.classes) + " classes need " + std::to_string(data.classes) +
+      throw Error("outputs", "" + std::to_string(data.classes) + " classes need " + std::to_string(data.classes) +
                   " outputs (one output only encodes two classes)");
-    const double negative = outputActivation == "tanh" ? -1.0 : 0.0;
+    // The targets sit either side of the activation's decision midpoint: 1 and 2·midpoint − 1
+    // (0 for sigmoid's 0.5, −1 for tanh's 0).
+    const double negative = 2 * findActivation<float>(outputActivation, "outputActivation").midpoint - 1;
     Mat<double> Y(1, n);
     for (Eigen::Index j = 0; j < n; ++j) Y(0, j) = data.labels[std::size_t(j)] == 1 ? 1.0 : negative;
     return Y;
   }
   if (outputs != data.classes)
-    throw Error("outputs: " + std::to_string(data.classes) + " classes need " + std::to_string(data.classes) +
+    throw Error("outputs", "" + std::to_string(data.classes) + " classes need " + std::to_string(data.classes) +
                 " outputs (or 1 for two classes; got " + std::to_string(outputs) + ")");
   Mat<double> Y = Mat<double>::Zero(outputs, n);
   for (Eigen::Index j = 0; j < n; ++j) Y(data.labels[std::size_t(j)], j) = 1.0;

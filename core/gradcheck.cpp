@@ -33,7 +33,12 @@ std::vector<Eigen::Index> pick(Eigen::Index begin, Eigen::Index count, int maxCo
 template <typename S>
 std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S>::Scalar> X,
                                       MatRef<typename Network<S>::Scalar> Y, int maxPerLayer, double h) {
-  if (maxPerLayer < 1) throw Error("maxPerLayer: must be ≥ 1");
+  if (maxPerLayer < 1 || maxPerLayer > kMaxCheckPerLayer)
+    throw Error("maxPerLayer", "must be an integer from 1 to " + std::to_string(kMaxCheckPerLayer) + " (got " +
+                std::to_string(maxPerLayer) + ")");
+  if (X.cols() > kMaxCheckSamples)
+    throw Error("n", "a gradient check takes at most " + std::to_string(kMaxCheckSamples) +
+                " samples (a mini-batch; got " + std::to_string(X.cols()) + ")");
   net.computeGradients(X, Y);  // checks the batch; leaves dW, db in the network
   Network<double> copy(net.spec());
   copy.parameters() = net.parameters().template cast<double>();

@@ -39,7 +39,7 @@ const std::vector<Initializer>& initializerTable() {
 const Initializer& findInitializer(const std::string& name, const std::string& field) {
   for (const auto& i : initializerTable())
     if (name == i.name) return i;
-  throw Error(field + ": unknown initializer '" + name + "' (choose from " +
+  throw Error(field, "unknown initializer " + quote(name) + " (choose from " +
               joinNames(initializerNames()) + ")");
 }
 

@@ -157,7 +157,7 @@ template <typename S>
 const Loss<S>& findLoss(const std::string& name, const std::string& field) {
   for (const auto& l : lossTable<S>())
     if (name == l.name) return l;
-  throw Error(field + ": unknown loss '" + name + "' (choose from " + joinNames(lossNames()) + ")");
+  throw Error(field, "unknown loss " + quote(name) + " (choose from " + joinNames(lossNames()) + ")");
 }
 
 #ifndef NN_ONLY_DOUBLE  // defined once, in the float object

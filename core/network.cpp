@@ -49,20 +49,33 @@ Network<S>::Network(NetworkSpec spec) : spec_(std::move(spec)) {
   rng_.reseed(spec_.seed ^ 0x5DEECE66Dull);
 }
 
+// Fresh state for opt (zeros) and the rollback buffer: everything is allocated before any member
+// changes, so an allocation failure leaves the network as it was.
 template <typename S>
 void Network<S>::resetOptimizerState() {
-  for (int k = 0; k < 2; ++k)
-    state_[k] = k < opt_->stateSlots ? Vec<S>::Zero(params_.size()) : Vec<S>();
+  std::array<Vec<S>, 2> fresh;
+  for (int k = 0; k < opt_->stateSlots; ++k) fresh[k] = Vec<S>::Zero(params_.size());
+  Vec<S> backup(params_.size() * (1 + opt_->stateSlots));
+  state_.swap(fresh);
+  backup_.swap(backup);
   steps_ = 0;
 }
 
 template <typename S>
 void Network<S>::setOptimizer(OptimizerSettings settings) {
   validateOptimizer(settings);  // throws before anything changes
-  const bool sameType = settings.type == spec_.optimizer.type;
-  opt_ = &findOptimizer<S>(settings.type, "optimizer.type");
-  spec_.optimizer = settings;
-  if (!sameType) resetOptimizerState();
+  const Optimizer<S>* next = &findOptimizer<S>(settings.type, "optimizer.type");
+  if (next != opt_) {
+    const Optimizer<S>* previous = opt_;
+    opt_ = next;
+    try {
+      resetOptimizerState();
+    } catch (...) {
+      opt_ = previous;
+      throw;
+    }
+  }
+  spec_.optimizer = std::move(settings);
 }
 
 // --- checks ------------------------------------------------------------------------------------
@@ -70,28 +83,66 @@ void Network<S>::setOptimizer(OptimizerSettings settings) {
 template <typename S>
 void Network<S>::checkLayer(int l, const char* field) const {
   if (l < 0 || l >= layerCount())
-    throw Error(std::string(field) + ": layer " + std::to_string(l) + " is out of range (the network has " +
+    throw Error(std::string(field), "layer " + std::to_string(l) + " is out of range (the network has " +
                 std::to_string(layerCount()) + " layers, 0 to " + std::to_string(layerCount() - 1) + ")");
 }
 
 template <typename S>
 void Network<S>::checkInputs(MatRef<S> X) const {
-  if (X.cols() < 1) throw Error("x: the batch is empty (n must be ≥ 1)");
+  if (X.cols() < 1) throw Error("x", "the batch is empty (n must be ≥ 1)");
   if (X.rows() != inputs())
-    throw Error("x: each sample needs " + std::to_string(inputs()) + " inputs (got " + std::to_string(X.rows()) + ")");
-  if (!allFinite(X.data(), X.size())) throw Error("x: contains NaN or infinity");
+    throw Error("x", "each sample needs " + std::to_string(inputs()) + " inputs (got " + std::to_string(X.rows()) + ")");
+  if (!allFinite(X.data(), X.size())) throw Error("x", "contains NaN or infinity");
 }
 
 template <typename S>
 void Network<S>::checkBatch(MatRef<S> X, MatRef<S> Y) const {
   checkInputs(X);
   if (Y.rows() != outputs() || Y.cols() != X.cols())
-    throw Error("y: expected " + std::to_string(outputs()) + " targets for each of the " + std::to_string(X.cols()) +
+    throw Error("y", "expected " + std::to_string(outputs()) + " targets for each of the " + std::to_string(X.cols()) +
                 " samples (got " + std::to_string(Y.rows()) + "×" + std::to_string(Y.cols()) + ")");
-  if (!allFinite(Y.data(), Y.size())) throw Error("y: contains NaN or infinity");
+  if (!allFinite(Y.data(), Y.size())) throw Error("y", "contains NaN or infinity");
 }
 
 // --- forward and backward ----------------------------------------------------------------------
+
+namespace {
+// Gives M the shape (rows, cols), allocating before freeing: if the allocation throws, M keeps its
+// old shape over its old memory (Eigen's resize frees first, and would leave M over freed memory).
+template <typename S>
+void reshape(Mat<S>& M, Eigen::Index rows, Eigen::Index cols) {
+  if (M.rows() == rows && M.cols() == cols) return;
+  Mat<S> fresh(rows, cols);
+  M.swap(fresh);
+}
+}  // namespace
+
+// Every workspace a batch of m needs, allocated before any value is computed: the computation then
+// allocates nothing, so an out-of-memory error leaves the parameters and gradients untouched.
+template <typename S>
+void Network<S>::prepare(Eigen::Index m, bool backward) {
+  for (int l = 0; l < layerCount(); ++l) {
+    reshape(Z_[l], units(l), m);
+    reshape(A_[l], units(l), m);
+    if (!backward) continue;
+    reshape(dZ_[l], units(l), m);
+    reshape(dA_[l], units(l), m);
+    if (l > 0) reshape(Wt_[l], fanIn(l), units(l));
+  }
+}
+
+template <typename S>
+void Network<S>::trimWorkspace() {
+  std::size_t bytes = (Xb_.size() + Yb_.size()) * sizeof(S) + order_.capacity() * sizeof(Eigen::Index);
+  for (const auto* list : {&Z_, &A_, &dZ_, &dA_, &Wt_})
+    for (const Mat<S>& M : *list) bytes += std::size_t(M.size()) * sizeof(S);
+  if (bytes <= kKeepWorkspaceBytes) return;
+  for (auto* list : {&Z_, &A_, &dZ_, &dA_, &Wt_})
+    for (Mat<S>& M : *list) Mat<S>().swap(M);
+  Mat<S>().swap(Xb_);
+  Mat<S>().swap(Yb_);
+  std::vector<Eigen::Index>().swap(order_);
+}
 
 template <typename S>
 void Network<S>::forward(MatRef<S> X) {
@@ -100,7 +151,6 @@ void Network<S>::forward(MatRef<S> X) {
     // Z[l] (units_l, m) = W[l] (units_l, in) · A[l−1] (in, m) + b[l]
     const S* prev = l == 0 ? X.data() : A_[l - 1].data();
     const Eigen::Index ld = l == 0 ? X.outerStride() : A_[l - 1].rows();
-    Z_[l].resize(units(l), m);
     gemm<S>(units(l), m, fanIn(l), S(1), W(l).data(), units(l), prev, 1, ld, b(l).data(), Z_[l].data(), units(l));
     act_[l]->forward(Z_[l], A_[l]);  // A[l] = f_l(Z[l])
   }
@@ -137,7 +187,6 @@ S Network<S>::lossAndBackward(MatRef<S> X, MatRef<S> Y) {
       Mat<S>& Wt = Wt_[l];
       Mat<S>& dA = dA_[l - 1];
       Wt = W(l).transpose();
-      dA.resize(in, X.cols());
       gemm<S>(in, X.cols(), out, S(1), Wt.data(), in, dZ_[l].data(), 1, out, nullptr, dA.data(), in);
       // dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
       act_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA, dZ_[l - 1]);
@@ -164,6 +213,7 @@ void Network<S>::applyRegularization() {
 template <typename S>
 const Mat<S>& Network<S>::predict(MatRef<S> X) {
   checkInputs(X);
+  prepare(X.cols(), false);
   forward(X);
   return A_.back();
 }
@@ -171,58 +221,102 @@ const Mat<S>& Network<S>::predict(MatRef<S> X) {
 template <typename S>
 S Network<S>::computeGradients(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
-  return lossAndBackward(X, Y);
+  prepare(X.cols(), true);
+  const S loss = lossAndBackward(X, Y);
+  trimWorkspace();
+  return loss;
 }
 
 template <typename S>
 S Network<S>::trainBatch(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
-  return step(X, Y);
+  prepare(X.cols(), true);
+  const S loss = step(X, Y);
+  trimWorkspace();
+  return loss;
 }
 
+// Expects the workspaces prepared for X.cols(). Allocates nothing.
 template <typename S>
 S Network<S>::step(MatRef<S> X, MatRef<S> Y) {
   const S loss = lossAndBackward(X, Y);
   if (!std::isfinite(loss) || !allFinite(grads_.data(), grads_.size())) return loss;
+  if (steps_ >= kMaxSteps) throw Error("optimizerState.step", "the network has taken the most steps it can count");
   applyRegularization();
-  opt_->step(params_.data(), grads_.data(), state_[0].data(), state_[1].data(), std::size_t(params_.size()),
-             spec_.optimizer, ++steps_);
+  // The step is all or nothing: the values before it are kept, and restored if any result is not
+  // finite (an update or a moment overflowing float), which is then reported like divergence.
+  const Eigen::Index P = params_.size();
+  const int slots = opt_->stateSlots;
+  std::copy_n(params_.data(), P, backup_.data());
+  for (int k = 0; k < slots; ++k) std::copy_n(state_[k].data(), P, backup_.data() + (k + 1) * P);
+  opt_->step(params_.data(), grads_.data(), state_[0].data(), state_[1].data(), std::size_t(P), spec_.optimizer,
+             steps_ + 1);
+  bool finite = allFinite(params_.data(), P);
+  for (int k = 0; k < slots; ++k) finite = finite && allFinite(state_[k].data(), P);
+  if (!finite) {
+    std::copy_n(backup_.data(), P, params_.data());
+    for (int k = 0; k < slots; ++k) std::copy_n(backup_.data() + (k + 1) * P, P, state_[k].data());
+    return std::numeric_limits<S>::infinity();
+  }
+  ++steps_;
   return loss;
 }
 
 template <typename S>
 S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) {
   checkBatch(X, Y);
-  if (batchSize < 1) throw Error("batchSize: must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
+  if (batchSize < 1) throw Error("batchSize", "must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
   const Eigen::Index n = X.cols();
   const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
-  order_.resize(std::size_t(n));
-  std::iota(order_.begin(), order_.end(), Eigen::Index{0});
-  if (shuffle) rng_.shuffle(order_.begin(), order_.end());
-  double total = 0;
-  for (Eigen::Index start = 0; start < n; start += batch) {
-    const Eigen::Index len = std::min(batch, n - start);
-    S loss;
-    if (shuffle) {  // gather the batch's columns
-      Xb_.resize(X.rows(), len);
-      Yb_.resize(Y.rows(), len);
-      for (Eigen::Index j = 0; j < len; ++j) {
-        Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
-        Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
+  // An epoch that throws (out of memory for a workspace, say) leaves the network as it was: its
+  // state is set aside first (the allocation can throw only before anything changed) and put back.
+  Vec<S> params = params_, grads = grads_;
+  std::array<Vec<S>, 2> state = state_;
+  const std::int64_t steps = steps_;
+  const Rng rng = rng_;
+  try {
+    order_.resize(std::size_t(n));
+    std::iota(order_.begin(), order_.end(), Eigen::Index{0});
+    if (shuffle) rng_.shuffle(order_.begin(), order_.end());
+    double total = 0;
+    for (Eigen::Index start = 0; start < n; start += batch) {
+      const Eigen::Index len = std::min(batch, n - start);
+      prepare(len, true);
+      S loss;
+      if (shuffle) {  // gather the batch's columns
+        reshape(Xb_, X.rows(), len);
+        reshape(Yb_, Y.rows(), len);
+        for (Eigen::Index j = 0; j < len; ++j) {
+          Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
+          Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
+        }
+        loss = step(Xb_, Yb_);
+      } else {        // contiguous columns: no copy
+        loss = step(X.middleCols(start, len), Y.middleCols(start, len));
       }
-      loss = step(Xb_, Yb_);
-    } else {        // contiguous columns: no copy
-      loss = step(X.middleCols(start, len), Y.middleCols(start, len));
+      if (!std::isfinite(loss)) {
+        trimWorkspace();
+        return loss;
+      }
+      total += double(loss) * double(len);
     }
-    if (!std::isfinite(loss)) return loss;
-    total += double(loss) * double(len);
+    trimWorkspace();
+    return S(total / double(n));
+  } catch (...) {
+    params_.swap(params);
+    grads_.swap(grads);
+    state_.swap(state);
+    steps_ = steps;
+    rng_ = rng;
+    trimWorkspace();
+    throw;
   }
-  return S(total / double(n));
 }
 
 template <typename S>
 Evaluation<S> Network<S>::evaluate(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
+  prepare(X.cols(), false);
   forward(X);
   const Mat<S>& A = A_.back();
   const S loss = fused_ ? loss_->fusedValue(Z_.back(), Y) : loss_->value(A, Y);
@@ -238,14 +332,23 @@ Evaluation<S> Network<S>::evaluate(MatRef<S> X, MatRef<S> Y) {
       correct += predicted == actual;
     }
   }
-  return {loss, double(correct) / double(A.cols())};
+  const double accuracy = double(correct) / double(A.cols());
+  trimWorkspace();
+  return {loss, accuracy};
 }
 
 template <typename S>
 Trace<S> Network<S>::trace(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
-  const S loss = lossAndBackward(X, Y);
-  return {Z_, A_, dZ_, loss};
+  prepare(X.cols(), true);
+  Trace<S> t;
+  t.loss = lossAndBackward(X, Y);
+  const std::size_t L = std::size_t(layerCount());
+  std::vector<Mat<S>> empty(L), emptyToo(L), emptyThree(L);  // allocated before anything moves
+  t.Z.swap(Z_), t.A.swap(A_), t.dZ.swap(dZ_);
+  Z_.swap(empty), A_.swap(emptyToo), dZ_.swap(emptyThree);
+  trimWorkspace();
+  return t;
 }
 
 // --- parameters ----------------------------------------------------------------------------------
@@ -254,10 +357,10 @@ template <typename S>
 void Network<S>::setWeights(int l, MatRef<S> Wnew) {
   checkLayer(l);
   if (Wnew.rows() != units(l) || Wnew.cols() != fanIn(l))
-    throw Error("weights: layer " + std::to_string(l) + " needs " + std::to_string(units(l)) + "×" +
+    throw Error("weights", "layer " + std::to_string(l) + " needs " + std::to_string(units(l)) + "×" +
                 std::to_string(fanIn(l)) + " values (got " + std::to_string(Wnew.rows()) + "×" +
                 std::to_string(Wnew.cols()) + ")");
-  if (!allFinite(Wnew.data(), Wnew.size())) throw Error("weights: contains NaN or infinity");
+  if (!allFinite(Wnew.data(), Wnew.size())) throw Error("weights", "contains NaN or infinity");
   W(l) = Wnew;
 }
 
@@ -265,31 +368,37 @@ template <typename S>
 void Network<S>::setBiases(int l, MatRef<S> bnew) {
   checkLayer(l);
   if (bnew.size() != units(l))
-    throw Error("biases: layer " + std::to_string(l) + " needs " + std::to_string(units(l)) + " values (got " +
+    throw Error("biases", "layer " + std::to_string(l) + " needs " + std::to_string(units(l)) + " values (got " +
                 std::to_string(bnew.size()) + ")");
-  if (!allFinite(bnew.data(), bnew.size())) throw Error("biases: contains NaN or infinity");
+  if (!allFinite(bnew.data(), bnew.size())) throw Error("biases", "contains NaN or infinity");
   b(l) = Eigen::Map<const Vec<S>>(bnew.data(), bnew.size());
 }
 
 template <typename S>
-void Network<S>::restore(const Vec<S>& params, const std::array<Vec<S>, 2>& state, long steps,
+void Network<S>::restore(const Vec<S>& params, const std::array<Vec<S>, 2>& state, std::int64_t steps,
                          const std::array<std::uint64_t, 4>& rngState) {
   if (params.size() != params_.size())
-    throw Error("weights: " + std::to_string(params.size()) + " parameters do not fit the architecture (" +
+    throw Error("weights", "" + std::to_string(params.size()) + " parameters do not fit the architecture (" +
                 std::to_string(params_.size()) + ")");
-  if (!allFinite(params.data(), params.size())) throw Error("weights: contains NaN or infinity");
+  if (!allFinite(params.data(), params.size())) throw Error("weights", "contains NaN or infinity");
   for (int k = 0; k < 2; ++k) {
     const Eigen::Index expected = k < opt_->stateSlots ? params_.size() : 0;
     if (state[k].size() != expected)
-      throw Error("optimizerState.slots[" + std::to_string(k) + "]: expected " + std::to_string(expected) +
+      throw Error("optimizerState.slots[" + std::to_string(k) + "]", "expected " + std::to_string(expected) +
                   " values for " + spec_.optimizer.type + " (got " + std::to_string(state[k].size()) + ")");
     if (!allFinite(state[k].data(), state[k].size()))
-      throw Error("optimizerState.slots[" + std::to_string(k) + "]: contains NaN or infinity");
+      throw Error("optimizerState.slots[" + std::to_string(k) + "]", "contains NaN or infinity");
+    if (opt_->nonNegative[k] && state[k].size() > 0 && state[k].minCoeff() < S(0))
+      throw Error("optimizerState.slots[" + std::to_string(k) + "]",
+                  "holds " + spec_.optimizer.type + "'s averages of squared gradients, which cannot be negative");
   }
-  if (steps < 0) throw Error("optimizerState.step: must be ≥ 0");
-  if (rngState == std::array<std::uint64_t, 4>{}) throw Error("rng: the state cannot be all zeros");
-  params_ = params;
-  state_ = state;
+  if (steps < 0 || steps > kMaxSteps)
+    throw Error("optimizerState.step", "must be an integer from 0 to 2^53 − 1 (got " + std::to_string(steps) + ")");
+  if (rngState == std::array<std::uint64_t, 4>{}) throw Error("rng", "the state cannot be all zeros");
+  Vec<S> p = params;  // copies made before anything is replaced
+  std::array<Vec<S>, 2> s = state;
+  params_.swap(p);
+  state_.swap(s);
   steps_ = steps;
   rng_.setState(rngState);
 }

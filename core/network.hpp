@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "activations.hpp"
@@ -26,6 +27,11 @@ struct Evaluation {
   S loss;      // mean data loss (no regularisation)
   double accuracy;  // argmax match for ≥ 2 outputs; same side of the activation's midpoint for one
 };
+
+// Optimizer steps a network may count (2⁵³ − 1: exact in a double and in JavaScript).
+constexpr std::int64_t kMaxSteps = 9007199254740991;
+// Workspaces larger than this are freed after the call that needed them.
+constexpr std::size_t kKeepWorkspaceBytes = std::size_t(64) << 20;
 
 // Per-layer values of one forward + backward pass, for showing the math (index l = 0..L−1).
 template <typename S>
@@ -62,14 +68,20 @@ class Network {
   S computeGradients(MatRef<S> X, MatRef<S> Y);
   // One optimizer step on the batch; returns the batch's mean data loss before the step.
   // A non-finite loss or gradient (divergence) skips the step, leaving the weights as they were,
-  // and is returned as is so the caller can report it.
+  // and is returned as is so the caller can report it. A step whose result would be non-finite
+  // (a parameter or optimizer state overflowing float) is rolled back and reported as +∞.
   S trainBatch(MatRef<S> X, MatRef<S> Y);
   // One pass over the data in mini-batches (shuffled by the network's own seeded Rng); returns the
   // mean loss over the samples seen, or the first non-finite batch loss (and stops there).
   S trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle = true);
   Evaluation<S> evaluate(MatRef<S> X, MatRef<S> Y);
   // Z, A, dZ of every layer for the batch (the gradient is left in dW, db, as computeGradients).
+  // The workspaces move into the result, so nothing of the batch stays behind in the network.
   Trace<S> trace(MatRef<S> X, MatRef<S> Y);
+  // Frees the per-batch workspaces when they hold more than kKeepWorkspaceBytes (a large batch
+  // or grid); small ones are kept for the next call. The training calls do this themselves;
+  // after predict, whose result lives in a workspace, the caller does it once it has copied out.
+  void trimWorkspace();
 
   // --- parameters (views into the flat buffer) -----------------------------------------------
   WeightMap W(int l) { return WeightMap(params_.data() + wOffset_[l], units(l), fanIn(l)); }
@@ -90,16 +102,19 @@ class Network {
   // Weights are kept. Same type: its state (moments, velocity) is kept too; another type starts
   // with fresh state. Throws (and changes nothing) on invalid settings.
   void setOptimizer(OptimizerSettings settings);
-  long optimizerSteps() const { return steps_; }
+  std::int64_t optimizerSteps() const { return steps_; }
   const std::array<Vec<S>, 2>& optimizerState() const { return state_; }
   const Rng& shuffleRng() const { return rng_; }
   // For loading a saved network: everything is checked before anything is replaced.
-  void restore(const Vec<S>& params, const std::array<Vec<S>, 2>& state, long steps,
+  // The same rules a created network meets: finite values in S's range, the second moments of
+  // rmsprop and adam ≥ 0, 0 ≤ steps ≤ kMaxSteps.
+  void restore(const Vec<S>& params, const std::array<Vec<S>, 2>& state, std::int64_t steps,
                const std::array<std::uint64_t, 4>& rngState);
 
  private:
   void checkInputs(MatRef<S> X) const;
   void checkBatch(MatRef<S> X, MatRef<S> Y) const;
+  void prepare(Eigen::Index m, bool backward);  // shapes every workspace for a batch of m
   void forward(MatRef<S> X);
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);
   S step(MatRef<S> X, MatRef<S> Y);  // trainBatch without the input checks (trainEpoch checks once)
@@ -115,7 +130,8 @@ class Network {
   std::vector<Eigen::Index> wOffset_, bOffset_;
   Vec<S> params_, grads_;                  // (P) each
   std::array<Vec<S>, 2> state_;            // (P) per optimizer slot in use, empty otherwise
-  long steps_ = 0;
+  std::int64_t steps_ = 0;
+  Vec<S> backup_;                          // (P · (1 + state slots)) the values before a step, for its rollback
   Rng rng_;                                // shuffles; seeded from spec.seed
 
   // Workspaces, reused across calls (resized only when the batch size changes).

@@ -16,14 +16,14 @@ S flush(S x) { return std::abs(x) < std::numeric_limits<S>::min() ? S(0) : x; }
 
 // sgd: p ← p − lr g
 template <class S>
-void sgdStep(S* p, const S* g, S*, S*, std::size_t n, const OptimizerSettings& h, long) {
+void sgdStep(S* p, const S* g, S*, S*, std::size_t n, const OptimizerSettings& h, std::int64_t) {
   const S lr = S(h.learningRate);
   for (std::size_t i = 0; i < n; ++i) p[i] -= lr * g[i];
 }
 
 // momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
 template <class S>
-void momentumStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, long) {
+void momentumStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, std::int64_t) {
   const S lr = S(h.learningRate), mu = S(h.momentum);
   for (std::size_t i = 0; i < n; ++i) {
     v[i] = flush(mu * v[i] + g[i]);
@@ -33,7 +33,7 @@ void momentumStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSett
 
 // nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
 template <class S>
-void nesterovStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, long) {
+void nesterovStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSettings& h, std::int64_t) {
   const S lr = S(h.learningRate), mu = S(h.momentum);
   for (std::size_t i = 0; i < n; ++i) {
     v[i] = flush(mu * v[i] + g[i]);
@@ -43,7 +43,7 @@ void nesterovStep(S* p, const S* g, S* v, S*, std::size_t n, const OptimizerSett
 
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
 template <class S>
-void rmspropStep(S* p, const S* g, S* s, S*, std::size_t n, const OptimizerSettings& h, long) {
+void rmspropStep(S* p, const S* g, S* s, S*, std::size_t n, const OptimizerSettings& h, std::int64_t) {
   const S lr = S(h.learningRate), rho = S(h.rho), eps = S(h.epsilon);
   for (std::size_t i = 0; i < n; ++i) {
     s[i] = flush(rho * s[i] + (S(1) - rho) * g[i] * g[i]);
@@ -54,7 +54,7 @@ void rmspropStep(S* p, const S* g, S* s, S*, std::size_t n, const OptimizerSetti
 // adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
 // p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch
 template <class S>
-void adamStep(S* p, const S* g, S* m, S* v, std::size_t n, const OptimizerSettings& h, long t) {
+void adamStep(S* p, const S* g, S* m, S* v, std::size_t n, const OptimizerSettings& h, std::int64_t t) {
   const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon);
   const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
   const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
@@ -65,11 +65,15 @@ void adamStep(S* p, const S* g, S* m, S* v, std::size_t n, const OptimizerSettin
   }
 }
 
+// In range both as given (double) and as used (float, what the page trains with): 0.999999999
+// would round to 1 in float, and 1e-50 to 0.
 void requireRange(double x, double lo, double hi, bool loOpen, bool hiOpen, const std::string& field) {
-  const bool ok = std::isfinite(x) && (loOpen ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
+  const auto in = [&](double v) { return (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi); };
+  const bool ok = std::isfinite(x) && in(x) && in(double(float(x))) && (x == 0 || isNormalFloat(x));
   if (!ok)
-    throw Error(field + ": must be in " + (loOpen ? "(" : "[") + num(lo) + ", " + num(hi) +
-                (hiOpen ? ")" : "]") + " (got " + num(x) + ")");
+    throw Error(field, std::string("must be in ") + (loOpen ? "(" : "[") + num(lo) + ", " + num(hi) +
+                (hiOpen ? ")" : "]") + (std::isfinite(x) && in(x) ? " as a float" : "") + " (got " +
+                clip(num(x)) + ")");
 }
 
 }  // namespace
@@ -77,11 +81,11 @@ void requireRange(double x, double lo, double hi, bool loOpen, bool hiOpen, cons
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {
-      {"sgd", 0.01, 0, &sgdStep<S>},
-      {"momentum", 0.01, 1, &momentumStep<S>},
-      {"nesterov", 0.01, 1, &nesterovStep<S>},
-      {"rmsprop", 0.01, 1, &rmspropStep<S>},
-      {"adam", 0.001, 2, &adamStep<S>},
+      {"sgd", 0.01, 0, {false, false}, &sgdStep<S>},
+      {"momentum", 0.01, 1, {false, false}, &momentumStep<S>},
+      {"nesterov", 0.01, 1, {false, false}, &nesterovStep<S>},
+      {"rmsprop", 0.01, 1, {true, false}, &rmspropStep<S>},
+      {"adam", 0.001, 2, {false, true}, &adamStep<S>},
   };
   return table;
 }
@@ -90,7 +94,7 @@ template <typename S>
 const Optimizer<S>& findOptimizer(const std::string& name, const std::string& field) {
   for (const auto& o : optimizerTable<S>())
     if (name == o.name) return o;
-  throw Error(field + ": unknown optimizer '" + name + "' (choose from " +
+  throw Error(field, "unknown optimizer " + quote(name) + " (choose from " +
               joinNames(optimizerNames()) + ")");
 }
 
@@ -106,8 +110,8 @@ std::vector<std::string> optimizerNames() {
 void validateOptimizer(OptimizerSettings& h, const std::string& field) {
   const auto& row = findOptimizer<float>(h.type, field + ".type");
   if (std::isnan(h.learningRate)) h.learningRate = row.defaultLearningRate;
-  if (!(std::isfinite(h.learningRate) && h.learningRate > 0))
-    throw Error(field + ".learningRate: must be a finite number > 0 (got " +
+  if (!(std::isfinite(h.learningRate) && h.learningRate > 0 && isNormalFloat(h.learningRate)))
+    throw Error(field + ".learningRate", "must be a finite number > 0, from 1.2e-38 to 3.4e38 as a float (got " +
                 num(h.learningRate) + ")");
   requireRange(h.momentum, 0, 1, false, true, field + ".momentum");
   requireRange(h.beta1, 0, 1, false, true, field + ".beta1");

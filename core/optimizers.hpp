@@ -4,7 +4,9 @@
 // with its state in vectors of the same length: no state keyed by layer or pointer.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -29,8 +31,9 @@ struct Optimizer {
   const char* name;
   double defaultLearningRate;  // torch's default where it has one
   int stateSlots;              // state vectors of parameter length (velocity, moments)
+  std::array<bool, 2> nonNegative;  // which slots hold averages of g² (never negative)
   // t is the 1-based step count (adam's bias correction).
-  void (*step)(S* p, const S* g, S* s0, S* s1, std::size_t n, const OptimizerSettings& h, long t);
+  void (*step)(S* p, const S* g, S* s0, S* s1, std::size_t n, const OptimizerSettings& h, std::int64_t t);
 };
 
 template <typename S>

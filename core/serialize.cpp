@@ -15,42 +15,47 @@ constexpr int kVersion = 1;
 // --- reading helpers: each throws nn::Error("<path>: ...") -------------------------------------
 
 const json& field(const json& obj, const char* key, const std::string& path) {
-  if (!obj.is_object()) throw Error(path + ": must be an object");
+  if (!obj.is_object()) throw Error(path, "must be an object");
   const auto it = obj.find(key);
-  if (it == obj.end()) throw Error((path.empty() ? "" : path + ".") + key + ": is missing");
+  if (it == obj.end()) throw Error((path.empty() ? "" : path + ".") + key, "is missing");
   return *it;
 }
 std::string path(const std::string& parent, const char* key) { return parent.empty() ? key : parent + "." + key; }
 
 double number(const json& obj, const char* key, const std::string& parent) {
   const json& v = field(obj, key, parent);
-  if (!v.is_number()) throw Error(path(parent, key) + ": must be a number");
+  if (!v.is_number()) throw Error(path(parent, key), "must be a number");
   return v.get<double>();
 }
-long integer(const json& obj, const char* key, const std::string& parent) {
+// An integer from lo to hi (hi ≤ 2⁵³ − 1, so the limits hold in JavaScript too).
+std::int64_t integer(const json& obj, const char* key, const std::string& parent,
+                     std::int64_t lo = -2147483648LL, std::int64_t hi = 2147483647LL) {
   const json& v = field(obj, key, parent);
-  if (!v.is_number_integer() || v.get<double>() < -2147483648.0 || v.get<double>() > 2147483647.0)
-    throw Error(path(parent, key) + ": must be an integer");
-  return v.get<long>();
+  const bool ok = v.is_number_unsigned() ? v.get<std::uint64_t>() <= std::uint64_t(hi) && hi >= 0 &&
+                                               std::int64_t(v.get<std::uint64_t>()) >= lo
+                : v.is_number_integer() ? v.get<std::int64_t>() >= lo && v.get<std::int64_t>() <= hi
+                                        : false;
+  if (!ok) throw Error(path(parent, key), "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+  return v.is_number_unsigned() ? std::int64_t(v.get<std::uint64_t>()) : v.get<std::int64_t>();
 }
 std::string text(const json& obj, const char* key, const std::string& parent) {
   const json& v = field(obj, key, parent);
-  if (!v.is_string()) throw Error(path(parent, key) + ": must be a string");
+  if (!v.is_string()) throw Error(path(parent, key), "must be a string");
   return v.get<std::string>();
 }
 
 // A numeric array of exactly `count` finite values representable in S.
 template <typename S>
 void readValues(const json& v, Eigen::Index count, S* out, const std::string& where) {
-  if (!v.is_array()) throw Error(where + ": must be an array of numbers");
+  if (!v.is_array()) throw Error(where, "must be an array of numbers");
   if (Eigen::Index(v.size()) != count)
-    throw Error(where + ": expected " + std::to_string(count) + " numbers (got " + std::to_string(v.size()) + ")");
+    throw Error(where, "expected " + std::to_string(count) + " numbers (got " + std::to_string(v.size()) + ")");
   for (Eigen::Index i = 0; i < count; ++i) {
     const json& x = v[std::size_t(i)];
-    if (!x.is_number()) throw Error(where + "[" + std::to_string(i) + "]: must be a number");
+    if (!x.is_number()) throw Error(where + "[" + std::to_string(i) + "]", "must be a number");
     const double d = x.get<double>();
     if (!std::isfinite(d) || std::abs(d) > double(std::numeric_limits<S>::max()))
-      throw Error(where + "[" + std::to_string(i) + "]: must be a finite number");
+      throw Error(where + "[" + std::to_string(i) + "]", "must be a finite number");
     out[i] = S(d);
   }
 }
@@ -81,9 +86,9 @@ void layersFromJSON(const Network<S>& net, const json& weights, const json& bias
                     const std::string& where) {
   const std::string wPath = path(where, "weights"), bPath = path(where, "biases");
   if (!weights.is_array() || int(weights.size()) != net.layerCount())
-    throw Error(wPath + ": expected one array per layer (" + std::to_string(net.layerCount()) + ")");
+    throw Error(wPath, "expected one array per layer (" + std::to_string(net.layerCount()) + ")");
   if (!biases.is_array() || int(biases.size()) != net.layerCount())
-    throw Error(bPath + ": expected one array per layer (" + std::to_string(net.layerCount()) + ")");
+    throw Error(bPath, "expected one array per layer (" + std::to_string(net.layerCount()) + ")");
   flat.resize(net.parameters().size());
   Eigen::Index offset = 0;
   for (int l = 0; l < net.layerCount(); ++l) {
@@ -106,7 +111,7 @@ void checkKeys(const json& obj, std::initializer_list<const char*> allowed, cons
     if (!known) {
       std::string list;
       for (const char* k : allowed) list += std::string(list.empty() ? "" : ", ") + k;
-      throw Error(path(at, it.key().c_str()) + ": unknown field (expected " + list + ")");
+      throw Error(path(at, clip(it.key()).c_str()), "unknown field (expected " + list + ")");
     }
   }
 }
@@ -115,29 +120,32 @@ void checkKeys(const json& obj, std::initializer_list<const char*> allowed, cons
 // Otherwise (createNetwork) only `layers` is required and missing fields keep their defaults.
 NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
   NetworkSpec spec;
-  if (!s.is_object()) throw Error((at.empty() ? "spec" : at) + ": must be an object");
+  if (!s.is_object()) throw Error(at.empty() ? "spec" : at, "must be an object");
   checkKeys(s, {"inputs", "layers", "loss", "optimizer", "l1", "l2", "init", "seed"}, at);
   const auto has = [strict](const json& obj, const char* key) { return strict || obj.contains(key); };
   if (has(s, "inputs")) spec.inputs = int(integer(s, "inputs", at));
   const json& layers = field(s, "layers", at);
-  if (!layers.is_array()) throw Error(path(at, "layers") + ": must be an array of {units, activation}");
+  if (!layers.is_array()) throw Error(path(at, "layers"), "must be an array of {units, activation}");
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const std::string lp = path(at, "layers") + "[" + std::to_string(i) + "]";
-    if (!layers[i].is_object()) throw Error(lp + ": must be an object {units, activation}");
+    if (!layers[i].is_object()) throw Error(lp, "must be an object {units, activation}");
     checkKeys(layers[i], {"units", "activation"}, lp);
     LayerSpec layer;
     layer.units = int(integer(layers[i], "units", lp));
     if (has(layers[i], "activation")) layer.activation = text(layers[i], "activation", lp);
     spec.layers.push_back(layer);
   }
-  if (has(s, "loss")) spec.loss = text(s, "loss", at);
+  if (has(s, "loss")) {
+    spec.loss = text(s, "loss", at);
+    if (spec.loss.empty()) throw Error(path(at, "loss"), "must name a loss (leave the field out for the output's default)");
+  }
   if (has(s, "optimizer")) {
     const json& o = field(s, "optimizer", at);
     const std::string op = path(at, "optimizer");
     if (!strict && o.is_string()) {
       spec.optimizer.type = o.get<std::string>();
     } else {
-      if (!o.is_object()) throw Error(op + ": must be an object {type, learningRate, ...}");
+      if (!o.is_object()) throw Error(op, "must be an object {type, learningRate, ...}");
       checkKeys(o, {"type", "learningRate", "momentum", "beta1", "beta2", "rho", "epsilon"}, op);
       OptimizerSettings& h = spec.optimizer;
       if (has(o, "type")) h.type = text(o, "type", op);
@@ -154,7 +162,7 @@ NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
   if (has(s, "init")) spec.init = text(s, "init", at);
   if (has(s, "seed")) {
     const json& seed = field(s, "seed", at);
-    if (!seed.is_number_unsigned()) throw Error(path(at, "seed") + ": must be an integer ≥ 0");
+    if (!seed.is_number_unsigned()) throw Error(path(at, "seed"), "must be an integer ≥ 0");
     spec.seed = seed.get<std::uint64_t>();
   }
   return spec;
@@ -170,11 +178,38 @@ json specToJSONValue(const NetworkSpec& s) {
           {"l1", s.l1}, {"l2", s.l2}, {"init", s.init}, {"seed", s.seed}};
 }
 
+// The stated limits come first, before any value is built: nlohmann's values nest by recursion
+// (a document 10,000 levels deep overflowed the stack). The depth is counted in one pass over the
+// text, brackets inside strings skipped; the parser then rejects whatever else is malformed.
+void checkLimits(const std::string& text) {
+  if (text.size() > kMaxDocumentBytes)
+    throw Error("json", "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                std::to_string(kMaxDocumentBytes >> 20) + " MiB");
+  int depth = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDocumentDepth)
+        throw Error("json", "nested deeper than " + std::to_string(kMaxDocumentDepth) + " levels (at byte " +
+                    std::to_string(i) + ")");
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
 json parse(const std::string& textIn) {
+  checkLimits(textIn);
   try {
     return json::parse(textIn);
   } catch (const json::parse_error& e) {
-    throw Error(std::string("json: not valid JSON (") + e.what() + ")");
+    throw Error("json", "not valid JSON (" + clip(e.what(), 200) + ")");
   }
 }
 
@@ -201,35 +236,39 @@ std::string toJSON(const Network<S>& net) {
               {"biases", layersToJSON(net, net.parameters(), "biases")},
               {"optimizerState", {{"step", net.optimizerSteps()}, {"slots", slots}}},
               {"rng", rng}};
-  return doc.dump();
+  std::string out = doc.dump();
+  if (out.size() > kMaxDocumentBytes)  // what cannot be loaded is not saved
+    throw Error("json", "the network's document would be " + std::to_string(out.size() >> 20) +
+                " MiB; the limit is " + std::to_string(kMaxDocumentBytes >> 20) + " MiB");
+  return out;
 }
 
 template <typename S>
 Network<S> networkFromJSON(const std::string& textIn) {
   const json doc = parse(textIn);
-  if (!doc.is_object()) throw Error("json: the document must be an object");
-  if (text(doc, "format", "") != kFormat) throw Error(std::string("format: expected \"") + kFormat + "\"");
-  const long version = integer(doc, "version", "");
+  if (!doc.is_object()) throw Error("json", "the document must be an object");
+  if (text(doc, "format", "") != kFormat) throw Error("format", std::string("expected \"") + kFormat + "\"");
+  const std::int64_t version = integer(doc, "version", "");
   if (version != kVersion)
-    throw Error("version: this build reads version " + std::to_string(kVersion) + " (got " + std::to_string(version) + ")");
+    throw Error("version", "this build reads version " + std::to_string(kVersion) + " (got " + std::to_string(version) + ")");
 
   Network<S> net = [&] {  // validates the architecture and names; errors get the "spec." prefix
     try {
       return Network<S>(readSpec(field(doc, "spec", ""), "spec", true));
     } catch (const Error& e) {
-      const std::string what = e.what();
-      throw Error(what.rfind("spec", 0) == 0 ? what : "spec." + what);
+      const std::string& f = e.field();
+      throw Error(f.rfind("spec", 0) == 0 ? f : f.empty() ? "spec" : "spec." + f, e.detail());
     }
   }();
   Vec<S> params;
   layersFromJSON(net, field(doc, "weights", ""), field(doc, "biases", ""), params, "");
 
   const json& st = field(doc, "optimizerState", "");
-  const long step = integer(st, "step", "optimizerState");
+  const std::int64_t step = integer(st, "step", "optimizerState", 0, kMaxSteps);
   const json& slots = field(st, "slots", "optimizerState");
   const int expected = int(net.optimizerState()[0].size() > 0) + int(net.optimizerState()[1].size() > 0);
   if (!slots.is_array() || int(slots.size()) != expected)
-    throw Error("optimizerState.slots: " + net.spec().optimizer.type + " keeps " + std::to_string(expected) +
+    throw Error("optimizerState.slots", net.spec().optimizer.type + " keeps " + std::to_string(expected) +
                 " state arrays");
   std::array<Vec<S>, 2> state;
   for (int k = 0; k < expected; ++k) {
@@ -240,11 +279,11 @@ Network<S> networkFromJSON(const std::string& textIn) {
 
   const json& rng = field(doc, "rng", "");
   std::array<std::uint64_t, 4> rngState{};
-  if (!rng.is_array() || rng.size() != 4) throw Error("rng: expected four hex words");
+  if (!rng.is_array() || rng.size() != 4) throw Error("rng", "expected four hex words");
   for (std::size_t i = 0; i < 4; ++i) {
     const std::string w = rng[i].is_string() ? rng[i].get<std::string>() : "";
     if (w.size() != 16 || w.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
-      throw Error("rng[" + std::to_string(i) + "]: must be a 16-digit hex string");
+      throw Error("rng[" + std::to_string(i) + "]", "must be a 16-digit hex string");
     rngState[i] = std::stoull(w, nullptr, 16);
   }
   net.restore(params, state, step, rngState);

@@ -11,11 +11,17 @@
 // nn::Error naming the field and nothing else changes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "network.hpp"
 
 namespace nn {
+
+// The reader's limits, natively and in wasm: beyond them a document is rejected ("json: ...")
+// before it is read. 64 levels is ten times the format's own depth.
+constexpr std::size_t kMaxDocumentBytes = std::size_t(256) << 20;  // 256 MiB of UTF-8
+constexpr int kMaxDocumentDepth = 64;
 
 template <typename S>
 std::string toJSON(const Network<S>& net);

@@ -25,11 +25,11 @@ void checkPair(const NetworkSpec& spec) {
     std::string fits;
     for (const auto& a : activationTable<float>())
       if (a.unitInterval) fits += std::string(fits.empty() ? "" : " or ") + a.name;
-    throw Error("loss: " + spec.loss + " takes log of the outputs, which needs them in (0, 1); a " +
+    throw Error("loss", spec.loss + " takes log of the outputs, which needs them in (0, 1); a " +
                 out.activation + " output can leave that range (use a " + fits + " output)");
   }
   if (out.units < loss.minOutputs)
-    throw Error("loss: " + spec.loss + " needs at least " + std::to_string(loss.minOutputs) +
+    throw Error("loss", spec.loss + " needs at least " + std::to_string(loss.minOutputs) +
                 " outputs (one per class); the output layer has " + std::to_string(out.units) +
                 " (use binary_crossentropy with a sigmoid output for two classes)");
 }
@@ -38,38 +38,39 @@ void checkPair(const NetworkSpec& spec) {
 
 void validateSpec(NetworkSpec& spec) {
   if (spec.inputs < 1 || spec.inputs > kMaxUnits)
-    throw Error("inputs: must be an integer from 1 to " + std::to_string(kMaxUnits) + " (got " +
+    throw Error("inputs", "must be an integer from 1 to " + std::to_string(kMaxUnits) + " (got " +
                 std::to_string(spec.inputs) + ")");
   if (spec.layers.empty())
-    throw Error("layers: needs at least one layer (the output layer)");
+    throw Error("layers", "needs at least one layer (the output layer)");
   if (spec.layers.size() > std::size_t(kMaxLayers))
-    throw Error("layers: at most " + std::to_string(kMaxLayers) + " layers (got " +
+    throw Error("layers", "at most " + std::to_string(kMaxLayers) + " layers (got " +
                 std::to_string(spec.layers.size()) + ")");
-  long parameters = 0;
+  std::int64_t parameters = 0;
   int fanIn = spec.inputs;
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const std::string field = "layers[" + std::to_string(i) + "]";
     const LayerSpec& layer = spec.layers[i];
     if (layer.units < 1 || layer.units > kMaxUnits)
-      throw Error(field + ".units: must be an integer from 1 to " + std::to_string(kMaxUnits) +
+      throw Error(field + ".units", "must be an integer from 1 to " + std::to_string(kMaxUnits) +
                   " (got " + std::to_string(layer.units) + ")");
     const auto& act = findActivation<float>(layer.activation, field + ".activation");
     if (!act.elementwise && layer.units < 2)
-      throw Error(field + ".activation: " + layer.activation +
+      throw Error(field + ".activation", layer.activation +
                   " over a single unit always outputs 1; give the layer at least 2 units");
-    parameters += long(layer.units) * (fanIn + 1);
+    parameters += std::int64_t(layer.units) * (fanIn + 1);
     fanIn = layer.units;
   }
   if (parameters > kMaxParameters)
-    throw Error("layers: " + std::to_string(parameters) + " parameters is more than the limit of " +
+    throw Error("layers", "" + std::to_string(parameters) + " parameters is more than the limit of " +
                 std::to_string(kMaxParameters));
   if (spec.loss.empty()) spec.loss = defaultLoss(spec.layers.back().activation);
   checkPair(spec);
   validateOptimizer(spec.optimizer);
-  if (!(std::isfinite(spec.l1) && spec.l1 >= 0))
-    throw Error("l1: must be a finite number ≥ 0 (got " + num(spec.l1) + ")");
-  if (!(std::isfinite(spec.l2) && spec.l2 >= 0))
-    throw Error("l2: must be a finite number ≥ 0 (got " + num(spec.l2) + ")");
+  // λ is used in float: 0, or a normal float (1e39 would be ∞, 1e-50 would silently be 0)
+  if (!(spec.l1 == 0 || (spec.l1 > 0 && isNormalFloat(spec.l1))))
+    throw Error("l1", "must be a finite number ≥ 0: 0, or from 1.2e-38 to 3.4e38 as a float (got " + num(spec.l1) + ")");
+  if (!(spec.l2 == 0 || (spec.l2 > 0 && isNormalFloat(spec.l2))))
+    throw Error("l2", "must be a finite number ≥ 0: 0, or from 1.2e-38 to 3.4e38 as a float (got " + num(spec.l2) + ")");
   findInitializer(spec.init, "init");
 }
 

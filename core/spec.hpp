@@ -31,7 +31,7 @@ struct NetworkSpec {
 // Limits that keep a typo from allocating gigabytes inside a browser tab.
 constexpr int kMaxUnits = 4096;
 constexpr int kMaxLayers = 64;
-constexpr long kMaxParameters = 8'000'000;
+constexpr std::int64_t kMaxParameters = 8'000'000;
 
 // Checks every field and fills defaults (loss, learning rate); throws nn::Error naming the field.
 // Also rejects output/loss pairs that are undefined, saying why and which activations fit.

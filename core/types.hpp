@@ -7,9 +7,13 @@
 
 #include <Eigen/Core>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace nn {
 
@@ -20,12 +24,32 @@ using Vec = Eigen::Matrix<S, Eigen::Dynamic, 1>;
 template <typename S>
 using MatRef = Eigen::Ref<const Mat<S>>;  // accepts matrices, maps and blocks without copying
 
-// Every invalid input is reported by throwing nn::Error; its message names the offending field
-// ("layers[1].units: ..."). The core never prints, aborts or exits: callers decide how to show it.
+// Every invalid input is reported by throwing nn::Error: field() is the dotted path of what the user
+// wrote ("layers[1].units", "optimizer.learningRate"; empty when no one field is to blame), what() is
+// "field: detail". The core never prints, aborts or exits: callers decide how to show it.
 class Error : public std::invalid_argument {
  public:
-  using std::invalid_argument::invalid_argument;
+  Error(std::string field, const std::string& detail)
+      : std::invalid_argument(field.empty() ? detail : field + ": " + detail),
+        field_(std::move(field)), detail_(detail) {}
+  const std::string& field() const { return field_; }
+  const std::string& detail() const { return detail_; }
+
+ private:
+  std::string field_, detail_;
 };
+
+// A user's text inside a message: quoted, and cut to ~100 characters so a 50 MB field is never
+// echoed whole.
+inline std::string clip(const std::string& s, std::size_t kMax = 100) {
+  if (s.size() <= kMax) return s;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  return s.substr(0, cut) + "…";
+}
+inline std::string quote(const std::string& s) {
+  return "'" + clip(s) + "'" + (s.size() > 100 ? " (" + std::to_string(s.size()) + " bytes)" : "");
+}
 
 // Tables are instantiated per Scalar, but names and flags do not depend on it: code that only needs
 // those reads the float tables (what ships), so the wasm build does not link a double copy.
@@ -44,7 +68,7 @@ std::string joinNames(const Names& names) {
 // A number for a message: "0.01", "1e-08", "nan" (std::to_string would print "0.000000").
 inline std::string num(double x) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
+  std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
 }
 
@@ -53,6 +77,24 @@ bool allFinite(const S* data, Eigen::Index n) {
   for (Eigen::Index i = 0; i < n; ++i)
     if (!std::isfinite(data[i])) return false;
   return true;
+}
+// Floats: the exponent bits all ones means ∞ or NaN. Integer ORs vectorise (the step checks P
+// values after every update); a float sum would not, without reordering.
+inline bool allFinite(const float* data, Eigen::Index n) {
+  std::uint32_t bad = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    std::uint32_t bits;
+    std::memcpy(&bits, data + i, sizeof bits);
+    bad |= std::uint32_t((bits & 0x7f800000u) == 0x7f800000u);
+  }
+  return bad == 0;
+}
+
+// A hyperparameter the float network uses: a normal float once converted (not ∞, not flushed
+// towards 0): |x| from 1.2e-38 to 3.4e38.
+inline bool isNormalFloat(double x) {
+  return std::abs(x) <= double(std::numeric_limits<float>::max()) &&
+         std::abs(x) >= double(std::numeric_limits<float>::min());
 }
 
 }  // namespace nn

@@ -1,10 +1,15 @@
 // bindings.cpp — the thin Embind layer over the core (no math here).
 //
 // Arrays cross the boundary through the wasm heap: the JS facade (nn.js) copies inputs into
-// memory it allocated and passes the pointer; results come back as typed_memory_view's of memory
-// the wrapper owns, which the facade copies out at once (memory growth would detach them).
-// Every core error becomes a JS Error carrying the core's message; nothing aborts.
+// memory it allocated and passes the pointer; results come back as JS-owned copies (slice()),
+// made before the call returns, so nothing refers to wasm memory afterwards.
+// Errors leave wasm by a normal return, never by a throw: a JS exception unwinding wasm frames
+// leaves the shadow stack pointer where it was thrown and skips Embind's argument destructors (a
+// std::string argument leaked whole), so enough failed calls would exhaust the module. Every
+// function returns its value, or null after recording the error, which the facade reads with
+// lastError() and throws as an Error carrying the field.
 #include <emscripten/bind.h>
+#include <emscripten/stack.h>
 #include <emscripten/val.h>
 #include <malloc.h>
 
@@ -19,48 +24,88 @@ using nn::Mat;
 
 namespace {
 
-[[noreturn]] void throwJsError(const char* message) {
-  val::global("Error").new_(std::string(message)).throw_();
-  __builtin_unreachable();
+// The last failed call's error: { field, message }. Read by the facade right after a null.
+std::string failedField, failedMessage;
+
+void fail(std::string field, std::string message) {
+  failedField = std::move(field);
+  failedMessage = std::move(message);
 }
 
-// Runs f, turning any C++ exception into a JS Error.
-template <typename F>
-auto guard(F&& f) -> decltype(f()) {
+// Runs f; any C++ exception becomes the recorded error and a null (or nullptr) result.
+template <typename R, typename F>
+R guarded(R failed, F&& f) {
   try {
     return f();
+  } catch (const nn::Error& e) {
+    fail(e.field(), e.what());
   } catch (const std::bad_alloc&) {
-    throwJsError("out of memory: the network or batch is too large for this page");
+    fail("", "out of memory: the network or batch is too large for this page");
   } catch (const std::exception& e) {
-    throwJsError(e.what());
+    fail("", e.what());
+  } catch (...) {
+    fail("", "internal error");
   }
+  return failed;
+}
+template <typename F>
+val guard(F&& f) { return guarded(val::null(), std::forward<F>(f)); }
+
+val lastError() {
+  val out = val::object();
+  out.set("field", failedField);
+  out.set("message", failedMessage);
+  return out;
 }
 
 using MapF = Eigen::Map<const Mat<float>>;
 MapF columns(std::uintptr_t ptr, int rows, int n) { return MapF(reinterpret_cast<const float*>(ptr), rows, n); }
-val view(const Mat<float>& m) { return val(typed_memory_view(std::size_t(m.size()), m.data())); }
+// A JS-owned Float32Array copy of m's values (column-major, so (units, n) reads as n × units).
+val copy(const Mat<float>& m) { return val(typed_memory_view(std::size_t(m.size()), m.data())).call<val>("slice"); }
+template <typename T>
+val copy(const std::vector<T>& v) { return val(typed_memory_view(v.size(), v.data())).call<val>("slice"); }
+
+// A seed from JS: an integer from 0 to 2⁵³ − 1 (the facade checks too; a cast of anything else is UB).
+std::uint64_t seedFrom(double seed) {
+  if (!(seed >= 0 && seed <= 9007199254740991.0 && seed == std::floor(seed)))
+    throw nn::Error("seed", "must be an integer from 0 to 2^53 − 1");
+  return std::uint64_t(seed);
+}
 
 class WasmNetwork {
  public:
   explicit WasmNetwork(nn::Network<float> net) : net_(std::move(net)) {}
 
-  std::string specJSON() const { return nn::specToJSON(net_.spec()); }
+  val specJSON() const { return guard([&] { return val(nn::specToJSON(net_.spec())); }); }
   int inputs() const { return net_.inputs(); }
   int outputs() const { return net_.outputs(); }
   int layerCount() const { return net_.layerCount(); }
+  double optimizerSteps() const { return double(net_.optimizerSteps()); }
 
-  // x: n samples × inputs, row-major == (inputs, n) column-major. Returns (outputs, n) = n × outputs.
+  // x: n samples × inputs, row-major == (inputs, n) column-major. Returns n × outputs.
   val predict(std::uintptr_t x, int n) {
-    return guard([&] { return view(net_.predict(columns(x, net_.inputs(), n))); });
-  }
-  // After predict(): layer l's activations A[l] as n × units (row-major).
-  val activations(int l) { return guard([&] { return view(net_.activations(l)); }); }
-  float trainBatch(std::uintptr_t x, std::uintptr_t y, int n) {
-    return guard([&] { return net_.trainBatch(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n)); });
-  }
-  float trainEpoch(std::uintptr_t x, std::uintptr_t y, int n, int batchSize, bool shuffle) {
     return guard([&] {
-      return net_.trainEpoch(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n), batchSize, shuffle);
+      val out = copy(net_.predict(columns(x, net_.inputs(), n)));
+      net_.trimWorkspace();
+      return out;
+    });
+  }
+  // Every layer's activations A[l] for x, as n × units each.
+  val forwardLayers(std::uintptr_t x, int n) {
+    return guard([&] {
+      net_.predict(columns(x, net_.inputs(), n));
+      val out = val::array();
+      for (int l = 0; l < net_.layerCount(); ++l) out.call<void>("push", copy(net_.activations(l)));
+      net_.trimWorkspace();
+      return out;
+    });
+  }
+  val trainBatch(std::uintptr_t x, std::uintptr_t y, int n) {
+    return guard([&] { return val(net_.trainBatch(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n))); });
+  }
+  val trainEpoch(std::uintptr_t x, std::uintptr_t y, int n, int batchSize, bool shuffle) {
+    return guard([&] {
+      return val(net_.trainEpoch(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n), batchSize, shuffle));
     });
   }
   val evaluate(std::uintptr_t x, std::uintptr_t y, int n) {
@@ -72,44 +117,42 @@ class WasmNetwork {
       return out;
     });
   }
-  float computeGradients(std::uintptr_t x, std::uintptr_t y, int n) {
-    return guard([&] { return net_.computeGradients(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n)); });
-  }
-  // Row-major views (W (out, in) row-major = Wᵀ column-major), valid until the next call.
-  val weights(int l) { return guard([&] { net_.checkLayer(l); out_ = net_.W(l).transpose(); return view(out_); }); }
-  val biases(int l) { return guard([&] { net_.checkLayer(l); out_ = net_.b(l); return view(out_); }); }
-  val weightGradient(int l) { return guard([&] { net_.checkLayer(l); out_ = net_.dW(l).transpose(); return view(out_); }); }
-  val biasGradient(int l) { return guard([&] { net_.checkLayer(l); out_ = net_.db(l); return view(out_); }); }
-  void setWeights(int l, std::uintptr_t w, int length) {
-    guard([&] {
-      net_.checkLayer(l);
-      if (length != net_.units(l) * net_.fanIn(l))
-        throw nn::Error("weights: layer " + std::to_string(l) + " needs " + std::to_string(net_.units(l)) + "×" +
-                        std::to_string(net_.fanIn(l)) + " = " + std::to_string(net_.units(l) * net_.fanIn(l)) +
-                        " values (got " + std::to_string(length) + ")");
-      net_.setWeights(l, columns(w, net_.fanIn(l), net_.units(l)).transpose());
+  // { loss, weights: [dW per layer, row-major], biases: [db per layer] }
+  val gradients(std::uintptr_t x, std::uintptr_t y, int n) {
+    return guard([&] {
+      const float loss = net_.computeGradients(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
+      val out = val::object(), weights = val::array(), biases = val::array();
+      for (int l = 0; l < net_.layerCount(); ++l) {
+        weights.call<void>("push", copy(net_.dW(l).transpose()));
+        biases.call<void>("push", copy(net_.db(l)));
+      }
+      out.set("loss", loss);
+      out.set("weights", weights);
+      out.set("biases", biases);
+      return out;
     });
   }
-  void setBiases(int l, std::uintptr_t b, int length) {
-    guard([&] { net_.checkLayer(l); net_.setBiases(l, columns(b, length, 1)); });
-  }
-  void setOptimizer(const std::string& json) {
-    guard([&] { net_.setOptimizer(nn::optimizerFromJSON(json, net_.spec().optimizer)); });
-  }
-  // One forward + backward pass kept for reading (the math panel); dW, db are left as gradients.
-  float runTrace(std::uintptr_t x, std::uintptr_t y, int n) {
+  // One forward + backward pass, whole: { loss, layers: [{ Z, A, dZ (n × units), W, dW (units × fanIn), b, db }] }.
+  val trace(std::uintptr_t x, std::uintptr_t y, int n) {
     return guard([&] {
-      trace_ = net_.trace(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
-      return trace_.loss;
-    });
-  }
-  // kind 0: Z, 1: A, 2: dZ of layer l — (units, m) column-major = m × units row-major.
-  val traceValues(int l, int kind) {
-    return guard([&] {
-      net_.checkLayer(l);
-      if (trace_.Z.size() != std::size_t(net_.layerCount())) throw nn::Error("trace: run trace() first");
-      const std::vector<Mat<float>>& which = kind == 0 ? trace_.Z : kind == 1 ? trace_.A : trace_.dZ;
-      return view(which[std::size_t(l)]);
+      nn::Trace<float> t = net_.trace(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
+      val out = val::object(), layers = val::array();
+      for (int l = 0; l < net_.layerCount(); ++l) {
+        const std::size_t i = std::size_t(l);
+        val layer = val::object();
+        layer.set("Z", copy(t.Z[i]));
+        layer.set("A", copy(t.A[i]));
+        layer.set("dZ", copy(t.dZ[i]));
+        Mat<float>().swap(t.Z[i]), Mat<float>().swap(t.A[i]), Mat<float>().swap(t.dZ[i]);  // freed as copied
+        layer.set("W", copy(net_.W(l).transpose()));
+        layer.set("b", copy(net_.b(l)));
+        layer.set("dW", copy(net_.dW(l).transpose()));
+        layer.set("db", copy(net_.db(l)));
+        layers.call<void>("push", layer);
+      }
+      out.set("loss", t.loss);
+      out.set("layers", layers);
+      return out;
     });
   }
   val gradientCheck(std::uintptr_t x, std::uintptr_t y, int n, int maxPerLayer) {
@@ -126,40 +169,58 @@ class WasmNetwork {
       return out;
     });
   }
-  int optimizerSteps() const { return int(net_.optimizerSteps()); }
-  std::string toJSON() const { return guard([&] { return nn::toJSON(net_); }); }
+  // Row-major copies: W (out, in) row-major = Wᵀ column-major.
+  val weights(int l) { return guard([&] { net_.checkLayer(l); return copy(net_.W(l).transpose()); }); }
+  val biases(int l) { return guard([&] { net_.checkLayer(l); return copy(net_.b(l)); }); }
+  val setWeights(int l, std::uintptr_t w, int length) {
+    return guard([&] {
+      net_.checkLayer(l);
+      const int units = net_.units(l), fanIn = net_.fanIn(l);
+      if (length != units * fanIn)
+        throw nn::Error("weights", "layer " + std::to_string(l) + " needs " + std::to_string(units) + "×" +
+                                       std::to_string(fanIn) + " = " + std::to_string(units * fanIn) +
+                                       " values (got " + std::to_string(length) + ")");
+      net_.setWeights(l, columns(w, fanIn, units).transpose());
+      return val::undefined();
+    });
+  }
+  val setBiases(int l, std::uintptr_t b, int length) {
+    return guard([&] {
+      net_.checkLayer(l);
+      net_.setBiases(l, columns(b, length, 1));
+      return val::undefined();
+    });
+  }
+  val setOptimizer(const std::string& json) {
+    return guard([&] {
+      net_.setOptimizer(nn::optimizerFromJSON(json, net_.spec().optimizer));
+      return val::undefined();
+    });
+  }
+  val toJSON() const { return guard([&] { return val(nn::toJSON(net_)); }); }
 
  private:
   nn::Network<float> net_;
-  Mat<float> out_;  // the memory behind returned views
-  nn::Trace<float> trace_;
 };
 
 WasmNetwork* createNetwork(const std::string& specJSON) {
-  return guard([&] { return new WasmNetwork(nn::Network<float>(nn::specFromJSON(specJSON))); });
+  return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::Network<float>(nn::specFromJSON(specJSON))); });
 }
 WasmNetwork* loadNetwork(const std::string& json) {
-  return guard([&] { return new WasmNetwork(nn::networkFromJSON<float>(json)); });
+  return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::networkFromJSON<float>(json)); });
 }
 
 // A dataset as a plain object: { name, classes, n, x: Float32Array(n·2), labels | targets }.
 val makeDataset(const std::string& name, int n, double noise, int classes, double seed) {
   return guard([&] {
-    if (!(seed >= 0 && seed <= 9007199254740991.0 && seed == double(std::uint64_t(seed))))
-      throw nn::Error("seed: must be an integer from 0 to 2^53 − 1");
-    const nn::Dataset d = nn::makeDataset(name, n, noise, classes, std::uint64_t(seed));
-    const Mat<float> x = d.X.cast<float>();
+    const nn::Dataset d = nn::makeDataset(name, n, noise, classes, seedFrom(seed));
     val out = val::object();
     out.set("name", d.name);
     out.set("classes", d.classes);
     out.set("n", int(d.size()));
-    out.set("x", val(typed_memory_view(std::size_t(x.size()), x.data())).call<val>("slice"));
-    if (d.regression()) {
-      std::vector<float> t(d.targets.begin(), d.targets.end());
-      out.set("targets", val(typed_memory_view(t.size(), t.data())).call<val>("slice"));
-    } else {
-      out.set("labels", val(typed_memory_view(d.labels.size(), d.labels.data())).call<val>("slice"));
-    }
+    out.set("x", copy(Mat<float>(d.X.cast<float>())));
+    if (d.regression()) out.set("targets", copy(std::vector<float>(d.targets.begin(), d.targets.end())));
+    else out.set("labels", copy(d.labels));
     return out;
   });
 }
@@ -172,18 +233,18 @@ val splitOrder(int n, double testRatio, double seed) {
     d.X = Mat<double>::Zero(2, n);
     for (int i = 0; i < n; ++i) d.X(0, i) = i;  // carry the index through the core's split
     d.labels.assign(std::size_t(n), 0);
-    const nn::Split s = nn::splitDataset(d, testRatio, std::uint64_t(seed));
+    const nn::Split s = nn::splitDataset(d, testRatio, seedFrom(seed));
     std::vector<int> order;
     for (const nn::Dataset* part : {&s.test, &s.train})
       for (Eigen::Index j = 0; j < part->size(); ++j) order.push_back(int(part->X(0, j)));
     val out = val::object();
-    out.set("order", val(typed_memory_view(order.size(), order.data())).call<val>("slice"));
+    out.set("order", copy(order));
     out.set("nTest", int(s.test.size()));
     return out;
   });
 }
 
-// Targets Y (n × outputs, row-major) for labels or regression targets.
+// Targets Y (n × outputs, row-major) for labels (classes ≥ 1) or regression targets (classes 0).
 val encodeTargets(std::uintptr_t labelsOrTargets, int n, int classes, int outputs, const std::string& activation) {
   return guard([&] {
     nn::Dataset d;
@@ -196,17 +257,17 @@ val encodeTargets(std::uintptr_t labelsOrTargets, int n, int classes, int output
       const int* l = reinterpret_cast<const int*>(labelsOrTargets);
       for (int i = 0; i < n; ++i)
         if (l[i] < 0 || l[i] >= classes)
-          throw nn::Error("labels[" + std::to_string(i) + "]: must be an integer from 0 to " + std::to_string(classes - 1));
+          throw nn::Error("labels[" + std::to_string(i) + "]",
+                          "must be an integer from 0 to " + std::to_string(classes - 1) + " (got " + std::to_string(l[i]) + ")");
       d.labels.assign(l, l + n);
     }
-    const Mat<float> Y = nn::encodeTargets(d, outputs, activation).cast<float>();
-    return val(typed_memory_view(std::size_t(Y.size()), Y.data())).call<val>("slice");
+    return copy(Mat<float>(nn::encodeTargets(d, outputs, activation).cast<float>()));
   });
 }
 
-// Bytes of the wasm heap in use (dlmalloc's count), for leak tests.
-int heapInUse() { return int(mallinfo().uordblks); }
-
+// Bytes of the wasm heap in use (dlmalloc's count) and the shadow stack pointer, for leak tests.
+double heapInUse() { return double(mallinfo().uordblks); }
+double stackPointer() { return double(emscripten_stack_get_current()); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nn_by_hand) {
@@ -215,29 +276,28 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("inputs", &WasmNetwork::inputs)
       .function("outputs", &WasmNetwork::outputs)
       .function("layerCount", &WasmNetwork::layerCount)
+      .function("optimizerSteps", &WasmNetwork::optimizerSteps)
       .function("predict", &WasmNetwork::predict)
-      .function("activations", &WasmNetwork::activations)
+      .function("forwardLayers", &WasmNetwork::forwardLayers)
       .function("trainBatch", &WasmNetwork::trainBatch)
       .function("trainEpoch", &WasmNetwork::trainEpoch)
       .function("evaluate", &WasmNetwork::evaluate)
-      .function("computeGradients", &WasmNetwork::computeGradients)
+      .function("gradients", &WasmNetwork::gradients)
+      .function("trace", &WasmNetwork::trace)
+      .function("gradientCheck", &WasmNetwork::gradientCheck)
       .function("weights", &WasmNetwork::weights)
       .function("biases", &WasmNetwork::biases)
-      .function("weightGradient", &WasmNetwork::weightGradient)
-      .function("biasGradient", &WasmNetwork::biasGradient)
       .function("setWeights", &WasmNetwork::setWeights)
       .function("setBiases", &WasmNetwork::setBiases)
       .function("setOptimizer", &WasmNetwork::setOptimizer)
-      .function("optimizerSteps", &WasmNetwork::optimizerSteps)
-      .function("runTrace", &WasmNetwork::runTrace)
-      .function("traceValues", &WasmNetwork::traceValues)
-      .function("gradientCheck", &WasmNetwork::gradientCheck)
       .function("toJSON", &WasmNetwork::toJSON);
   function("createNetwork", &createNetwork, allow_raw_pointers());
   function("loadNetwork", &loadNetwork, allow_raw_pointers());
+  function("lastError", &lastError);
   function("catalogJSON", &nn::catalogJSON);
   function("makeDataset", &makeDataset);
   function("splitOrder", &splitOrder);
   function("encodeTargets", &encodeTargets);
   function("heapInUse", &heapInUse);
+  function("stackPointer", &stackPointer);
 }

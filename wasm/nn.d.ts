@@ -126,7 +126,8 @@ export interface Network {
   /** Every layer's activations A[l] for x (n × units each, row-major); the last equals predict. */
   forwardLayers(x: Floats, n: number): Float32Array[];
   /** One optimizer step; returns the batch's mean data loss before the step. A non-finite value
-   *  means divergence: the step was skipped and the weights are unchanged. */
+   *  means divergence: the step was skipped and the weights are unchanged (+Infinity: the step
+   *  would have made a parameter or the optimizer's state non-finite, and was rolled back). */
   trainBatch(x: Floats, y: Floats, n: number): number;
   /** One epoch in mini-batches (default batchSize 10, shuffle true, seeded); the mean loss, or the
    *  first non-finite batch loss (the epoch stops there). */
@@ -136,7 +137,9 @@ export interface Network {
   /** Everything one forward + backward pass computes on the batch (the values the core really
    *  uses), per layer. The gradients are those of the mean data loss, as gradients(). */
   trace(x: Floats, y: Floats, n: number): Trace;
-  /** Backprop (float) against central differences (double) on the batch, per layer. */
+  /** Backprop (float) against central differences (double) on the batch, per layer. Bounded:
+   *  n ≤ catalog.limits.maxCheckSamples (1,000), maxPerLayer ≤ maxCheckPerLayer (1,024); it costs
+   *  4 · maxPerLayer · layers double-precision forward passes over the n samples at most. */
   gradientCheck(x: Floats, y: Floats, n: number, options?: { maxPerLayer?: number }): LayerCheck[];
   /** Layer l's W: out × in, row-major (= torch nn.Linear.weight). Layers are 0-based. */
   getWeights(layer: number): Float32Array;
@@ -166,13 +169,30 @@ export interface Dataset {
   targets: Float32Array | null;
 }
 
+/** What splitDataset and encodeTargets read: n points with any number of inputs each (x holds
+ *  n × inputs values), and either labels (with classes) or targets. */
+export interface DataLike {
+  n: number;
+  x: Floats;
+  classes?: number;
+  labels?: ArrayLike<number> | null;
+  targets?: ArrayLike<number> | null;
+}
+
 export interface Catalog {
   activations: { name: ActivationName; unitInterval: boolean; elementwise: boolean; midpoint: number }[];
   losses: { name: LossName; needsUnitInterval: boolean; minOutputs: number; fusedActivation: ActivationName | null }[];
   optimizers: { name: OptimizerName; defaultLearningRate: number }[];
   initializers: InitializerName[];
   datasets: { name: DatasetName; regression: boolean; minClasses: number; maxClasses: number; defaultClasses: number }[];
-  limits: { maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number };
+  /** The stated limits. A saved document (loadNetwork, and what toJSON may produce) is at most
+   *  maxDocumentBytes of UTF-8 and maxDocumentDepth levels deep; gradientCheck takes at most
+   *  maxCheckSamples samples and maxPerLayer ≤ maxCheckPerLayer; a network counts at most maxSteps
+   *  optimizer steps (2^53 − 1). */
+  limits: {
+    maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number;
+    maxDocumentBytes: number; maxDocumentDepth: number; maxCheckPerLayer: number; maxCheckSamples: number; maxSteps: number;
+  };
 }
 
 export interface NN {
@@ -188,12 +208,24 @@ export interface NN {
    *  fields are ignored, so an application may store its own metadata beside the network. */
   loadNetwork(json: string): Network;
   makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
-  /** The core's seeded split: round(n · testRatio) test points, the rest for training. */
-  splitDataset(data: Dataset, testRatio: number, seed?: number): { train: Dataset; test: Dataset };
-  /** y (n × outputs) for a dataset: one-hot, 0/1 (±1 for a tanh output) or the regression value. */
-  encodeTargets(data: Dataset, outputs: number, outputActivation: ActivationName): Float32Array;
-  /** Bytes of the wasm heap in use. */
+  /** The core's seeded split: round(n · testRatio) test points, the rest for training. Any number
+   *  of inputs per point: x holds n × inputs values. seed: an integer from 0 to 2^53 − 1. */
+  splitDataset<D extends DataLike>(data: D, testRatio: number, seed?: number): { train: D; test: D };
+  /** y (n × outputs) for a dataset: one-hot, 1 and 2·midpoint − 1 for one output (0/1 for sigmoid,
+   *  ±1 for tanh) or the regression value. Labels need `classes` (an integer ≥ 1). */
+  encodeTargets(data: DataLike, outputs: number, outputActivation: ActivationName): Float32Array;
+  /** Bytes of the wasm heap in use, and the wasm shadow stack pointer: both are exactly where they
+   *  were after any call that threw (for leak checks). */
   heapInUse(): number;
+  stackPointer(): number;
+}
+
+/** Every error the API throws: `field` is the dotted path of what was wrong ("layers[0].units",
+ *  "optimizerState.slots[1]", "x", "json"), '' when no one field is to blame; the message starts
+ *  with it and quotes at most ~100 characters of any value. After it, the network, every other
+ *  network and the module are exactly as before. */
+export class NNError extends Error {
+  readonly field: string;
 }
 
 export function loadNN(options?: LoadOptions): Promise<NN>;

@@ -4,8 +4,10 @@
 // Arrays: x is n samples × inputs, row-major (a Float32Array; plain arrays are accepted), which is
 // exactly the core's one-column-per-sample layout, so it is copied once into the wasm heap and
 // never transposed. Every array returned is a fresh copy the caller owns.
-// Errors: every misuse throws an Error whose message names the field; the module and all other
-// networks keep working afterwards.
+// Errors: every misuse throws an NNError (an Error) whose `field` is the dotted path of what was
+// wrong and whose message starts with it. The core's errors come back as return values, never as
+// exceptions through wasm (see wasm/bindings.cpp), so a failed call leaves the heap, the stack and
+// every network exactly as they were, however many times it happens.
 import createNNModule from './nn_wasm.mjs';
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' &&
@@ -29,20 +31,62 @@ export async function loadNN(options = {}) {
   return new NN(M);
 }
 
-// --- argument checks (messages name the field) --------------------------------------------------
+// --- errors and argument checks (messages name the field) --------------------------------------
 
-function checkCount(n, field = 'n') {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${field}: must be an integer ≥ 1 (got ${n})`);
+/** The one error class of the API: `field` is the dotted path of what was wrong ("layers[0].units",
+ *  "x", "json"), or '' when no one field is to blame; the message starts with it. */
+export class NNError extends Error {
+  constructor(field, message) {
+    super(message);
+    this.name = 'NNError';
+    this.field = field;
+  }
+}
+function fail(field, detail) { throw new NNError(field, field ? `${field}: ${detail}` : detail); }
+// A value inside a message: at most ~100 characters of it.
+function show(v) {
+  let s;
+  try { s = typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `an array of ${v.length}` : String(v); } catch { s = typeof v; }
+  return s.length > 100 ? `${s.slice(0, 100)}… (${s.length} characters)` : s;
+}
+// A core call's result: null means it failed and recorded its error (wasm/bindings.cpp).
+function checked(M, result) {
+  if (result === null) {
+    const { field, message } = M.lastError();
+    throw new NNError(field, message);
+  }
+  return result;
+}
+
+const INT_MAX = 2147483647;
+// Integers cross into C++ as 32-bit ints: anything else must not reach it (Embind would wrap 2³² + 1 to 1).
+function checkInt(v, field, lo = 1, hi = INT_MAX) {
+  if (!Number.isSafeInteger(v) || v < lo || v > hi) fail(field, `must be an integer from ${lo} to ${hi} (got ${show(v)})`);
+  return v;
+}
+function checkSeed(v, field = 'seed') { return checkInt(v, field, 0, Number.MAX_SAFE_INTEGER); }
+function checkNumber(v, field) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(field, `must be a finite number (got ${show(v)})`);
+  return v;
+}
+function isNumberArray(a) {
+  return Array.isArray(a) || (ArrayBuffer.isView(a) && !(a instanceof DataView) &&
+    !(a instanceof BigInt64Array) && !(a instanceof BigUint64Array));
 }
 function checkArray(a, length, field, what) {
-  if (!(ArrayBuffer.isView(a) || Array.isArray(a))) {
-    throw new Error(`${field}: must be a Float32Array (or an array of numbers), got ${a === null ? 'null' : typeof a}`);
-  }
-  if (a.length !== length) throw new Error(`${field}: expected ${what} = ${length} values (got ${a.length})`);
+  if (!isNumberArray(a)) fail(field, `must be a Float32Array (or an array of numbers), got ${a === null ? 'null' : typeof a}`);
+  if (length !== null && a.length !== length) fail(field, `expected ${what} = ${length} values (got ${a.length})`);
 }
 function checkLayer(l, count) {
-  if (!Number.isInteger(l) || l < 0 || l >= count) {
-    throw new Error(`layer: ${l} is out of range (the network has ${count} layers, 0 to ${count - 1})`);
+  if (!Number.isSafeInteger(l) || l < 0 || l >= count) {
+    fail('layer', `${show(l)} is out of range (the network has ${count} layers, 0 to ${count - 1})`);
+  }
+}
+function toJSONText(value, field) {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    return fail(field, `cannot be written as JSON (${show(e.message)})`);
   }
 }
 
@@ -53,7 +97,7 @@ function withHeap(M, arrays, fn) {
     for (const { data, type } of arrays) {
       const Type = type ?? Float32Array;
       const ptr = M._malloc(Math.max(1, data.length) * Type.BYTES_PER_ELEMENT);
-      if (!ptr) throw new Error('out of memory: the batch is too large');
+      if (!ptr) fail('', 'out of memory: the batch is too large');
       ptrs.push(ptr);
       new Type(M.HEAPU8.buffer, ptr, data.length).set(data);  // fresh view: memory may have grown
     }
@@ -70,22 +114,34 @@ class Network {
   #h;
   #spec;
 
-  constructor(M, handle) {
+  #limits;
+
+  constructor(M, handle, limits) {
     this.#M = M;
     this.#h = handle;
-    this.#spec = JSON.parse(handle.specJSON());
+    this.#limits = limits;
+    this.#spec = JSON.parse(checked(M, handle.specJSON()));
   }
 
   #live() {
-    if (!this.#h) throw new Error('network: this network has been disposed');
+    if (!this.#h) fail('network', 'this network has been disposed');
     return this.#h;
   }
-  #xy(x, y, n) {
-    checkCount(n);
+  #x(x, n) {
+    checkInt(n, 'n');
     const h = this.#live();
     checkArray(x, n * h.inputs(), 'x', `n × inputs = ${n} × ${h.inputs()}`);
+    return h;
+  }
+  #xy(x, y, n) {
+    const h = this.#x(x, n);
     checkArray(y, n * h.outputs(), 'y', `n × outputs = ${n} × ${h.outputs()}`);
     return h;
+  }
+  // Runs a core call on x and y copied into the heap; throws its error, if any.
+  #run(x, y, call) {
+    const arrays = y === null ? [{ data: x }] : [{ data: x }, { data: y }];
+    return checked(this.#M, withHeap(this.#M, arrays, call));
   }
 
   /** The normalised spec: every default filled in (a copy). */
@@ -98,102 +154,93 @@ class Network {
 
   /** x: n × inputs → n × outputs (row-major). */
   predict(x, n) {
-    checkCount(n);
-    const h = this.#live();
-    checkArray(x, n * h.inputs(), 'x', `n × inputs = ${n} × ${h.inputs()}`);
-    return withHeap(this.#M, [{ data: x }], (px) => h.predict(px, n).slice());
+    const h = this.#x(x, n);
+    return this.#run(x, null, (px) => h.predict(px, n));
   }
   /** Every layer's activations A[l] for x, as n × units (row-major): how each layer sees the data.
    *  The last entry equals predict(x, n). */
   forwardLayers(x, n) {
-    checkCount(n);
-    const h = this.#live();
-    checkArray(x, n * h.inputs(), 'x', `n × inputs = ${n} × ${h.inputs()}`);
-    return withHeap(this.#M, [{ data: x }], (px) => {
-      h.predict(px, n);
-      return Array.from({ length: h.layerCount() }, (_, l) => h.activations(l).slice());
-    });
+    const h = this.#x(x, n);
+    return this.#run(x, null, (px) => h.forwardLayers(px, n));
   }
   /** One optimizer step on the batch; returns the batch's mean data loss before the step.
-   *  A non-finite return value means divergence: the step was skipped and the weights kept. */
+   *  A non-finite return value means divergence: the step was skipped and the weights kept
+   *  (+Infinity: the step would have made a parameter non-finite, and was rolled back). */
   trainBatch(x, y, n) {
     const h = this.#xy(x, y, n);
-    return withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.trainBatch(px, py, n));
+    return this.#run(x, y, (px, py) => h.trainBatch(px, py, n));
   }
   /** One epoch in mini-batches; returns the mean loss over the epoch (non-finite: diverged). */
   trainEpoch(x, y, n, { batchSize = 10, shuffle = true } = {}) {
     const h = this.#xy(x, y, n);
-    checkCount(batchSize, 'batchSize');
-    return withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.trainEpoch(px, py, n, batchSize, !!shuffle));
+    checkInt(batchSize, 'batchSize');
+    if (typeof shuffle !== 'boolean') fail('shuffle', `must be true or false (got ${show(shuffle)})`);
+    return this.#run(x, y, (px, py) => h.trainEpoch(px, py, n, batchSize, shuffle));
   }
   /** { loss, accuracy } — accuracy by argmax for ≥ 2 outputs, the activation's midpoint for one. */
   evaluate(x, y, n) {
     const h = this.#xy(x, y, n);
-    return withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.evaluate(px, py, n));
+    return this.#run(x, y, (px, py) => h.evaluate(px, py, n));
   }
   /** Gradients of the mean data loss (no regularisation), W row-major like getWeights. */
   gradients(x, y, n) {
     const h = this.#xy(x, y, n);
-    const loss = withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.computeGradients(px, py, n));
-    const weights = [], biases = [];
-    for (let l = 0; l < h.layerCount(); l++) {
-      weights.push(h.weightGradient(l).slice());
-      biases.push(h.biasGradient(l).slice());
-    }
-    return { loss, weights, biases };
+    return this.#run(x, y, (px, py) => h.gradients(px, py, n));
   }
   /** Everything one forward + backward pass computes on the batch, per layer (0-based):
-   *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db. */
+   *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db.
+   *  Nothing of it stays in the module afterwards. */
   trace(x, y, n) {
     const h = this.#xy(x, y, n);
-    const loss = withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.runTrace(px, py, n));
-    const layers = [];
-    for (let l = 0; l < h.layerCount(); l++) {
-      layers.push({
+    const { loss, layers } = this.#run(x, y, (px, py) => h.trace(px, py, n));
+    return {
+      loss, n,
+      layers: layers.map((t, l) => ({
         units: this.#spec.layers[l].units,
         fanIn: l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units,
         activation: this.#spec.layers[l].activation,
-        W: h.weights(l).slice(), b: h.biases(l).slice(),
-        Z: h.traceValues(l, 0).slice(), A: h.traceValues(l, 1).slice(), dZ: h.traceValues(l, 2).slice(),
-        dW: h.weightGradient(l).slice(), db: h.biasGradient(l).slice(),
-      });
-    }
-    return { loss, n, layers };
+        ...t,
+      })),
+    };
   }
   /** Backprop (this network's float arithmetic) against central differences (in double) on the
    *  batch: per layer, ‖analytic − numeric‖ / ‖analytic + numeric‖ for W and b. Layers with more
-   *  than maxPerLayer weights are checked on a seeded sample of them. */
+   *  than maxPerLayer weights are checked on a seeded sample of them. Bounded cost: n ≤ 1,000 and
+   *  maxPerLayer ≤ 1,024, so at most 4 · maxPerLayer · layers double forward passes over n. */
   gradientCheck(x, y, n, { maxPerLayer = 64 } = {}) {
     const h = this.#xy(x, y, n);
-    checkCount(maxPerLayer, 'maxPerLayer');
-    return withHeap(this.#M, [{ data: x }, { data: y }], (px, py) => h.gradientCheck(px, py, n, maxPerLayer));
+    checkInt(n, 'n', 1, this.#limits.maxCheckSamples);
+    checkInt(maxPerLayer, 'maxPerLayer', 1, this.#limits.maxCheckPerLayer);
+    return this.#run(x, y, (px, py) => h.gradientCheck(px, py, n, maxPerLayer));
   }
   /** Layer l's W (out × in, row-major = torch nn.Linear.weight). */
-  getWeights(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return h.weights(l).slice(); }
-  getBiases(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return h.biases(l).slice(); }
+  getWeights(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.weights(l)); }
+  getBiases(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.biases(l)); }
   setWeights(l, w) {
     const h = this.#live();
     checkLayer(l, h.layerCount());
-    checkArray(w, w?.length ?? 0, 'weights', '');
-    withHeap(this.#M, [{ data: w }], (pw) => h.setWeights(l, pw, w.length));
+    checkArray(w, null, 'weights');
+    checkInt(w.length, 'weights.length', 0);
+    this.#run(w, null, (pw) => h.setWeights(l, pw, w.length));
   }
   setBiases(l, b) {
     const h = this.#live();
     checkLayer(l, h.layerCount());
-    checkArray(b, b?.length ?? 0, 'biases', '');
-    withHeap(this.#M, [{ data: b }], (pb) => h.setBiases(l, pb, b.length));
+    checkArray(b, null, 'biases');
+    checkInt(b.length, 'biases.length', 0);
+    this.#run(b, null, (pb) => h.setBiases(l, pb, b.length));
   }
   /** Changes the optimizer or its settings; the weights are kept (and the state, for the same type). */
   setOptimizer(optimizer) {
     const h = this.#live();
-    if (typeof optimizer !== 'string' && (typeof optimizer !== 'object' || optimizer === null)) {
-      throw new Error('optimizer: must be a name or an object { type, learningRate, ... }');
+    if (typeof optimizer !== 'string' && (typeof optimizer !== 'object' || optimizer === null || Array.isArray(optimizer))) {
+      fail('optimizer', 'must be a name or an object { type, learningRate, ... }');
     }
-    h.setOptimizer(JSON.stringify(optimizer));
-    this.#spec = JSON.parse(h.specJSON());
+    checked(this.#M, h.setOptimizer(toJSONText(optimizer, 'optimizer')));
+    this.#spec = JSON.parse(checked(this.#M, h.specJSON()));
   }
   /** The whole network (spec, weights, optimizer state) as versioned JSON; nn.loadNetwork reads it. */
-  toJSON() { return this.#live().toJSON(); }
+  toJSON() { return checked(this.#M, this.#live().toJSON()); }
   /** Frees the network's wasm memory; any later call throws. */
   dispose() {
     if (this.#h) { this.#h.delete(); this.#h = null; }
@@ -204,10 +251,12 @@ class Network {
 
 class NN {
   #M;
+  #limits;
 
   constructor(M) {
     this.#M = M;
     const c = JSON.parse(M.catalogJSON());
+    this.#limits = c.limits;
     /** Every table's rows with the facts a UI needs (see nn.d.ts). */
     this.catalog = c;
     this.activations = c.activations.map((a) => a.name);
@@ -218,53 +267,96 @@ class NN {
     Object.freeze(this);
   }
 
+  // A JSON text for the core: longer than the reader's limit is rejected before it is copied.
+  #text(text, field) {
+    if (text.length > this.#limits.maxDocumentBytes) {
+      fail(field, `the document is ${text.length} characters; the limit is ${this.#limits.maxDocumentBytes / 2 ** 20} MiB`);
+    }
+    return text;
+  }
+  #network(handle) {
+    const h = checked(this.#M, handle);
+    try {
+      return new Network(this.#M, h, this.#limits);
+    } catch (e) {
+      h.delete();
+      throw e;
+    }
+  }
+
   createNetwork(spec) {
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-      throw new Error('spec: must be an object { inputs, layers, loss, optimizer, ... }');
+      fail('spec', 'must be an object { inputs, layers, loss, optimizer, ... }');
     }
-    return new Network(this.#M, this.#M.createNetwork(JSON.stringify(spec)));
+    return this.#network(this.#M.createNetwork(this.#text(toJSONText(spec, 'spec'), 'spec')));
   }
   loadNetwork(json) {
-    if (typeof json !== 'string') throw new Error('json: must be a string (from network.toJSON())');
-    return new Network(this.#M, this.#M.loadNetwork(json));
+    if (typeof json !== 'string') fail('json', 'must be a string (from network.toJSON())');
+    return this.#network(this.#M.loadNetwork(this.#text(json, 'json')));
   }
 
   /** A seeded 2-D dataset: x is n × 2 row-major; labels (classification) or targets (regression). */
   makeDataset(name, { n = 200, noise = 0, classes = 0, seed = 1 } = {}) {
-    if (typeof name !== 'string') throw new Error('name: must be a dataset name (see nn.datasets)');
-    checkCount(n);
-    if (typeof noise !== 'number') throw new Error(`noise: must be a number from 0 to 1 (got ${noise})`);
-    if (!Number.isInteger(classes)) throw new Error(`classes: must be an integer (got ${classes})`);
-    const d = this.#M.makeDataset(name, n, noise, classes, seed);
+    if (typeof name !== 'string') fail('name', 'must be a dataset name (see nn.datasets)');
+    checkInt(n, 'n', 1, this.#limits.maxPoints);
+    checkNumber(noise, 'noise');
+    checkInt(classes, 'classes', 0);
+    checkSeed(seed);
+    const d = checked(this.#M, this.#M.makeDataset(name, n, noise, classes, seed));
     return { ...d, regression: d.classes === 0, labels: d.labels ?? null, targets: d.targets ?? null };
   }
-  /** The core's seeded train/test split of a dataset. */
+  /** The core's seeded train/test split of a dataset with any number of inputs per point
+   *  (x.length / n of them). */
   splitDataset(data, testRatio, seed = 1) {
-    checkCount(data?.n, 'data.n');
-    if (typeof testRatio !== 'number') throw new Error(`testRatio: must be a number in [0, 1) (got ${testRatio})`);
-    const { order, nTest } = this.#M.splitOrder(data.n, testRatio, seed);
+    const { n, inputs, values } = this.#checkData(data);
+    checkNumber(testRatio, 'testRatio');
+    checkSeed(seed);
+    const { order, nTest } = checked(this.#M, this.#M.splitOrder(n, testRatio, seed));
     const pick = (idx) => {
-      const x = new Float32Array(idx.length * 2);
-      idx.forEach((src, j) => { x[2 * j] = data.x[2 * src]; x[2 * j + 1] = data.x[2 * src + 1]; });
+      const x = new Float32Array(idx.length * inputs);
+      idx.forEach((src, j) => x.set(data.x.subarray ? data.x.subarray(src * inputs, (src + 1) * inputs)
+        : data.x.slice(src * inputs, (src + 1) * inputs), j * inputs));
       const part = { ...data, n: idx.length, x };
-      if (data.labels) part.labels = Int32Array.from(idx, (i) => data.labels[i]);
-      if (data.targets) part.targets = Float32Array.from(idx, (i) => data.targets[i]);
+      if (data.labels) part.labels = Int32Array.from(idx, (i) => values[i]);
+      else part.targets = Float32Array.from(idx, (i) => values[i]);
       return part;
     };
     return { test: pick(order.subarray(0, nTest)), train: pick(order.subarray(nTest)) };
   }
   /** Targets y (n × outputs) for a network with `outputs` units and this output activation:
-   *  one-hot, 0/1 (±1 for tanh) for one output, or the regression value. */
+   *  one-hot, 1 / 2·midpoint − 1 (0 for sigmoid, −1 for tanh) for one output, or the
+   *  regression value. */
   encodeTargets(data, outputs, outputActivation) {
-    checkCount(data?.n, 'data.n');
-    checkCount(outputs, 'outputs');
+    const { n, values } = this.#checkData(data);
+    checkInt(outputs, 'outputs');
+    if (typeof outputActivation !== 'string') fail('outputActivation', `must be an activation name (got ${show(outputActivation)})`);
     const regression = !data.labels;
-    const values = regression ? data.targets : data.labels;
-    checkArray(values, data.n, regression ? 'data.targets' : 'data.labels', 'n');
-    const type = regression ? Float32Array : Int32Array;
-    return withHeap(this.#M, [{ data: values, type }], (p) =>
-      this.#M.encodeTargets(p, data.n, regression ? 0 : data.classes, outputs, String(outputActivation)));
+    const classes = regression ? 0 : data.classes;
+    return checked(this.#M, withHeap(this.#M, [{ data: values, type: regression ? Float32Array : Int32Array }], (p) =>
+      this.#M.encodeTargets(p, n, classes, outputs, outputActivation)));
   }
-  /** Bytes of the wasm heap in use (for leak checks). */
+  // { n, inputs, values } of a dataset object: n points, x with n × inputs values, and n labels
+  // (with classes an integer ≥ 1) or n targets.
+  #checkData(data) {
+    if (typeof data !== 'object' || data === null) fail('data', 'must be a dataset { n, x, labels | targets, classes }');
+    const n = checkInt(data.n, 'data.n');
+    checkArray(data.x, null, 'data.x');
+    const inputs = data.x.length / n;
+    if (!Number.isInteger(inputs) || inputs < 1) {
+      fail('data.x', `must hold n × inputs values: ${data.x.length} is not a multiple of n = ${n}`);
+    }
+    const labelled = data.labels !== null && data.labels !== undefined;
+    const values = labelled ? data.labels : data.targets;
+    checkArray(values, n, labelled ? 'data.labels' : 'data.targets', 'n');
+    if (labelled) {
+      checkInt(data.classes, 'data.classes');
+      values.forEach((v, i) => { if (!Number.isInteger(v) || v < 0 || v >= data.classes) fail(`data.labels[${i}]`, `must be an integer from 0 to ${data.classes - 1} (got ${show(v)})`); });
+    } else {
+      values.forEach((v, i) => { if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 3.4028234663852886e38) fail(`data.targets[${i}]`, `must be a finite float (got ${show(v)})`); });
+    }
+    return { n, inputs, values };
+  }
+  /** Bytes of the wasm heap in use, and the wasm shadow stack pointer (for leak checks). */
   heapInUse() { return this.#M.heapInUse(); }
+  stackPointer() { return this.#M.stackPointer(); }
 }

@@ -222,7 +222,7 @@ TEST_CASE("gradientCheck reports per-layer agreement of backprop with central di
     REQUIRE(c.weights < 1e-6);
     REQUIRE(c.checked <= 20);
   }
-  REQUIRE_THROWS_WITH(gradientCheck(g, X, Y, 0), "maxPerLayer: must be ≥ 1");
+  REQUIRE_THROWS_WITH(gradientCheck(g, X, Y, 0), "maxPerLayer: must be an integer from 1 to 1024 (got 0)");
 }
 
 TEST_CASE("optimizer state never sinks into subnormal floats (dead units stay fast)", "[optimizer]") {

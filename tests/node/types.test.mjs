@@ -12,7 +12,7 @@ const dts = readFileSync(new URL('../../dist/lib/nn.d.ts', import.meta.url), 'ut
 function declared(name) {
   const body = dts.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))[1];
   const lines = body.replace(/\/\*\*[\s\S]*?\*\//g, '').split('\n');
-  return new Set(lines.map((l) => l.match(/^ {2}(?:readonly )?(\w+)[?]?[(:]/)?.[1]).filter(Boolean));
+  return new Set(lines.map((l) => l.match(/^ {2}(?:readonly )?(\w+)[?]?[(:<]/)?.[1]).filter(Boolean));
 }
 
 /** Public members of an object: own enumerable properties and prototype methods/getters. */
