@@ -118,16 +118,22 @@ void reshape(Mat<S>& M, Eigen::Index rows, Eigen::Index cols) {
 }  // namespace
 
 // Every workspace a batch of m needs, allocated before any value is computed: the computation then
-// allocates nothing, so an out-of-memory error leaves the parameters and gradients untouched.
+// allocates nothing, so an out-of-memory error leaves the parameters and gradients untouched (and
+// what was allocated for the batch is freed again).
 template <typename S>
 void Network<S>::prepare(Eigen::Index m, bool backward) {
-  for (int l = 0; l < layerCount(); ++l) {
-    reshape(Z_[l], units(l), m);
-    reshape(A_[l], units(l), m);
-    if (!backward) continue;
-    reshape(dZ_[l], units(l), m);
-    reshape(dA_[l], units(l), m);
-    if (l > 0) reshape(Wt_[l], fanIn(l), units(l));
+  try {
+    for (int l = 0; l < layerCount(); ++l) {
+      reshape(Z_[l], units(l), m);
+      reshape(A_[l], units(l), m);
+      if (!backward) continue;
+      reshape(dZ_[l], units(l), m);
+      reshape(dA_[l], units(l), m);
+      if (l > 0) reshape(Wt_[l], fanIn(l), units(l));
+    }
+  } catch (...) {
+    releaseWorkspace();
+    throw;
   }
 }
 
@@ -136,7 +142,11 @@ void Network<S>::trimWorkspace() {
   std::size_t bytes = (Xb_.size() + Yb_.size()) * sizeof(S) + order_.capacity() * sizeof(Eigen::Index);
   for (const auto* list : {&Z_, &A_, &dZ_, &dA_, &Wt_})
     for (const Mat<S>& M : *list) bytes += std::size_t(M.size()) * sizeof(S);
-  if (bytes <= kKeepWorkspaceBytes) return;
+  if (bytes > kKeepWorkspaceBytes) releaseWorkspace();
+}
+
+template <typename S>
+void Network<S>::releaseWorkspace() {
   for (auto* list : {&Z_, &A_, &dZ_, &dA_, &Wt_})
     for (Mat<S>& M : *list) Mat<S>().swap(M);
   Mat<S>().swap(Xb_);
@@ -347,7 +357,7 @@ Trace<S> Network<S>::trace(MatRef<S> X, MatRef<S> Y) {
   std::vector<Mat<S>> empty(L), emptyToo(L), emptyThree(L);  // allocated before anything moves
   t.Z.swap(Z_), t.A.swap(A_), t.dZ.swap(dZ_);
   Z_.swap(empty), A_.swap(emptyToo), dZ_.swap(emptyThree);
-  trimWorkspace();
+  releaseWorkspace();
   return t;
 }
 

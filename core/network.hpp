@@ -82,6 +82,8 @@ class Network {
   // or grid); small ones are kept for the next call. The training calls do this themselves;
   // after predict, whose result lives in a workspace, the caller does it once it has copied out.
   void trimWorkspace();
+  // Frees every per-batch workspace (a failed allocation, or trace(), which hands them over).
+  void releaseWorkspace();
 
   // --- parameters (views into the flat buffer) -----------------------------------------------
   WeightMap W(int l) { return WeightMap(params_.data() + wOffset_[l], units(l), fanIn(l)); }

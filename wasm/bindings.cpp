@@ -51,10 +51,13 @@ R guarded(R failed, F&& f) {
 template <typename F>
 val guard(F&& f) { return guarded(val::null(), std::forward<F>(f)); }
 
+// Hands the recorded error over and frees it, so a failed call leaves the heap exactly as it was.
 val lastError() {
   val out = val::object();
   out.set("field", failedField);
   out.set("message", failedMessage);
+  std::string().swap(failedField);
+  std::string().swap(failedMessage);
   return out;
 }
 
