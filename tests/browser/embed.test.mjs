@@ -27,7 +27,7 @@ test('embed.html trains XOR in a module worker, the module also loads on the mai
   try {
     const page = await browser.newPage();
     await page.goto(`${browser.url}embed.html`);
-    await page.getByRole('status').filter({ hasText: 'Done' }).waitFor({ timeout: 20000 });
+    await page.getByRole('status').filter({ hasText: 'Done' }).waitFor();
     assert.equal(await page.locator('#accuracy').textContent(), '100.0%');
     assert.equal(await page.locator('#loss').textContent(), loss.toFixed(4));
     const cells = await page.locator('#predictions tr').evaluateAll((trs) =>

@@ -4,12 +4,13 @@
 // matrix; your own data (clicks add and remove points and training uses them; a CSV with a bad
 // line is refused naming the line; CSV export → import → export is byte-exact; large data is left
 // out of the link, saying so); model export → reload → import gives the same predictions.
+// Nothing is timed: each check waits for the state the page reaches through its worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/inside.png', import.meta.url));
 let browser, nn;
@@ -23,7 +24,7 @@ after(() => browser?.close());
 async function open(hash = '') {
   const page = await browser.newPage();
   await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled, null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
   return page;
 }
 
@@ -31,7 +32,7 @@ async function open(hash = '') {
 const drawn = (page, neurons, links) => page.waitForFunction(([n, l]) => {
   const c = document.getElementById('netview');
   return c.dataset.neurons === String(n) && c.dataset.links === String(l);
-}, [neurons, links], { timeout: 5000 });
+}, [neurons, links]);
 
 /** What the diagram should draw for widths [inputs, ...hidden, outputs] (at most 8 per column). */
 function expected(widths) {
@@ -108,15 +109,16 @@ test('the diagram draws every neuron and link of the architecture; gradient heal
   e = expected([2, 8, 1]);
   await drawn(page, e.neurons, e.links);
   await button(page, 'Step epoch').click();
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => /Epoch\s+1\b/.test(document.querySelector('[role=status]').innerText));
+  await nextFrames(page);  // the epoch's frame brought its grid: drawn at the next animation frame
   const prediction = await page.locator('#boundary').evaluate((c) => c.toDataURL());
   await button(page, 'Layer 1 neuron 2').hover();
   await page.waitForFunction(() => /Layer 1 neuron 2/.test(document.getElementById('boundary').getAttribute('aria-description')));
-  await page.waitForTimeout(200);
+  await nextFrames(page);
   assert.notEqual(await page.locator('#boundary').evaluate((c) => c.toDataURL()), prediction, 'the plot shows the neuron');
   await page.mouse.move(5, 5);
   await page.waitForFunction(() => !document.getElementById('boundary').getAttribute('aria-description'));
-  await page.waitForTimeout(200);
+  await nextFrames(page);
   assert.equal(await page.locator('#boundary').evaluate((c) => c.toDataURL()), prediction, 'back to the prediction');
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -142,14 +144,17 @@ test('a weight and a bias edited in the diagram change the prediction as σ(w·x
   const bias = page.getByRole('spinbutton', { name: 'Bias of output neuron 1' });
   await bias.fill('-2');
   await bias.press('Enter');
-  await page.waitForTimeout(400);
   const sigma = (z) => 1 / (1 + Math.exp(-z));
-  for (const x1 of [-3, 0.25, 0.5, 0.75, 3]) close(await pixel(page, x1, 2), expectedColor(sigma(4 * x1 - 2)), 10, `x1 = ${x1}`);
+  // the worker applies the edit and sends a new grid: wait until the plot shows it
+  await eventually(async () => {
+    for (const x1 of [-3, 0.25, 0.5, 0.75, 3]) close(await pixel(page, x1, 2), expectedColor(sigma(4 * x1 - 2)), 10, `x1 = ${x1}`);
+  });
   // flip the sign: the picture mirrors
   await setWeight('Input x₁', 'Output neuron 1', 'Weight from x₁ to output neuron 1', -4);
-  await page.waitForTimeout(400);
-  close(await pixel(page, -0.5, 2), expectedColor(sigma(2 - 2)), 10, 'x1 = −0.5 after the flip');
-  close(await pixel(page, -1, 2), expectedColor(sigma(4 - 2)), 10, 'x1 = −1 after the flip');
+  await eventually(async () => {
+    close(await pixel(page, -0.5, 2), expectedColor(sigma(2 - 2)), 10, 'x1 = −0.5 after the flip');
+    close(await pixel(page, -1, 2), expectedColor(sigma(4 - 2)), 10, 'x1 = −1 after the flip');
+  });
   // and the network itself holds exactly those numbers
   const model = JSON.parse(await download(page, 'Export model'));
   assert.deepEqual(model.weights.at(-1), [-4, 0]);
@@ -176,15 +181,15 @@ test('clicks add and remove points, the link keeps them, and training uses them'
   await page.waitForFunction(() => /: 17 points/.test(document.querySelector('.data-count').innerText));
   await clickPlot(page, 0.25, 5.45, ['Control']);                       // ctrl-click removes the nearest
   await page.waitForFunction(() => /: 16 points/.test(document.querySelector('.data-count').innerText));
-  await page.waitForTimeout(300);
-  assert.match(page.url(), /&data=c:(-?[\d.]+,-?[\d.]+,[01];){15}-?[\d.]+,-?[\d.]+,1$/, 'the points are in the link');
+  await hashMatches(page, /&data=c:(-?[\d.]+,-?[\d.]+,[01];){15}-?[\d.]+,-?[\d.]+,1$/);  // the points are in the link
   assert.match(await page.locator('.data-count').innerText(), /kept in the link/);
 
   await button(page, 'Play').click();
-  await page.waitForFunction(() => /Train accuracy\s+100\.0%/.test(document.querySelector('[role=status]').innerText), null, { timeout: 15000 });
-  await page.waitForTimeout(300);
-  const [left, right] = [await pixel(page, -5, 0), await pixel(page, 5, 0)];
-  assert.ok(left[0] > left[2] && right[2] > right[0], `orange left (${left}), blue right (${right})`);
+  await page.waitForFunction(() => /Train accuracy\s+100\.0%/.test(document.querySelector('[role=status]').innerText));
+  await eventually(async () => {
+    const [left, right] = [await pixel(page, -5, 0), await pixel(page, 5, 0)];
+    assert.ok(left[0] > left[2] && right[2] > right[0], `orange left (${left}), blue right (${right})`);
+  });
   // a point added while training: the run goes on (no restart) with one more point
   const epoch = Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
   await clickPlot(page, 0, -5);
@@ -195,7 +200,7 @@ test('clicks add and remove points, the link keeps them, and training uses them'
   await button(page, 'Pause').click();
 
   // the same link in a new page brings the same points back
-  await page.waitForTimeout(300);
+  await hashMatches(page, /&data=c:(-?[\d.]+,-?[\d.]+,[01];){16}-?[\d.]+,-?[\d.]+,[01]$/);
   const again = await open(new URL(page.url()).hash);
   assert.equal(await dataCount(again), 17);
   assert.equal(await label(again, 'Dataset').inputValue(), 'custom');
@@ -223,8 +228,7 @@ test('CSV: a bad line is refused by number and keeps the data; export → import
   const b = await download(page, 'Export CSV');
   assert.equal(b, a, 'byte-exact');
   // 300 points are too many for a link: it says so, and so does a page opened from it
-  await page.waitForTimeout(300);
-  assert.match(page.url(), /&data=none:300/);
+  await hashMatches(page, /&data=none:300/);
   assert.match(await page.locator('.data-count').innerText(), /not in the link/);
   const other = await open(new URL(page.url()).hash);
   await other.getByRole('alert').filter({ hasText: '300 points of your own' }).waitFor();
@@ -238,7 +242,7 @@ test('model export → reload → import: same configuration, same predictions o
   const a = await open(hash);
   for (let i = 0; i < 3; i++) await button(a, 'Step epoch').click();
   await a.waitForFunction(() => /Epoch\s+3\b/.test(document.querySelector('[role=status]').innerText));
-  await a.waitForTimeout(300);
+  await nextFrames(a);  // epoch 3's grid is drawn
   const file = await download(a, 'Export model');
   const shotA = await a.locator('#boundary').evaluate((c) => c.toDataURL());
   const statusA = await a.locator('#status').innerText();
@@ -247,12 +251,13 @@ test('model export → reload → import: same configuration, same predictions o
   await upload(b, 'Import model', 'model.json', file);
   await b.getByText('Loaded the network from model.json').waitFor();
   await b.waitForFunction(() => /Epoch\s+3\b/.test(document.querySelector('[role=status]').innerText));
-  await b.waitForTimeout(400);
   for (const [name, value] of [['Dataset', 'moons'], ['Layer 1 units', '6'], ['Layer 2 activation', 'elu'], ['Optimizer', 'rmsprop'], ['Seed', '7']]) {
     assert.equal(await label(b, name).inputValue(), value, name);
   }
-  assert.equal(await b.locator('#status').innerText(), statusA, 'same epoch, steps, losses and accuracies');
-  assert.equal(await b.locator('#boundary').evaluate((c) => c.toDataURL()), shotA, 'the same boundary, pixel for pixel');
+  await eventually(async () => {   // the loaded network's frame has landed and been drawn
+    assert.equal(await b.locator('#status').innerText(), statusA, 'same epoch, steps, losses and accuracies');
+    assert.equal(await b.locator('#boundary').evaluate((c) => c.toDataURL()), shotA, 'the same boundary, pixel for pixel');
+  });
   // the network in page b is the one that was saved: same predictions on a grid
   const again = JSON.parse(await download(b, 'Export model'));
   const saved = JSON.parse(file);
@@ -279,7 +284,7 @@ test('a 3-class run: confusion matrix, hidden space, gradient health; screenshot
   await page.waitForFunction(() => {
     const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1]) >= 90;
-  }, null, { timeout: 25000, polling: 100 }).catch(() => {});
+  }, null, { timeout: 25000, polling: 100 }).catch(() => {});  // the views either way (not an assertion)
   await button(page, 'Pause').click();
   await page.waitForTimeout(500);
   const table = page.getByRole('table', { name: 'Confusion matrix' });

@@ -39,10 +39,10 @@ function reference(hash) {
 async function open(hash) {
   const page = await browser.newPage();
   await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => !document.getElementById('play').disabled, null, { timeout: 15000 });
+  await page.waitForFunction(() => !document.getElementById('play').disabled);
   await page.locator('#by-hand').scrollIntoViewIfNeeded();
-  await page.locator('#by-hand .eq-page[data-state=typeset] .katex').first().waitFor({ timeout: 10000 });
-  await page.locator('#by-hand .mat-card').first().waitFor({ timeout: 10000 });
+  await page.locator('#by-hand .eq-page[data-state=typeset] .katex').first().waitFor();
+  await page.locator('#by-hand .mat-card').first().waitFor();
   return page;
 }
 
@@ -114,6 +114,7 @@ test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = t
 
   // gradient check on the current batch
   await button(page, 'Run gradient check').click();
+  await page.locator('#by-hand .bh-table td[data-value]').first().waitFor();  // the worker's answer
   const errors = await page.locator('#by-hand .bh-table td[data-value]').evaluateAll((tds) => tds.map((t) => Number(t.dataset.value)));
   assert.equal(errors.length, 4, 'W and b of 2 layers');
   for (const e of errors) assert.ok(e < 1e-3, `relative error ${e}`);

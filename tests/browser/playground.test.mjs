@@ -2,13 +2,15 @@
 // through its controls, found by role and accessible name (the names are part of the page's
 // contract). Covers: a clean load with every dropdown filled from the module's tables, a 3-class
 // spiral learned to ≥ 90 % test accuracy, Pause, URL-hash round trip and a malformed hash, an
-// impossible choice explained in place, divergence, main-thread long tasks, and screenshots.
+// impossible choice explained in place, divergence, Max speed, and screenshots. No assertion here
+// is about time (main-thread long tasks, epochs per second: `npm run bench:page`); waits are for
+// states a correct page reaches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, statusSettled } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
 let browser, nn;
@@ -20,11 +22,10 @@ after(() => browser?.close());
 
 
 /** Opens the page (optionally with a hash) and waits until the worker has built the network. */
-async function open(hash = '', { initScript } = {}) {
+async function open(hash = '') {
   const page = await browser.newPage();
-  if (initScript) await page.addInitScript(initScript);
   await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled, null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
   return page;
 }
 
@@ -42,7 +43,7 @@ async function status(page) {
 const waitForEpoch = (page, n) => page.waitForFunction((n) => {
   const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
   return m && Number(m[1].replace(/,/g, '')) >= n;
-}, n, { timeout: 15000, polling: 50 });
+}, n, { polling: 50 });
 
 const canvasPixels = (page) => page.locator('#boundary').evaluate((c) => c.toDataURL());
 const chartPoints = (page) => page.evaluate(async () => {
@@ -104,7 +105,7 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   await page.waitForFunction(() => {
     const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1]) >= 90;
-  }, null, { timeout: 20000, polling: 100 });
+  }, null, { polling: 100 });
   const seconds = (Date.now() - t0) / 1000;
   const s = await status(page);
   console.log(`# 3-class spiral: test accuracy ${(s.testAcc * 100).toFixed(1)}% at epoch ${s.epoch} after ${seconds.toFixed(1)} s`);
@@ -125,10 +126,10 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   const withTest = await canvasPixels(page);
   await button(page, 'Pause').click();
   await button(page, 'Play').waitFor();
-  await page.waitForTimeout(200);
+  await statusSettled(page);
   const paused = (await status(page)).epoch;
   await page.getByLabel('Show test data').uncheck();
-  await page.waitForTimeout(100);
+  await nextFrames(page);
   assert.notEqual(await canvasPixels(page), withTest, 'hiding the test points changes the plot');
   await page.waitForTimeout(700);
   assert.equal((await status(page)).epoch, paused, 'the epoch counter stops when paused');
@@ -148,7 +149,7 @@ test('training continues through a new learning rate or optimizer and restarts f
   await page.waitForTimeout(300);
   const afterOptimizer = (await status(page)).epoch;
   assert.ok(afterOptimizer >= afterRate, `still counting after a new optimizer (epoch ${afterOptimizer})`);
-  assert.match(page.url(), /optimizer=rmsprop&lr=0.003/);
+  await hashMatches(page, /optimizer=rmsprop&lr=0.003/);
   await label(page, 'Layer 1 units').fill('4');
   await page.waitForFunction((e) => {
     const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
@@ -172,7 +173,7 @@ test('the URL hash round-trips: same configuration, and the same loss after the 
   await label(a, 'Learning rate').fill('0.03');
   await label(a, 'Batch size').fill('7');
   await label(a, 'Seed').fill('42');
-  await a.waitForTimeout(400);  // the hash is written 150 ms after the last edit
+  await hashMatches(a, /seed=42/);  // the hash is written 150 ms after the last edit
   const url = a.url();
   assert.match(url, /dataset=moons/);
   assert.match(url, /layers=16tanh,16tanh,5elu/);
@@ -239,12 +240,12 @@ test('divergence pauses training and says what to try', async () => {
   await label(page, 'Output activation').selectOption('linear');
   await label(page, 'Optimizer').selectOption('sgd');
   await label(page, 'Learning rate').fill('10');
-  await page.waitForTimeout(200);
   await button(page, 'Play').click();
   const alert = page.getByRole('alert').filter({ hasText: 'diverged' });
-  await alert.waitFor({ timeout: 10000 });
+  await alert.waitFor();
   assert.match(await alert.innerText(), /lower learning rate/i);
   await button(page, 'Play').waitFor();
+  await statusSettled(page);
   const epoch = (await status(page)).epoch;
   await page.waitForTimeout(500);
   assert.equal((await status(page)).epoch, epoch, 'training stays paused');
@@ -252,28 +253,17 @@ test('divergence pauses training and says what to try', async () => {
   await page.close();
 });
 
-test('the main thread has no long task ≥ 50 ms during 5 s of training at full speed', async () => {
-  const page = await open('', {
-    initScript: () => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
-        .observe({ type: 'longtask', buffered: false });
-    },
-  });
+test('at Max speed it trains, and Pause stops it', async () => {
+  // (main-thread long tasks during training are measured by `npm run bench:page`, not asserted here)
+  const page = await open();
   await page.getByLabel('Speed').selectOption('max');
-  await page.evaluate(() => { window.__longTasks.length = 0; });
   await button(page, 'Play').click();
-  await page.waitForTimeout(5000);
-  const tasks = await page.evaluate(() => window.__longTasks.slice());
+  await waitForEpoch(page, 50);
   await button(page, 'Pause').click();
+  await button(page, 'Play').waitFor();
+  await statusSettled(page);
   const s = await status(page);
-  const max = Math.max(0, ...tasks);
-  // the instrument works: a deliberate 80 ms task is seen
-  await page.evaluate(() => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 80); }, 0));
-  await page.waitForFunction(() => window.__longTasks.some((d) => d >= 80), null, { timeout: 3000 });
-  console.log(`# long tasks during 5 s of training: ${tasks.length} (max ${max.toFixed(0)} ms); ${s.epoch} epochs trained`);
-  assert.ok(s.epoch > 50, 'it trained');
-  assert.ok(max < 50, `longest main-thread task ${max} ms`);
+  assert.ok(s.epoch >= 50 && Number.isFinite(s.trainLoss), `it trained (${s.text})`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -285,7 +275,7 @@ test('screenshots at 1440×900 and 390×844', async () => {
   await page.waitForFunction(() => {
     const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1]) >= 94;
-  }, null, { timeout: 20000, polling: 50 }).catch(() => {});  // a picture either way
+  }, null, { timeout: 20000, polling: 50 }).catch(() => {});  // a picture either way (not an assertion)
   await button(page, 'Pause').click();
   await page.waitForTimeout(400);
   mkdirSync(SCREENSHOTS, { recursive: true });
