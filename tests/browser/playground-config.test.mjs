@@ -6,9 +6,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DIST } from './browser.mjs';
-import {
-  DEFAULTS, decodeHash, encodeHash, networkSpec, outputUnits, checkConfig, changeKind, problemKind,
-} from '../../web/js/config.js';
+import { DEFAULTS, networkSpec, outputUnits, checkConfig, changeKind, problemKind } from '../../web/js/config.js';
+import { decodeHash, encodeHash } from '../../web/js/hash.js';
 import { expandFeatures, FEATURES } from '../../web/js/features.js';
 
 let nn, catalog;
@@ -55,7 +54,7 @@ test('a malformed hash keeps the good values, defaults the rest and names each p
   assert.deepEqual(config.features, DEFAULTS.features);
   assert.equal(config.classes, 2);
   assert.equal(config.seed, DEFAULTS.seed);
-  const text = problems.join('\n');
+  const text = problems.map((p) => p.message).join('\n');
   for (const bad of ['lr', 'layers', 'features', 'what', 'classes', 'seed', 'not valid URL text']) assert.match(text, new RegExp(bad));
   assert.equal(decodeHash(catalog, '#%%%').problems.length, 1);
 });

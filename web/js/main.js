@@ -2,9 +2,8 @@
 // build), turns user edits into worker messages (a rebuild for data/architecture, new optimizer
 // settings for training ones), keeps the URL hash in sync, and hands the worker's frames to the
 // renderers. The worker owns the network; this thread only renders.
-import {
-  checkConfig, decodeHash, encodeHash, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind,
-} from './config.js';
+import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind } from './config.js';
+import { decodeHash, encodeHash } from './hash.js';
 import { createDataPanel, createTrainingPanel } from './controls.js';
 import { createNetworkPanel } from './layers.js';
 import { createBoundary } from './boundary.js';
@@ -227,7 +226,7 @@ function start(catalog, thumbnails) {
 function loadHash() {
   const { config, problems } = decodeHash(state.catalog, location.hash);
   if (problems.length) {
-    ui.notice.show('Some settings in this link could not be read and were reset to their defaults:', problems);
+    ui.notice.show('Some settings in this link could not be read and were reset to their defaults:', problems.map((p) => p.message));
   } else ui.notice.hide();
   state.running = false;
   worker.postMessage({ type: 'run', running: false });
