@@ -33,8 +33,8 @@ export function createLinks({ catalog, getConfig, start, propose, notice }) {
       return notice.show('This link could not be read, so nothing was changed:', list(problems.map((p) => p.message)));
     }
     const r = await propose(config);
+    restore();   // the canonical text of whichever configuration is now current
     if (r.ok) return notice.hide();
-    restore();
     notice.show('This link’s network cannot be built, so nothing was changed:', list(r.errors.map((e) => e.message)));
   }
 
