@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DIST } from './browser.mjs';
 import { DATA_LIMITS, f32String, formatCSV, parseCSV } from '../../web/js/data/csv.js';
 import { addPoint, removeNearest, splitCustom, encodeCustom, decodeCustom, fromParts, HASH_POINTS } from '../../web/js/data/custom.js';
-import { DEFAULTS, changeKind, decodeHash, encodeHash, problemKind, outputUnits } from '../../web/js/config.js';
+import { DEFAULTS, changeKind, problemKind, outputUnits } from '../../web/js/config.js';
+import { decodeHash, encodeHash } from '../../web/js/hash.js';
 
 let nn, catalog;
 before(async () => {
@@ -99,8 +100,8 @@ test('small user data round-trips through the hash; large data is named as left 
   assert.match(bigHash, /&data=none:201$/);
   const read = decodeHash(catalog, bigHash);
   assert.equal(read.config.custom, null);
-  assert.match(read.problems.join(), /201 points of your own, too many to include in a link/);
-  assert.match(decodeHash(catalog, '#data=c:1,2').problems.join(), /data=/, 'a malformed data value is named');
+  assert.match(read.problems.map((p) => p.message).join(), /201 points of your own, too many to include in a link/);
+  assert.match(decodeHash(catalog, '#data=c:1,2').problems.map((p) => p.message).join(), /^data: point 1: expected 3 values/, 'a malformed data value is named, with its point');
 });
 
 test('new points of the same kind continue training; a new kind rebuilds', () => {

@@ -9,7 +9,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCREENSHOTS, startBrowserAndModule, button } from './browser.mjs';
-import { decodeHash, networkSpec, outputUnits } from '../../web/js/config.js';
+import { networkSpec, outputUnits } from '../../web/js/config.js';
+import { decodeHash } from '../../web/js/hash.js';
 import { expandFeatures } from '../../web/js/features.js';
 
 const HASH = '#dataset=spiral&classes=3&layers=4tanh&output=softmax&loss=categorical_crossentropy&optimizer=adam&lr=0.01&batch=10';

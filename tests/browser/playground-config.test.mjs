@@ -6,9 +6,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DIST } from './browser.mjs';
-import {
-  DEFAULTS, decodeHash, encodeHash, networkSpec, outputUnits, checkConfig, changeKind, problemKind,
-} from '../../web/js/config.js';
+import { DEFAULTS, networkSpec, outputUnits, checkConfig, changeKind, problemKind } from '../../web/js/config.js';
+import { decodeHash, encodeHash } from '../../web/js/hash.js';
 import { expandFeatures, FEATURES } from '../../web/js/features.js';
 
 let nn, catalog;
@@ -55,7 +54,7 @@ test('a malformed hash keeps the good values, defaults the rest and names each p
   assert.deepEqual(config.features, DEFAULTS.features);
   assert.equal(config.classes, 2);
   assert.equal(config.seed, DEFAULTS.seed);
-  const text = problems.join('\n');
+  const text = problems.map((p) => p.message).join('\n');
   for (const bad of ['lr', 'layers', 'features', 'what', 'classes', 'seed', 'not valid URL text']) assert.match(text, new RegExp(bad));
   assert.equal(decodeHash(catalog, '#%%%').problems.length, 1);
 });
@@ -96,4 +95,12 @@ test('training settings continue a run; anything else rebuilds', () => {
 test('feature expansion follows the table', () => {
   const x = expandFeatures(new Float32Array([2, 3]), 1, FEATURES.map((f) => f.name));
   assert.deepEqual(Array.from(x), [2, 3, 4, 9, 6, Math.fround(Math.sin(2)), Math.fround(Math.sin(3))]);
+});
+
+test('a build error names its field: the facade\'s err.field first, else the "field:" its message starts with', async () => {
+  const { errorOf } = await import('../../web/js/run.js');
+  const withField = Object.assign(new Error('must be a finite number > 0 (got -5)'), { field: 'spec.optimizer.learningRate' });
+  assert.deepEqual(errorOf(withField, 'model'), { field: 'spec.optimizer.learningRate', message: withField.message });
+  assert.equal(errorOf(new Error('layers[1].units: must be an integer'), 'network').field, 'layers[1].units');
+  assert.equal(errorOf(new Error('something else'), 'network').field, 'network');
 });

@@ -1,10 +1,11 @@
 // main.js — wires the page: owns the configuration and the run state (running or not, the current
 // build), turns user edits into worker messages (a rebuild for data/architecture, new optimizer
-// settings for training ones), keeps the URL hash in sync, and hands the worker's frames to the
-// renderers. The worker owns the network; this thread only renders.
-import {
-  checkConfig, decodeHash, encodeHash, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind,
-} from './config.js';
+// settings for training ones), tries model files, CSVs and links all-or-nothing (adopting them only
+// once the worker has built them), keeps the URL hash in sync (links.js), and hands the worker's
+// frames to the renderers. The worker owns the network; this thread only renders.
+import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind } from './config.js';
+import { createLinks } from './links.js';
+import { createTries } from './tries.js';
 import { createDataPanel, createTrainingPanel } from './controls.js';
 import { createNetworkPanel } from './layers.js';
 import { createBoundary } from './boundary.js';
@@ -21,9 +22,10 @@ const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const state = {
-  catalog: null, config: null, buildId: 0, running: false, valid: false, coreErrors: [],
+  catalog: null, config: null, buildId: 0, lastId: 0, edits: 0, running: false, valid: false, coreErrors: [],
+  tries: createTries((m) => worker.postMessage(m)),   // model files, CSVs and links: all or nothing
+  links: null,    // links.js: the hash
   data: null,     // the worker's last 'data' message: the points being trained on
-  model: null,    // a network to load at the next build (Import model): { json, epoch }
   focus: null,    // the neuron whose map the Output plot shows: { layer, unit, activation, caption }
 };
 let ui = null;
@@ -31,9 +33,11 @@ let ui = null;
 // --- configuration -----------------------------------------------------------------------------
 
 /** Applies a patch from the controls, keeping the output layer suited to the problem. */
-function edit(patch) {
+const edit = (patch) => setConfig(patched(state.config, patch));
+
+/** The configuration `old` with `patch` applied, and the classes and output layer made to fit. */
+function patched(old, patch) {
   const { catalog } = state;
-  const old = state.config;
   const next = { ...old, ...patch };
   if ('dataset' in patch) next.custom = null;  // a generated dataset replaces the user's points
   if (patch.dataset && (patch.dataset !== old.dataset || old.custom)) {
@@ -42,32 +46,32 @@ function edit(patch) {
     if (info.maxClasses === info.minClasses) next.classes = info.defaultClasses;
   }
   if (problemKind(catalog, next) !== problemKind(catalog, old)) Object.assign(next, naturalOutput(problemKind(catalog, next)));
-  setConfig(next);
+  return next;
 }
 
 function setConfig(next, { force = false } = {}) {
   const kind = force ? 'rebuild' : changeKind(state.config ?? next, next);
   state.config = next;
-  writeHash();
+  state.edits++;
+  state.links.write();
   if (kind === 'rebuild' || force) rebuild();
   else if (kind === 'train') worker.postMessage({ type: 'settings', config: next });
   else if (kind === 'data') worker.postMessage({ type: 'setData', id: state.buildId, config: next });
   render();
 }
 
-// The hash follows the configuration, at most every 150 ms (a dragged slider fires many edits and
-// browsers throttle frequent history updates).
-let hashTimer = null;
-function writeHash() {
-  clearTimeout(hashTimer);
-  hashTimer = setTimeout(() => history.replaceState(null, '', encodeHash(state.catalog, state.config)), 150);
-}
-
 function rebuild() {
-  const { catalog, config } = state;
-  state.buildId++;
+  state.buildId = ++state.lastId;
   state.coreErrors = [];
   state.valid = true;
+  resetViews(state.config);
+  worker.postMessage({ type: 'build', id: state.buildId, config: state.config });
+  if (state.running) worker.postMessage({ type: 'run', running: true, speed: speed() });
+}
+
+/** Empties the views for a new network (its first frame fills them). */
+function resetViews(config) {
+  const { catalog } = state;
   ui.divergence.hide();
   const kind = problemKind(catalog, config);
   ui.curves.reset(kind);
@@ -75,10 +79,37 @@ function rebuild() {
   const layers = [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }];
   ui.netview.setShape(config.features, layers);
   ui.inside.reset(layers);
-  worker.postMessage({ type: 'build', id: state.buildId, config, model: state.model });
-  state.model = null;
   ui.math.reset();
-  if (state.running) worker.postMessage({ type: 'run', running: true, speed: speed() });
+}
+
+// --- all-or-nothing changes: a model file, a CSV, a link (tries.js) --------------------------------
+
+/** Tries the configuration makeNext(current) (model: a network file to load; pause: stop after).
+ *  Resolves { ok: true } (adopted: controls, hash, views) or { ok: false, errors } (nothing changed). */
+function propose(makeNext, { model = null, pause = false } = {}) {
+  let next, edits;
+  return state.tries.send(() => {
+    next = makeNext(state.config);
+    edits = state.edits;
+    const kind = model ? 'rebuild' : changeKind(state.config, next);
+    if (kind === 'none') return null;
+    const data = kind === 'data' && state.valid;   // new points of your own: training continues on them
+    return { type: data ? 'setData' : 'build', id: data ? state.buildId : ++state.lastId, config: next, model, pause };
+  }).then((answer) => {
+    if (!answer) return { ok: true };
+    if (answer.type === 'rejected') return { ok: false, errors: answer.errors };
+    if (state.edits !== edits) {  // the controls were edited meanwhile: the latest edit wins
+      setConfig(state.config, { force: true });
+      return { ok: false, errors: [{ field: 'page', message: 'the settings were edited meanwhile; try again' }] };
+    }
+    if (answer.id !== state.buildId) { state.buildId = answer.id; resetViews(next); }
+    Object.assign(state, { config: next, valid: true, coreErrors: [] });
+    if (pause) state.running = false;
+    worker.postMessage({ type: 'run', running: state.running, speed: speed() });
+    state.links.write();
+    render();
+    return { ok: true };
+  });
 }
 
 // --- run controls --------------------------------------------------------------------------------
@@ -119,6 +150,7 @@ function render() {
 worker.onmessage = ({ data: msg }) => {
   if (msg.type === 'ready') return start(msg.catalog, msg.thumbnails);
   if (msg.type === 'fatal') { state.running = false; ui?.notice.show('Something went wrong', [msg.message]); return render(); }
+  if (msg.type === 'accepted' || msg.type === 'rejected') return state.tries.answer(msg);
   if (msg.id !== state.buildId) return;  // from a build that has been replaced
   switch (msg.type) {
     case 'data':
@@ -204,12 +236,8 @@ function start(catalog, thumbnails) {
   ui.tools = createDataTools($('data-tools'), $('boundary'), {
     catalog, getConfig: () => state.config, getData: () => state.data, edit,
     exportModel: () => worker.postMessage({ type: 'export' }),
-    importModel: ({ json, config, epoch }) => {
-      state.running = false;
-      worker.postMessage({ type: 'run', running: false });
-      state.model = { json, epoch };
-      setConfig(config, { force: true });
-    },
+    tryData: (patch) => propose((cfg) => patched(cfg, patch)),
+    importModel: ({ json, config, epoch }) => propose(() => config, { model: { json, epoch }, pause: true }),
   });
   $('play').addEventListener('click', () => setRunning(!state.running));
   $('step').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'step' }); });
@@ -217,20 +245,10 @@ function start(catalog, thumbnails) {
   $('reset').addEventListener('click', () => { state.running = false; worker.postMessage({ type: 'run', running: false }); setConfig(state.config, { force: true }); });
   $('speed').addEventListener('change', () => worker.postMessage({ type: 'speed', speed: speed() }));
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
-  window.addEventListener('hashchange', () => {
-    if (location.hash !== encodeHash(catalog, state.config)) loadHash();
+  state.links = createLinks({
+    catalog, getConfig: () => state.config, notice: ui.notice, propose: (config) => propose(() => config, { pause: true }),
+    start: (config) => { state.running = false; worker.postMessage({ type: 'run', running: false }); state.config = null; setConfig(config, { force: true }); },
   });
-  loadHash();
+  state.links.load();
   document.body.classList.add('ready');
-}
-
-function loadHash() {
-  const { config, problems } = decodeHash(state.catalog, location.hash);
-  if (problems.length) {
-    ui.notice.show('Some settings in this link could not be read and were reset to their defaults:', problems);
-  } else ui.notice.hide();
-  state.running = false;
-  worker.postMessage({ type: 'run', running: false });
-  state.config = null;
-  setConfig(config, { force: true });
 }

@@ -3,20 +3,21 @@
 // ~16 ms slices (yielding between them so messages are handled) and posts frames (numbers,
 // per-epoch history, the boundary grid from one batched predict, the weights) at most ~30 times/s.
 //
-// Protocol (page → worker): {type:'build', id, config, model?} · {type:'settings', config} ·
+// Protocol (page → worker): {type:'build', id, config, model?, req?, pause?} · {type:'settings', config} ·
 //   {type:'run', running, speed} · {type:'speed', speed} · {type:'step'} · {type:'epoch'} ·
-//   {type:'setData', id, config} (new points of your own) · {type:'param', layer, kind, row, col, value} ·
+//   {type:'setData', id, config, req?} (new points of your own) · {type:'param', layer, kind, row, col, value} ·
 //   {type:'focus', focus} · {type:'hiddenLayer', layer} · {type:'export'}
 // (worker → page): {type:'ready', catalog} · {type:'data', id, ...} · {type:'invalid', id, errors} ·
+//   {type:'accepted', req, id} · {type:'rejected', req, errors} (a try: see "building") ·
 //   {type:'frame', id, ...} · {type:'diverged', id, ...} · {type:'model', id, json, epoch} · {type:'fatal', message}
 // By-hand panel (math/tracer.js), on the next mini-batch: {type:'trace', req, preview} → {type:'trace', id, req, trace, ...} ·
 //   {type:'gradcheck', req} → {type:'gradcheck', id, req, checks, ...}
 // Import maps do not apply in workers: the module is imported by relative URL.
 import { loadNN } from '../lib/nn.js';
 import { expandFeatures, gridPoints } from './features.js';
-import { checkConfig, networkSpec, optimizerSpec, outputUnits, problemKind } from './config.js';
+import { checkConfig, optimizerSpec } from './config.js';
+import { errorOf, makeData, makeNetwork } from './run.js';
 import { traceBatch, checkBatch } from './math/tracer.js';
-import { splitCustom } from './data/custom.js';
 import { createProbe } from './inside/probe.js';
 
 export const GRID = 100;         // boundary resolution: GRID × GRID predictions per frame
@@ -44,72 +45,50 @@ function schedule(delay = 0) {
 }
 
 // --- building ----------------------------------------------------------------------------------
+// The next data and network are built beside the current run (run.js) and swapped in only when
+// both succeeded. A build or setData that carries `req` is a try (a model file, a CSV, a link):
+// if it fails, the worker answers {type:'rejected', req, errors} and the current run (its network,
+// data, epoch and running state) goes on untouched; if it succeeds, {type:'accepted', req, id}
+// comes before the new data and frame. Without `req` (an edit of the controls), a failure leaves
+// no network and the page explains why ('invalid').
 
-function split(part, outputs, outputActivation, features) {
-  return {
-    n: part.n, points: part.x,
-    x: expandFeatures(part.x, part.n, features),
-    y: nn.encodeTargets(part, outputs, outputActivation),
-    labels: part.labels, targets: part.targets,
-  };
-}
-
-/** The points: the user's own (config.custom, split by a hash of each point) or a generated
- *  dataset (the core's seeded split). Posts them to the page; returns { train, test } ready to train. */
-function makeData(id, config, keep = false) {
-  const cat = nn.catalog;
-  const kind = problemKind(cat, config);
-  const outputs = outputUnits(cat, config);
-  const classes = kind === 'regression' ? 0 : config.classes;
-  let parts;
-  if (config.custom) parts = splitCustom(config.custom, config.testRatio, config.seed, classes);
-  else parts = nn.splitDataset(nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes, seed: config.seed }), config.testRatio, config.seed);
-  const view = (p) => ({ n: p.n, x: p.x.slice(), labels: p.labels?.slice() ?? null, targets: p.targets?.slice() ?? null });
-  post({ type: 'data', id, kind, classes, outputs, outputActivation: config.outputActivation, keep, train: view(parts.train), test: view(parts.test) });
-  const part = (p) => (p.n ? split(p, outputs, config.outputActivation, config.features)
-    : { n: 0, points: p.x, x: new Float32Array(0), y: new Float32Array(0), labels: p.labels, targets: p.targets });
-  return { kind, classes, train: part(parts.train), test: part(parts.test) };
-}
-
-/** New points of the user's own for the running network: training continues on them. */
-function replaceData(config) {
-  const d = makeData(run.id, config, true);
-  Object.assign(run, { train: d.train, test: d.test, cursor: 0, diverged: false });
-  probe.setRun(run, config, d.kind, d.classes, EXTENT);
-  if (!running) postFrame(true);
-}
-
-function build(id, config, model = null) {
-  if (run?.net) run.net.dispose();
-  run = null;
-  const cat = nn.catalog;
-  const data = makeData(id, config);
-
-  const { errors } = checkConfig(cat, config);
-  let net = null;
-  if (!errors.length) {
-    try { net = model ? loadModel(model.json, config) : nn.createNetwork(networkSpec(cat, config)); } catch (e) {
-      const field = /^([\w.[\]]+):/.exec(e.message)?.[1] ?? 'network';
-      errors.push({ field, message: e.message });
-    }
-  }
-  if (errors.length) { running = false; post({ type: 'invalid', id, errors }); return; }
-  const { train, test } = data;
+function startRun(id, net, data, config, epoch) {
   const grid = expandFeatures(gridPoints(GRID, EXTENT), GRID * GRID, config.features);
-  run = { id, net, train, test, grid, batchSize: config.batchSize, epoch: model?.epoch ?? 0, steps: net.steps, cursor: 0, history: [], diverged: false };
+  run = { id, net, train: data.train, test: data.test, grid, batchSize: config.batchSize, epoch, steps: net.steps, cursor: 0, history: [], diverged: false };
   probe.setRun(run, config, data.kind, data.classes, EXTENT);
   postFrame(true);
 }
 
-/** A network from the module's JSON (Import model); it must fit the configuration's data. */
-function loadModel(json, config) {
-  const net = nn.loadNetwork(json);
-  const want = networkSpec(nn.catalog, config);
-  if (net.inputs !== want.inputs || net.outputs !== want.layers.at(-1).units) {
-    net.dispose();
-    throw new Error(`model: this network takes ${net.inputs} inputs and gives ${net.outputs} outputs; the data needs ${want.inputs} and ${want.layers.at(-1).units}`);
+function build({ id, config, model = null, req, pause = false }) {
+  const errors = [...checkConfig(nn.catalog, config).errors];
+  let data = null, net = null;
+  try { data = makeData(nn, config); } catch (e) { errors.push(errorOf(e, 'data')); }
+  if (data && !errors.length) {
+    try { net = makeNetwork(nn, config, model); } catch (e) { errors.push(errorOf(e, model ? 'model' : 'network')); }
   }
-  return net;
+  if (req !== undefined && errors.length) { post({ type: 'rejected', req, errors }); return; }
+  if (run?.net) run.net.dispose();
+  run = null;
+  if (req !== undefined) post({ type: 'accepted', req, id });
+  if (pause) running = false;
+  if (data) post({ type: 'data', id, keep: false, ...data.view });
+  if (errors.length) { running = false; post({ type: 'invalid', id, errors }); return; }
+  startRun(id, net, data, config, model?.epoch ?? 0);
+}
+
+/** New points of the user's own for the running network: training continues on them. */
+function replaceData({ config, req }) {
+  let d;
+  try { d = makeData(nn, config); } catch (e) {
+    if (req === undefined) throw e;
+    post({ type: 'rejected', req, errors: [errorOf(e, 'data')] });
+    return;
+  }
+  if (req !== undefined) post({ type: 'accepted', req, id: run.id });
+  post({ type: 'data', id: run.id, keep: true, ...d.view });
+  Object.assign(run, { train: d.train, test: d.test, cursor: 0, diverged: false });
+  probe.setRun(run, config, d.kind, d.classes, EXTENT);
+  if (!running) postFrame(true);
 }
 
 // --- training ----------------------------------------------------------------------------------
@@ -223,8 +202,8 @@ self.onmessage = ({ data: msg }) => {
   if (!nn) return;  // not loaded yet: the page waits for 'ready' before sending anything
   try {
     switch (msg.type) {
-      case 'build': build(msg.id, msg.config, msg.model); break;
-      case 'setData': if (run && run.id === msg.id) replaceData(msg.config); else build(msg.id, msg.config); break;
+      case 'build': build(msg); break;
+      case 'setData': if (run && run.id === msg.id) replaceData(msg); else build(msg); break;
       case 'param': if (run) setParam(msg); break;
       case 'focus': probe.setFocus(msg.focus); if (run && !running) postFrame(false); break;
       case 'hiddenLayer': probe.setHiddenLayer(msg.layer); if (run && !running) postFrame(true); break;

@@ -1,10 +1,17 @@
 // csv.js — the user's data as text: the CSV file format (x1, x2, label | target; header optional)
-// and the rows codec the URL hash reuses. Parsing is strict and every error names its line
-// ("line 7: x2 is not a number ('abc')"), so a bad file never half-replaces the data. Numbers are
-// written as the shortest decimal that reads back as the same float32, so export → import →
-// export is byte-exact. No DOM here.
+// and the rows codec the URL hash and model files reuse. Parsing is strict and every error names
+// its line ("line 7: x2 is not a number ('abc')"), so a bad file never half-replaces the data.
+// The rules (stated in the Import button's title and the README):
+//   - a first row is a header only if none of its fields is a number; its third name may say
+//     the kind ("label"/"class" → labels, "target"/"value"/"y" → regression targets);
+//   - without that, whole numbers in the third column are class labels (0–5, an error otherwise),
+//     and any fractional value makes the column regression targets;
+//   - x1, x2 lie in [−6, 6]; a target is a finite float32 (|t| ≤ 3.4e38);
+//   - at most 1,000,000 characters and 10,000 points.
+// Numbers are written as the shortest decimal that reads back as the same float32, so export →
+// import → export is byte-exact. No DOM here.
 
-export const DATA_LIMITS = { maxPoints: 10000, maxBytes: 1_000_000, maxClasses: 6, extent: 6 };
+export const DATA_LIMITS = { maxPoints: 10000, maxBytes: 1_000_000, maxClasses: 6, extent: 6, maxTarget: 3.4028234663852886e38 };
 
 /** The shortest decimal text that reads back (through Math.fround) as the same float32 value. */
 export function f32String(v) {
@@ -18,6 +25,15 @@ export function f32String(v) {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const plural = (n, word) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const quote = (s) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+
+/** A parser's error: the message names the row (`line 7: …`); `line` is its number (0: the whole file). */
+export class RowError extends Error {
+  constructor(line, message, unit = 'line') {
+    super(line ? `${unit} ${line}: ${message}` : message);
+    this.line = line;
+  }
+}
 
 /** Reads one data row (3 strings) → { x1, x2, y } or throws the message for that row. */
 function readRow(fields, regression) {
@@ -26,37 +42,48 @@ function readRow(fields, regression) {
     throw new Error(`expected 3 values (x1, x2, ${names[2]}), found ${fields.length}`);
   }
   const v = fields.map((s, i) => {
-    if (!NUMBER.test(s)) throw new Error(s === '' ? `${names[i]} is empty` : `${names[i]} is not a number ('${s.length > 24 ? `${s.slice(0, 24)}…` : s}')`);
+    if (!NUMBER.test(s)) throw new Error(s === '' ? `${names[i]} is empty` : `${names[i]} is not a number ('${quote(s)}')`);
     return Number(s);
   });
   for (const i of [0, 1]) {
-    if (!Number.isFinite(v[i]) || Math.abs(v[i]) > DATA_LIMITS.extent) {
-      throw new Error(`${names[i]} = ${fields[i]} is outside the plot (−${DATA_LIMITS.extent} to ${DATA_LIMITS.extent})`);
+    if (!(Math.abs(v[i]) <= DATA_LIMITS.extent)) {
+      throw new Error(`${names[i]} = ${quote(fields[i])} is outside the plot (−${DATA_LIMITS.extent} to ${DATA_LIMITS.extent})`);
     }
   }
-  if (!Number.isFinite(v[2])) throw new Error(`${names[2]} = ${fields[2]} is too large`);
-  return { x1: Math.fround(v[0]), x2: Math.fround(v[1]), y: v[2] };
+  return { x1: Math.fround(v[0]), x2: Math.fround(v[1]), y: v[2], text: fields[2] };
 }
 
-function checkLabel(y, line) {
+function checkLabel(r, inferred) {
   const max = DATA_LIMITS.maxClasses - 1;
-  if (!Number.isInteger(y)) throw new Error(`line ${line}: label ${y} is not a whole number (labels are classes 0 to ${max})`);
-  if (y < 0 || y > max) throw new Error(`line ${line}: label ${y} is out of range (0 to ${max}: up to ${DATA_LIMITS.maxClasses} classes)`);
+  if (!Number.isInteger(r.y)) return `label ${quote(r.text)} is not a whole number (labels are classes 0 to ${max})`;
+  if (r.y < 0 || r.y > max) {
+    return `label ${quote(r.text)} is out of range (0 to ${max}: up to ${DATA_LIMITS.maxClasses} classes)` +
+      (inferred ? '; for regression targets, name the third column "target" in a header' : '');
+  }
+  return null;
 }
 
-/** Rows [{ line, fields }] → custom data { regression, x: [x1, x2, ...], y: [...] }. regression:
- *  true/false forces the kind; null infers it (whole numbers 0–5 → labels, else targets). */
-export function readRows(rows, regression = null) {
+function checkTarget(r) {
+  if (!Number.isFinite(Math.fround(r.y))) return `target ${quote(r.text)} is too large (a 32-bit float holds up to ±3.4e38)`;
+  return null;
+}
+
+/** Rows [{ line, fields }] → custom data { regression, x: [x1, x2, ...], y: [...] }, or throws a
+ *  RowError naming the row. regression: true/false forces the kind; null infers it (all whole
+ *  numbers → labels, else targets). unit names the rows in messages ('line', 'point'). */
+export function readRows(rows, regression = null, unit = 'line') {
   if (rows.length > DATA_LIMITS.maxPoints) {
     const extra = rows[DATA_LIMITS.maxPoints];
-    throw new Error(`line ${extra.line}: more than ${plural(DATA_LIMITS.maxPoints, 'point')}; the limit is ${DATA_LIMITS.maxPoints.toLocaleString('en-US')}`);
+    throw new RowError(extra.line, `more than ${plural(DATA_LIMITS.maxPoints, 'point')}; the limit is ${DATA_LIMITS.maxPoints.toLocaleString('en-US')}`, unit);
   }
   const parsed = rows.map(({ line, fields }) => {
-    try { return { line, ...readRow(fields, regression) }; } catch (e) { throw new Error(`line ${line}: ${e.message}`); }
+    try { return { line, ...readRow(fields, regression) }; } catch (e) { throw new RowError(line, e.message, unit); }
   });
-  const isLabel = (r) => Number.isInteger(r.y) && r.y >= 0 && r.y < DATA_LIMITS.maxClasses;
-  const reg = regression ?? !parsed.every(isLabel);
-  if (!reg) for (const r of parsed) checkLabel(r.y, r.line);
+  const reg = regression ?? !parsed.every((r) => Number.isInteger(r.y));
+  for (const r of parsed) {
+    const problem = reg ? checkTarget(r) : checkLabel(r, regression === null);
+    if (problem) throw new RowError(r.line, problem, unit);
+  }
   return {
     regression: reg,
     x: parsed.flatMap((r) => [r.x1, r.x2]),
@@ -64,32 +91,34 @@ export function readRows(rows, regression = null) {
   };
 }
 
-/** Parses a CSV file's text: { ok: true, data } or { ok: false, error } (the error names the line). */
+/** Parses a CSV file's text: { ok: true, data } or { ok: false, error, line } (line 0: the whole
+ *  file). Throws only on a bug. */
 export function parseCSV(text) {
   try {
     if (text.length > DATA_LIMITS.maxBytes) {
-      throw new Error(`The file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${plural(DATA_LIMITS.maxPoints, 'point')} (${DATA_LIMITS.maxBytes / 1e6} MB).`);
+      throw new RowError(0, `The file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${plural(DATA_LIMITS.maxPoints, 'point')} (${DATA_LIMITS.maxBytes / 1e6} MB).`);
     }
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
     const first = lines.find((l) => l.trim() !== '');
-    if (first === undefined) throw new Error('The file is empty: expected rows of x1, x2, label (or target).');
+    if (first === undefined) throw new RowError(0, 'The file is empty: expected rows of x1, x2, label (or target).');
     const sep = first.includes(',') ? ',' : first.includes(';') ? ';' : '\t';
     const split = (l) => l.split(sep).map((s) => s.trim().replace(/^"(.*)"$/, '$1').trim());
     let rows = [];
     lines.forEach((l, i) => { if (l.trim() !== '') rows.push({ line: i + 1, fields: split(l) }); });
     let regression = null;
     const head = rows[0];
-    if (head.fields.some((s) => s !== '' && !NUMBER.test(s))) {  // a header row
-      if (head.fields.length !== 3) throw new Error(`line ${head.line}: expected 3 columns (x1, x2, label or target), found ${head.fields.length}`);
+    if (!head.fields.some((s) => NUMBER.test(s))) {  // a header: no field is a number
+      if (head.fields.length !== 3) throw new RowError(head.line, `expected 3 columns (x1, x2, label or target), found ${head.fields.length}`);
       const name = head.fields[2].toLowerCase();
       if (/label|class|category/.test(name)) regression = false;
       else if (/target|value|^y$|output/.test(name)) regression = true;
       rows = rows.slice(1);
-      if (!rows.length) throw new Error(`line ${head.line}: a header but no data rows`);
+      if (!rows.length) throw new RowError(head.line, 'a header but no data rows');
     }
     return { ok: true, data: readRows(rows, regression) };
   } catch (e) {
-    return { ok: false, error: e.message };
+    if (!(e instanceof RowError)) throw e;
+    return { ok: false, error: e.message, line: e.line };
   }
 }
 

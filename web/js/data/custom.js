@@ -4,7 +4,7 @@
 // travels in the URL hash when small, and replaces the generated dataset while set.
 // The train/test split is a seeded hash of each point's coordinates: adding or removing a point
 // never moves the others between train and test. No DOM here.
-import { DATA_LIMITS, f32String, readRows } from './csv.js';
+import { DATA_LIMITS, RowError, f32String, readRows } from './csv.js';
 
 export const HASH_POINTS = 200;   // larger sets are left out of the link (it says so)
 
@@ -95,15 +95,18 @@ export function encodeCustom(data) {
   return `${data.regression ? 'r' : 'c'}:${rows.join(';')}`;
 }
 
-/** Reads a hash value: { data } | { omitted: N } (too big for the link) | undefined (malformed). */
+/** Reads a hash value: { data } | { omitted: N } (too big for the link) | { error } (names the point). */
 export function decodeCustom(text) {
-  const omitted = /^none:(\d+)$/.exec(text);
+  const omitted = /^none:(\d{1,9})$/.exec(text);
   if (omitted) return { omitted: Number(omitted[1]) };
-  const m = /^([cr]):(.*)$/.exec(text);
-  if (!m) return undefined;
+  const m = /^([cr]):(.*)$/s.exec(text);
+  if (!m) return { error: 'expected c:x1,x2,label;… or r:x1,x2,target;…' };
+  const rows = m[2] === '' ? [] : m[2].split(';').map((r, i) => ({ line: i + 1, fields: r.split(',') }));
+  if (rows.length > HASH_POINTS) return { error: `more than ${HASH_POINTS} points (a link holds up to ${HASH_POINTS})` };
   try {
-    const rows = m[2] === '' ? [] : m[2].split(';').map((r, i) => ({ line: i + 1, fields: r.split(',') }));
-    if (rows.length > HASH_POINTS) return undefined;
-    return { data: readRows(rows, m[1] === 'r') };
-  } catch { return undefined; }
+    return { data: readRows(rows, m[1] === 'r', 'point') };
+  } catch (e) {
+    if (!(e instanceof RowError)) throw e;
+    return { error: e.message };
+  }
 }

@@ -3,12 +3,18 @@
 // holds the page's configuration (features, data, ...) and the epoch. Importing restores that
 // configuration, with the network fields taken from the spec itself, so the boundary, weights and
 // settings come back exactly. A plain module JSON (no "playground") is fitted to the current page.
-// No DOM here.
+// This reader checks what the page needs (every setting within the page's limits, classes that
+// fit the data, inputs and outputs that fit the features and classes) and names the file's field
+// when it refuses; the weights and optimizer state are the core's to check (the worker loads the
+// file beside the running network before anything is replaced). Limits (MODEL_LIMITS): 8 MB,
+// nesting 32 levels deep, every number a finite float64, all text valid Unicode. No DOM here.
 import { FEATURE_NAMES } from '../features.js';
-import { UI_LIMITS, checkConfig, decodeHash, encodeHash, outputUnits } from './../config.js';
-import { readRows } from './csv.js';
+import { UI_LIMITS, checkConfig, outputUnits } from '../config.js';
+import { checkFields } from '../hash.js';
+import { RowError, readRows } from './csv.js';
 
 export const MODEL_FORMAT = 'nn-by-hand/network';
+export const MODEL_LIMITS = { maxBytes: 8_000_000, maxDepth: 32, maxEpoch: Number.MAX_SAFE_INTEGER };
 
 /** The file's text: the module's JSON plus { playground: { version, config, epoch } }. */
 export function modelFile(json, config, epoch) {
@@ -17,60 +23,127 @@ export function modelFile(json, config, epoch) {
   return JSON.stringify(doc);
 }
 
+/** A refusal that names the file's field ('spec.optimizer.learningRate'; 'file' for the whole). */
+class FieldError extends Error {
+  constructor(field, message) { super(message); this.field = field; }
+}
+const fail = (field, message) => { throw new FieldError(field, message); };
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : undefined);
+const isCount = (v, min, max) => Number.isInteger(v) && v >= min && v <= max;
+
+const wellFormed = (s) => (typeof s.isWellFormed === 'function' ? s.isWellFormed() : true);
+
+/** The first thing in parsed JSON that no reader should get, as [field, message], or null:
+ *  nesting deeper than maxDepth, a number beyond a 64-bit float (JSON.parse made it ±Infinity),
+ *  text that is not valid Unicode. Iterative: a file may nest deeper than the stack. */
+function scan(doc) {
+  const stack = [[doc, '', 1]];
+  while (stack.length) {
+    const [v, path, d] = stack.pop();
+    if (d > MODEL_LIMITS.maxDepth) return [path, `nests deeper than ${MODEL_LIMITS.maxDepth} levels`];
+    const keys = Array.isArray(v) ? null : Object.keys(v);
+    const n = keys ? keys.length : v.length;
+    for (let i = 0; i < n; i++) {
+      const k = keys ? keys[i] : i, x = v[k];
+      const at = () => (keys ? (path ? `${path}.${k}` : k || '""') : `${path}[${k}]`);
+      if (keys && !wellFormed(k)) return [at(), 'this name is not valid Unicode'];
+      if (typeof x === 'number' && !Number.isFinite(x)) return [at(), 'a number beyond the range of a 64-bit float'];
+      if (typeof x === 'string' && !wellFormed(x)) return [at(), 'text that is not valid Unicode'];
+      if (x !== null && typeof x === 'object') stack.push([x, at(), d + 1]);
+    }
+  }
+  return null;
+}
+
+// The config fields the spec decides, with their place in the file.
+const SPEC_PATHS = {
+  outputActivation: 'spec.layers', loss: 'spec.loss', init: 'spec.init', seed: 'spec.seed', l1: 'spec.l1', l2: 'spec.l2',
+  optimizer: 'spec.optimizer.type', learningRate: 'spec.optimizer.learningRate', momentum: 'spec.optimizer.momentum',
+  beta1: 'spec.optimizer.beta1', beta2: 'spec.optimizer.beta2', rho: 'spec.optimizer.rho', epsilon: 'spec.optimizer.epsilon',
+};
+const pathOf = (field, saved) => SPEC_PATHS[field] ?? (field === 'layers' ? 'spec.layers' : saved ? `playground.config.${field}` : field);
+
 /** The configuration fields the network spec decides. */
 function fromSpec(spec, catalog) {
-  const layers = spec.layers ?? [];
-  const hidden = layers.slice(0, -1);
+  const layers = own(spec, 'layers');
+  if (!Array.isArray(layers) || !layers.length) fail('spec.layers', 'the network has no layers');
+  if (layers.length - 1 > UI_LIMITS.maxLayers) fail('spec.layers', `${layers.length - 1} hidden layers; the playground shows up to ${UI_LIMITS.maxLayers}`);
   const acts = catalog.activations.filter((a) => a.elementwise && a.name !== 'softmax').map((a) => a.name);
-  if (!layers.length) throw new Error('spec.layers: the network has no layers');
-  if (hidden.length > UI_LIMITS.maxLayers) throw new Error(`spec.layers: ${hidden.length} hidden layers; the playground shows up to ${UI_LIMITS.maxLayers}`);
-  hidden.forEach((l, i) => {
-    if (!(l.units >= 1 && l.units <= UI_LIMITS.maxUnits)) throw new Error(`spec.layers[${i}].units: ${l.units}; the playground allows 1 to ${UI_LIMITS.maxUnits}`);
-    if (!acts.includes(l.activation)) throw new Error(`spec.layers[${i}].activation: '${l.activation}' cannot be a hidden layer here`);
+  layers.forEach((l, i) => {
+    if (!isObject(l)) fail(`spec.layers[${i}]`, 'must be an object { units, activation }');
+    const hidden = i < layers.length - 1;
+    if (!isCount(own(l, 'units'), 1, hidden ? UI_LIMITS.maxUnits : 64)) fail(`spec.layers[${i}].units`, `${String(own(l, 'units')).slice(0, 40)}; the playground allows 1 to ${hidden ? UI_LIMITS.maxUnits : 64}`);
+    if (hidden && !acts.includes(own(l, 'activation'))) fail(`spec.layers[${i}].activation`, `'${String(own(l, 'activation')).slice(0, 40)}' cannot be a hidden layer here`);
   });
-  const o = spec.optimizer ?? {};
+  const o = own(spec, 'optimizer');
+  if (!isObject(o)) fail('spec.optimizer', 'must be an object { type, learningRate, ... }');
+  const pick = (obj, keys) => Object.fromEntries(keys.filter((k) => Object.hasOwn(obj, k)).map((k) => [k, obj[k]]));
   return {
-    layers: hidden.map((l) => ({ units: l.units, activation: l.activation })),
-    outputActivation: layers.at(-1).activation, loss: spec.loss, init: spec.init, seed: spec.seed, l1: spec.l1, l2: spec.l2,
-    optimizer: o.type, learningRate: o.learningRate, momentum: o.momentum, beta1: o.beta1, beta2: o.beta2, rho: o.rho, epsilon: o.epsilon,
+    layers: layers.slice(0, -1).map((l) => ({ units: l.units, activation: l.activation })),
+    outputActivation: layers.at(-1).activation,
+    ...pick(spec, ['loss', 'init', 'seed', 'l1', 'l2']),
+    ...(Object.hasOwn(o, 'type') ? { optimizer: o.type } : {}),
+    ...pick(o, ['learningRate', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon']),
   };
 }
 
-/** Reads a model file: { ok: true, json, config, epoch, note } or { ok: false, error }. */
+/** The saved user data (playground.config.custom) → custom data, checked like a CSV. */
+function readCustom(c) {
+  const at = 'playground.config.custom';
+  if (!isObject(c) || !Array.isArray(own(c, 'x')) || !Array.isArray(own(c, 'y'))) fail(at, 'must be { regression, x: [...], y: [...] }');
+  if (c.x.length !== 2 * c.y.length) fail(`${at}.x`, `${c.x.length} coordinates for ${c.y.length} points (expected ${2 * c.y.length})`);
+  const text = (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : String(v === null ? null : typeof v));
+  const rows = c.y.map((y, i) => ({ line: i + 1, fields: [text(c.x[2 * i]), text(c.x[2 * i + 1]), text(y)] }));
+  try { return readRows(rows, own(c, 'regression') === true, 'point'); } catch (e) {
+    if (e instanceof RowError) fail(at, e.message);
+    throw e;
+  }
+}
+
+/** Reads a model file: { ok: true, json, config, epoch } or { ok: false, error, field }. `current`
+ *  (the page's configuration) is read, never changed. Throws only on a bug. */
 export function readModelFile(text, catalog, current) {
   try {
+    if (typeof text !== 'string' || text.length > MODEL_LIMITS.maxBytes) fail('file', `The file is over ${MODEL_LIMITS.maxBytes / 1e6} MB.`);
     let doc;
-    try { doc = JSON.parse(text); } catch (e) { throw new Error(`This is not JSON (${e.message}).`); }
-    if (doc?.format !== MODEL_FORMAT) throw new Error(`This is not an NN by Hand network file (expected "format": "${MODEL_FORMAT}").`);
-    const spec = doc.spec ?? {};
-    const saved = doc.playground?.config;
-    // the page's settings: the file's (checked like a link's) or the current ones
-    let cfg = { ...current };
+    try { doc = JSON.parse(text); } catch (e) { fail('file', `This is not JSON (${e.message.slice(0, 80)}).`); }
+    if (!isObject(doc) || own(doc, 'format') !== MODEL_FORMAT) fail('format', `This is not an NN by Hand network file (expected "format": "${MODEL_FORMAT}").`);
+    const unreadable = scan(doc);
+    if (unreadable) fail(...unreadable);
+    const spec = own(doc, 'spec');
+    if (!isObject(spec)) fail('spec', 'missing: the file has no network spec');
+    const pg = own(doc, 'playground');
+    if (pg !== undefined && !isObject(pg)) fail('playground', 'must be an object { version, config, epoch }');
+    if (pg && own(pg, 'version') !== 1) fail('playground.version', `this page reads version 1 (got ${String(own(pg, 'version')).slice(0, 20)})`);
+    const saved = pg && own(pg, 'config');
+    if (pg && !isObject(saved)) fail('playground.config', 'must be an object');
+    const epoch = pg && Object.hasOwn(pg, 'epoch') ? pg.epoch : 0;
+    if (!isCount(epoch, 0, MODEL_LIMITS.maxEpoch)) fail('playground.epoch', `must be a whole number ≥ 0 (got ${String(epoch).slice(0, 20)})`);
+
+    // the page's settings: the file's (each checked like a link's) or the current ones
+    const cfg = { ...current };
     if (saved) {
-      const { config, problems } = decodeHash(catalog, encodeHash(catalog, { ...current, ...saved, custom: null }));
-      if (problems.length) throw new Error(`The file's settings are not valid: ${problems.join('; ')}.`);
-      cfg = config;
-      cfg.custom = null;
-      if (saved.custom) {
-        const rows = saved.custom.y.map((y, i) => ({ line: i + 1, fields: [saved.custom.x[2 * i], saved.custom.x[2 * i + 1], y].map(String) }));
-        cfg.custom = readRows(rows, !!saved.custom.regression);
-        cfg.classes = saved.classes;
-      }
+      for (const key of Object.keys(current)) if (key !== 'custom' && Object.hasOwn(saved, key)) cfg[key] = saved[key];
+      cfg.custom = own(saved, 'custom') == null ? null : readCustom(saved.custom);
     }
     Object.assign(cfg, fromSpec(spec, catalog));
-    if (cfg.features.length !== spec.inputs) {
-      if (saved || spec.inputs > FEATURE_NAMES.length) throw new Error(`The network takes ${spec.inputs} inputs, but the file's features are ${cfg.features.join(', ')}.`);
-      cfg.features = FEATURE_NAMES.slice(0, spec.inputs);
-    }
+    const inputs = own(spec, 'inputs');
+    if (!isCount(inputs, 1, FEATURE_NAMES.length)) fail('spec.inputs', `${String(inputs).slice(0, 20)}; the playground has 1 to ${FEATURE_NAMES.length} input features`);
+    if (!saved && Array.isArray(cfg.features) && cfg.features.length !== inputs) cfg.features = FEATURE_NAMES.slice(0, inputs);
+    const [problem] = checkFields(catalog, cfg);
+    if (problem) fail(pathOf(problem.field, saved), problem.message);
+    if (cfg.features.length !== inputs) fail(pathOf('features', saved), `the network takes ${inputs} inputs, but the file has ${cfg.features.length} features (${cfg.features.join(', ') || 'none'})`);
     const outputs = spec.layers.at(-1).units;
     if (outputs !== outputUnits(catalog, cfg)) {
-      throw new Error(`The network has ${outputs} output${outputs > 1 ? 's' : ''}, but the current data needs ${outputUnits(catalog, cfg)}: pick data with a matching number of classes first.`);
+      fail(`spec.layers[${spec.layers.length - 1}].units`, `the network has ${outputs} output${outputs > 1 ? 's' : ''}, but the ${saved ? "file's" : 'current'} data needs ${outputUnits(catalog, cfg)}: pick data with a matching number of classes first.`);
     }
     const { errors } = checkConfig(catalog, cfg);
-    if (errors.length) throw new Error(errors[0].message);
-    const epoch = Number.isInteger(doc.playground?.epoch) ? doc.playground.epoch : 0;
+    if (errors.length) fail(pathOf(errors[0].field, saved), errors[0].message);
     return { ok: true, json: text, config: cfg, epoch };
   } catch (e) {
-    return { ok: false, error: e.message };
+    if (!(e instanceof FieldError)) throw e;
+    const error = ['file', 'format'].includes(e.field) ? e.message : `${e.field}: ${e.message}`;
+    return { ok: false, error, field: e.field };
   }
 }

@@ -8,10 +8,15 @@ import { h } from '../dom.js';
 import { CLASS_COLORS } from '../boundary.js';
 import { DATA_LIMITS, formatCSV, parseCSV } from './csv.js';
 import { addPoint, removeNearest, fromParts, minClasses, pointCount, HASH_POINTS } from './custom.js';
-import { modelFile, readModelFile } from './model.js';
+import { MODEL_LIMITS, modelFile, readModelFile } from './model.js';
 
 const EXTENT = DATA_LIMITS.extent;
 const fmt = (n) => n.toLocaleString('en-US');
+const MAX_LABEL = DATA_LIMITS.maxClasses - 1;
+/** The CSV rules in a sentence (csv.js's header states them in full). */
+export const CSV_RULES = `Rows of x1, x2 (−${EXTENT} to ${EXTENT}) and a class label (0–${MAX_LABEL}) or a regression target. ` +
+  `Whole numbers are labels; a column with any fraction, or headed “target”, holds targets. ` +
+  `A first row with no number in it is a header. Up to ${fmt(DATA_LIMITS.maxPoints)} points.`;
 
 /** Saves text as a file (a download). */
 function download(text, name, type) {
@@ -23,7 +28,9 @@ function download(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function createDataTools(root, canvas, { catalog, getConfig, getData, edit, exportModel, importModel }) {
+/** tryData(patch) and importModel(file) try a change all-or-nothing (main.js): each resolves
+ *  { ok } or { ok: false, errors }, and only then does the message line say what happened. */
+export function createDataTools(root, canvas, { catalog, getConfig, getData, edit, exportModel, tryData, importModel }) {
   let mode = 'add', chosen = 0, msgTimer = null;
   const radio = (name, value, text, checked) => h('label', { class: 'chip' },
     h('input', { type: 'radio', name, value, checked, onchange: () => { mode = value; canvas.dataset.mode = value; } }), h('span', {}, text));
@@ -46,7 +53,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
     h('p', { class: 'hint tool-hint' }, h('span', {}, 'Click the plot: add a point'), ' · ', shiftHint, ' · ', h('span', {}, 'ctrl-click: remove')),
     h('div', { class: 'tool-row files' },
       h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'CSV'),
-      button('Import', `x1, x2, label (0–${DATA_LIMITS.maxClasses - 1}) or target per line, header optional; up to ${fmt(DATA_LIMITS.maxPoints)} points`, () => csvFile.click(), 'Import CSV'),
+      button('Import', CSV_RULES, () => csvFile.click(), 'Import CSV'),
       button('Export', 'Save the current points as CSV', exportCSV, 'Export CSV'),
       h('span', { class: 'sep', 'aria-hidden': 'true' }),
       h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'Model'),
@@ -101,26 +108,27 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
     const data = current();
     if (data) download(formatCSV(data), 'nn-by-hand-data.csv', 'text/csv');
   }
-  async function readFile(input, handle) {
+  const refused = (name, error) => message(`${name}: ${error.replace(/\.?$/, '.')} Nothing was changed.`, 'error');
+  async function readFile(input, maxBytes, handle) {
     const file = input.files[0];
     input.value = '';
     if (!file) return;
-    if (file.size > DATA_LIMITS.maxBytes) {
-      return message(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB: too big (the limit is ${fmt(DATA_LIMITS.maxPoints)} points, ${DATA_LIMITS.maxBytes / 1e6} MB). Nothing was changed.`, 'error');
-    }
-    handle(file.name, await file.text());
+    if (file.size > maxBytes) return refused(file.name, `${(file.size / 1e6).toFixed(1)} MB is too big (the limit is ${maxBytes / 1e6} MB)`);
+    try { await handle(file.name, await file.text()); } catch (e) { refused(file.name, `could not be read (${e.message})`); }
   }
-  csvFile.addEventListener('change', () => readFile(csvFile, (name, text) => {
+  csvFile.addEventListener('change', () => readFile(csvFile, DATA_LIMITS.maxBytes, async (name, text) => {
     const r = parseCSV(text);
-    if (!r.ok) return message(`${name}: ${r.error}. Nothing was changed.`, 'error');
+    if (!r.ok) return refused(name, r.error);
     const k = minClasses(r.data);
-    setData(r.data, { classes: k });
+    const done = await tryData({ custom: r.data, classes: k });
+    if (!done.ok) return refused(name, done.errors[0].message);
     message(`Imported ${fmt(pointCount(r.data))} points ${r.data.regression ? '(regression targets)' : `(${k} classes)`} from ${name}.`);
   }));
-  modelFileIn.addEventListener('change', () => readFile(modelFileIn, (name, text) => {
+  modelFileIn.addEventListener('change', () => readFile(modelFileIn, MODEL_LIMITS.maxBytes, async (name, text) => {
     const r = readModelFile(text, catalog, getConfig());
-    if (!r.ok) return message(`${name}: ${r.error} Nothing was changed.`, 'error');
-    importModel(r);
+    if (!r.ok) return refused(name, r.error);
+    const done = await importModel(r);
+    if (!done.ok) return refused(name, done.errors[0].message);
     message(`Loaded the network from ${name} (epoch ${fmt(r.epoch)}).`);
   }));
 

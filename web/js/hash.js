@@ -1,0 +1,181 @@
+// hash.js — the configuration as a URL hash (compact key=value pairs, like TF Playground), so a
+// copied link reproduces a run. One table maps each key to its config field and parser; the same
+// table checks a configuration read from a model file (checkFields). Keys are looked up as own
+// entries of a Map, so a link naming an Object.prototype member (#constructor, #__proto__) is
+// just an unknown key. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
+// is not read at all); every value within its field's range (the hint says which). No DOM here.
+import { FEATURE_NAMES } from './features.js';
+import { UI_LIMITS, OPTIMIZER_PARAMS, classRange, datasetInfo, defaultConfig } from './config.js';
+import { decodeCustom, encodeCustom, minClasses } from './data/custom.js';
+
+export const HASH_LIMITS = { maxLength: 20000 };
+
+// --- the table ----------------------------------------------------------------------------------
+
+// A parser takes the text of a value and returns the value, or undefined; .hint says what is valid.
+const withHint = (fn, hint) => Object.assign(fn, { hint });
+const num = (min, max) => withHint((s) => {
+  const v = Number(s);
+  return s !== '' && Number.isFinite(v) && v >= min && v <= max ? v : undefined;
+}, `a number from ${min} to ${max}`);
+const int = (min, max) => withHint((s) => {
+  const v = num(min, max)(s);
+  return Number.isInteger(v) ? v : undefined;
+}, `a whole number from ${min} to ${max}`);
+const oneOf = (list) => withHint((s) => (list.includes(s) ? s : undefined), `one of ${list.join(', ')}`);
+
+const features = withHint((s) => {
+  const f = s.split(',').filter(Boolean);
+  return f.every((x) => FEATURE_NAMES.includes(x)) ? FEATURE_NAMES.filter((x) => f.includes(x)) : undefined;
+}, `features from ${FEATURE_NAMES.join(', ')}, in that order`);
+
+const layers = (acts) => withHint((s) => {
+  if (s === '') return [];
+  const parsed = s.split(',').map((t) => /^(\d{1,3})([a-z_]{1,32})$/.exec(t))
+    .map((m) => m && { units: Number(m[1]), activation: m[2] });
+  const ok = parsed.length <= UI_LIMITS.maxLayers && parsed.every((l) => l && l.units >= 1 &&
+    l.units <= UI_LIMITS.maxUnits && acts.includes(l.activation) && l.activation !== 'softmax');
+  return ok ? parsed : undefined;
+}, `up to ${UI_LIMITS.maxLayers} hidden layers like 16tanh,8relu (1–${UI_LIMITS.maxUnits} units each)`);
+
+/** Hash key → [config field, parser]: a Map, so only these keys are ever found. */
+function hashFields(catalog) {
+  return new Map([
+    ['dataset', ['dataset', oneOf(catalog.datasets.map((d) => d.name))]],
+    ['classes', ['classes', int(0, 64)]],
+    ['noise', ['noise', num(0, 1)]],
+    ['points', ['points', int(UI_LIMITS.minPoints, UI_LIMITS.maxPoints)]],
+    ['test', ['testRatio', num(UI_LIMITS.minTest, UI_LIMITS.maxTest)]],
+    ['seed', ['seed', int(0, 2 ** 31 - 1)]],
+    ['features', ['features', features]],
+    ['layers', ['layers', layers(catalog.activations.map((a) => a.name))]],
+    ['output', ['outputActivation', oneOf(catalog.activations.map((a) => a.name))]],
+    ['loss', ['loss', oneOf(catalog.losses.map((l) => l.name))]],
+    ['init', ['init', oneOf(catalog.initializers)]],
+    ['optimizer', ['optimizer', oneOf(catalog.optimizers.map((o) => o.name))]],
+    ['lr', ['learningRate', num(1e-6, 100)]],
+    ['batch', ['batchSize', int(1, UI_LIMITS.maxPoints)]],
+    ['l1', ['l1', num(0, 10)]],
+    ['l2', ['l2', num(0, 10)]],
+    ['momentum', ['momentum', num(0, 1)]],
+    ['beta1', ['beta1', num(0, 0.999999)]],
+    ['beta2', ['beta2', num(0, 0.999999)]],
+    ['rho', ['rho', num(0, 1)]],
+    ['eps', ['epsilon', num(1e-12, 1)]],
+    ['data', ['custom', decodeCustom]],  // → { data } | { omitted: n } | { error }: unwrapped in decodeHash
+  ]);
+}
+
+/** A field's value as hash text, or undefined when it has the wrong shape. */
+function formatValue(field, v) {
+  if (field === 'layers') return Array.isArray(v) ? v.map((l) => `${l?.units}${l?.activation}`).join(',') : undefined;
+  if (field === 'features') return Array.isArray(v) ? v.join(',') : undefined;
+  if (field === 'custom') return encodeCustom(v);
+  return typeof v === 'number' || typeof v === 'string' ? String(v) : undefined;
+}
+
+/** Structural equality of a trusted value `a` (shallow: numbers, strings, arrays, plain objects) and any `b`. */
+function same(a, b) {
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a && typeof a === 'object') {
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
+  }
+  return a === b;
+}
+
+// --- encode / decode --------------------------------------------------------------------------------
+
+/** The configuration as a hash string ('#dataset=spiral&classes=2&...'). */
+export function encodeHash(catalog, cfg) {
+  const used = OPTIMIZER_PARAMS[cfg.optimizer] ?? [];
+  const optional = new Set(Object.values(OPTIMIZER_PARAMS).flat());
+  const pairs = [];
+  for (const [key, [field]] of hashFields(catalog)) {
+    if (optional.has(field) && !used.includes(field)) continue;  // only the chosen optimizer's
+    if (field === 'custom' && !cfg.custom) continue;             // generated data: no points
+    pairs.push(`${key}=${formatValue(field, cfg[field])}`);
+  }
+  return '#' + pairs.join('&');
+}
+
+const shown = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** Reads a hash defensively: { config, problems: [{ key, message }] }. Every bad or unknown value
+ *  falls back to its default and is named (by its key) in problems; an empty hash gives the
+ *  defaults with no problems. Never throws. */
+export function decodeHash(catalog, hash) {
+  const cfg = defaultConfig();
+  const problems = [];
+  const text = String(hash).replace(/^#/, '');
+  if (!text) return { config: cfg, problems };
+  if (text.length > HASH_LIMITS.maxLength) {
+    problems.push({ key: '#', message: `the link's settings (after #) are ${text.length.toLocaleString('en-US')} characters long; the limit is ${HASH_LIMITS.maxLength.toLocaleString('en-US')}, so none were read` });
+    return { config: cfg, problems };
+  }
+  const fields = hashFields(catalog);
+  let custom = null;
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    let key, raw;
+    try {
+      key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
+      raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+    } catch { problems.push({ key: shown(pair), message: `“${shown(pair)}” is not valid URL text` }); continue; }
+    if (key === '') { problems.push({ key: shown(pair), message: `“${shown(pair)}” names no setting` }); continue; }
+    const entry = fields.get(key);
+    if (!entry) { problems.push({ key: shown(key), message: `unknown setting “${shown(key)}”` }); continue; }
+    const [field, parse] = entry;
+    if (field === 'custom') {
+      const r = parse(raw);
+      if (r.error) problems.push({ key, message: `${key}: ${r.error}` });
+      else custom = r;
+      continue;
+    }
+    const value = eq < 0 ? undefined : parse(raw);
+    if (value === undefined) problems.push({ key, message: `${key}=“${shown(raw)}” is not valid (${parse.hint})` });
+    else cfg[field] = value;
+  }
+  // The user's own points: in the link when small, else named as left out.
+  if (custom?.omitted !== undefined) {
+    problems.push({ key: 'data', message: `this link was made with ${custom.omitted} points of your own, too many to include in a link: ` +
+      `the ${cfg.dataset} dataset is shown instead (share such data with Export CSV)` });
+  }
+  cfg.custom = custom?.data ?? null;
+  // Cross-field repairs: the number of classes must fit the dataset (or the user's labels).
+  const ds = datasetInfo(catalog, cfg.dataset);
+  if (cfg.custom) {
+    cfg.classes = cfg.custom.regression ? 0 : Math.min(6, Math.max(minClasses(cfg.custom), cfg.classes));
+  } else if (ds.regression) cfg.classes = 0;
+  else if (cfg.classes < ds.minClasses || cfg.classes > ds.maxClasses) {
+    if (fields.has('classes') && /(^|&)classes=/.test(text)) {
+      problems.push({ key: 'classes', message: `${cfg.dataset} takes ${ds.minClasses}–${ds.maxClasses} classes (got ${cfg.classes})` });
+    }
+    cfg.classes = ds.defaultClasses;
+  }
+  return { config: cfg, problems };
+}
+
+/** Checks a configuration read from elsewhere (a model file) against the same table: every field
+ *  a link could hold must read back exactly, and the classes must fit the data. Returns
+ *  [{ field, message }] (empty when valid); `custom` is checked by its reader, not here. */
+export function checkFields(catalog, cfg) {
+  const problems = [];
+  for (const [, [field, parse]] of hashFields(catalog)) {
+    if (field === 'custom') continue;
+    const v = cfg[field];
+    const text = formatValue(field, v);
+    if (text === undefined || !same(parse(text), v)) {
+      const got = typeof v === 'number' || typeof v === 'string' ? shown(String(v)) : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v;
+      problems.push({ field, message: `${got} is not valid here (${parse.hint})` });
+    }
+  }
+  if (problems.length) return problems;
+  const [lo, hi] = classRange(catalog, cfg);
+  if (cfg.classes < lo || cfg.classes > hi) {
+    problems.push({ field: 'classes', message: hi === 0 ? `regression data has no classes (got ${cfg.classes}; expected 0)` : `this data takes ${lo}–${hi} classes (got ${cfg.classes})` });
+  }
+  return problems;
+}

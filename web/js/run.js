@@ -1,0 +1,77 @@
+// run.js — builds what the worker trains, with no side effects: the data (generated or the user's,
+// split, features expanded, targets encoded) and the network (new from the configuration, or
+// loaded from a model file and checked against it). The worker builds the next data and network
+// beside the running ones and swaps only when both succeeded, so a model file, CSV or link the core
+// rejects changes nothing. Errors carry the field they name (the facade's err.field when it has
+// one, else the "field:" that starts its message).
+import { expandFeatures } from './features.js';
+import { OPTIMIZER_PARAMS, networkSpec, outputUnits, problemKind } from './config.js';
+import { splitCustom } from './data/custom.js';
+
+/** { field, message } for an error thrown while building; `fallback` when it names no field. */
+export function errorOf(e, fallback) {
+  const field = typeof e?.field === 'string' && e.field ? e.field : /^([\w.[\]]+):/.exec(e?.message ?? '')?.[1] ?? fallback;
+  return { field, message: String(e?.message ?? e) };
+}
+
+function split(nn, part, outputs, outputActivation, features) {
+  return {
+    n: part.n, points: part.x,
+    x: expandFeatures(part.x, part.n, features),
+    y: nn.encodeTargets(part, outputs, outputActivation),
+    labels: part.labels, targets: part.targets,
+  };
+}
+
+/** The points: the user's own (config.custom, split by a hash of each point) or a generated
+ *  dataset (the core's seeded split). Returns { kind, classes, train, test, view } — view is what
+ *  the page draws (the worker posts it once the build has succeeded). */
+export function makeData(nn, config) {
+  const cat = nn.catalog;
+  const kind = problemKind(cat, config);
+  const outputs = outputUnits(cat, config);
+  const classes = kind === 'regression' ? 0 : config.classes;
+  let parts;
+  if (config.custom) parts = splitCustom(config.custom, config.testRatio, config.seed, classes);
+  else parts = nn.splitDataset(nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes, seed: config.seed }), config.testRatio, config.seed);
+  const copy = (p) => ({ n: p.n, x: p.x.slice(), labels: p.labels?.slice() ?? null, targets: p.targets?.slice() ?? null });
+  const view = { kind, classes, outputs, outputActivation: config.outputActivation, train: copy(parts.train), test: copy(parts.test) };
+  const part = (p) => (p.n ? split(nn, p, outputs, config.outputActivation, config.features)
+    : { n: 0, points: p.x, x: new Float32Array(0), y: new Float32Array(0), labels: p.labels, targets: p.targets });
+  return { kind, classes, train: part(parts.train), test: part(parts.test), view };
+}
+
+/** A new network for the configuration, or the model file's network (which must be the one the
+ *  configuration describes: the page read its settings from the same file). */
+export function makeNetwork(nn, config, model = null) {
+  const want = networkSpec(nn.catalog, config);
+  if (!model) return nn.createNetwork(want);
+  const net = nn.loadNetwork(model.json);
+  try {
+    checkSpec(net.spec, want);
+  } catch (e) {
+    net.dispose();
+    throw e;
+  }
+  return net;
+}
+
+/** Throws, naming the field, where the loaded network's spec differs from the configuration's. */
+function checkSpec(got, want) {
+  const differ = (path, a, b) => {
+    const e = new Error(`${path}: the network has ${JSON.stringify(a)}, but the file's settings say ${JSON.stringify(b)}`);
+    e.field = path;
+    throw e;
+  };
+  if (got.inputs !== want.inputs) differ('spec.inputs', got.inputs, want.inputs);
+  if (got.layers.length !== want.layers.length) differ('spec.layers', got.layers.length, want.layers.length);
+  want.layers.forEach((l, i) => {
+    for (const k of ['units', 'activation']) if (got.layers[i][k] !== l[k]) differ(`spec.layers[${i}].${k}`, got.layers[i][k], l[k]);
+  });
+  for (const k of ['loss', 'init', 'seed', 'l1', 'l2']) if (got[k] !== want[k]) differ(`spec.${k}`, got[k], want[k]);
+  const o = want.optimizer;
+  if (got.optimizer.type !== o.type) differ('spec.optimizer.type', got.optimizer.type, o.type);
+  for (const k of ['learningRate', ...(OPTIMIZER_PARAMS[o.type] ?? [])]) {
+    if (got.optimizer[k] !== o[k]) differ(`spec.optimizer.${k}`, got.optimizer[k], o[k]);
+  }
+}
