@@ -238,8 +238,16 @@ S Network<S>::computeGradients(MatRef<S> X, MatRef<S> Y) {
 }
 
 template <typename S>
+void Network<S>::checkSteps(Eigen::Index steps) const {
+  if (steps > kMaxSteps - steps_)
+    throw Error("optimizerState.step", "the network has taken " + std::to_string(steps_) +
+                " steps; it counts at most 2^53 − 1");
+}
+
+template <typename S>
 S Network<S>::trainBatch(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
+  checkSteps(1);
   prepare(X.cols(), true);
   const S loss = step(X, Y);
   trimWorkspace();
@@ -251,7 +259,6 @@ template <typename S>
 S Network<S>::step(MatRef<S> X, MatRef<S> Y) {
   const S loss = lossAndBackward(X, Y);
   if (!std::isfinite(loss) || !allFinite(grads_.data(), grads_.size())) return loss;
-  if (steps_ >= kMaxSteps) throw Error("optimizerState.step", "the network has taken the most steps it can count");
   applyRegularization();
   // The step is all or nothing: the values before it are kept, and restored if any result is not
   // finite (an update or a moment overflowing float), which is then reported like divergence.
@@ -278,6 +285,7 @@ S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) 
   if (batchSize < 1) throw Error("batchSize", "must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
   const Eigen::Index n = X.cols();
   const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
+  checkSteps((n + batch - 1) / batch);
   // An epoch that throws (out of memory for a workspace, say) leaves the network as it was: its
   // state is set aside first (the allocation can throw only before anything changed) and put back.
   Vec<S> params = params_, grads = grads_;

@@ -116,6 +116,7 @@ class Network {
  private:
   void checkInputs(MatRef<S> X) const;
   void checkBatch(MatRef<S> X, MatRef<S> Y) const;
+  void checkSteps(Eigen::Index steps) const;  // room left in the step counter
   void prepare(Eigen::Index m, bool backward);  // shapes every workspace for a batch of m
   void forward(MatRef<S> X);
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);

@@ -1,7 +1,10 @@
 // serialize.cpp — JSON in and out with nlohmann::json; every read is checked and names its path.
 #include "serialize.hpp"
 
+#include <cctype>
 #include <cstdio>
+#include <string_view>
+#include <vector>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -179,27 +182,38 @@ json specToJSONValue(const NetworkSpec& s) {
 }
 
 // The stated limits come first, before any value is built: nlohmann's values nest by recursion
-// (a document 10,000 levels deep overflowed the stack). The depth is counted in one pass over the
-// text, brackets inside strings skipped; the parser then rejects whatever else is malformed.
+// (a document 10,000 levels deep overflowed the stack). One pass over the text counts the depth
+// (brackets inside strings skipped) and finds a key given twice in one object, which the parser
+// would settle silently by keeping one of the values. The parser then rejects whatever else is
+// malformed.
 void checkLimits(const std::string& text) {
   if (text.size() > kMaxDocumentBytes)
     throw Error("json", "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
                 std::to_string(kMaxDocumentBytes >> 20) + " MiB");
-  int depth = 0;
-  bool inString = false;
+  std::vector<std::vector<std::string_view>> keys;  // per open container: an object's keys so far
+  std::vector<bool> isObject;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') inString = false;
-    } else if (c == '"') {
-      inString = true;
+    if (c == '"') {
+      const std::size_t begin = ++i;
+      while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+      std::size_t next = i + 1;
+      while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+      if (next < text.size() && text[next] == ':' && !isObject.empty() && isObject.back()) {
+        const std::string_view key(text.data() + begin, std::min(i, text.size()) - begin);
+        for (std::string_view k : keys.back())
+          if (k == key) throw Error("json", "the key " + quote(std::string(key)) + " appears twice in one object");
+        keys.back().push_back(key);
+      }
     } else if (c == '[' || c == '{') {
-      if (++depth > kMaxDocumentDepth)
+      if (isObject.size() >= std::size_t(kMaxDocumentDepth))
         throw Error("json", "nested deeper than " + std::to_string(kMaxDocumentDepth) + " levels (at byte " +
                     std::to_string(i) + ")");
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+      isObject.push_back(c == '{');
+      keys.emplace_back();
+    } else if ((c == ']' || c == '}') && !isObject.empty()) {
+      isObject.pop_back();
+      keys.pop_back();
     }
   }
 }
