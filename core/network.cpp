@@ -49,15 +49,13 @@ Network<S>::Network(NetworkSpec spec) : spec_(std::move(spec)) {
   rng_.reseed(spec_.seed ^ 0x5DEECE66Dull);
 }
 
-// Fresh state for opt (zeros) and the rollback buffer: everything is allocated before any member
-// changes, so an allocation failure leaves the network as it was.
+// Fresh state for opt (zeros), allocated before any member changes: an allocation failure leaves
+// the network as it was.
 template <typename S>
 void Network<S>::resetOptimizerState() {
   std::array<Vec<S>, 2> fresh;
   for (int k = 0; k < opt_->stateSlots; ++k) fresh[k] = Vec<S>::Zero(params_.size());
-  Vec<S> backup(params_.size() * (1 + opt_->stateSlots));
   state_.swap(fresh);
-  backup_.swap(backup);
   steps_ = 0;
 }
 
@@ -260,22 +258,14 @@ S Network<S>::step(MatRef<S> X, MatRef<S> Y) {
   const S loss = lossAndBackward(X, Y);
   if (!std::isfinite(loss) || !allFinite(grads_.data(), grads_.size())) return loss;
   applyRegularization();
-  // The step is all or nothing: the values before it are kept, and restored if any result is not
-  // finite (an update or a moment overflowing float), which is then reported like divergence.
-  const Eigen::Index P = params_.size();
-  const int slots = opt_->stateSlots;
-  std::copy_n(params_.data(), P, backup_.data());
-  for (int k = 0; k < slots; ++k) std::copy_n(state_[k].data(), P, backup_.data() + (k + 1) * P);
-  opt_->step(params_.data(), grads_.data(), state_[0].data(), state_[1].data(), std::size_t(P), spec_.optimizer,
-             steps_ + 1);
-  bool finite = allFinite(params_.data(), P);
-  for (int k = 0; k < slots; ++k) finite = finite && allFinite(state_[k].data(), P);
-  if (!finite) {
-    std::copy_n(backup_.data(), P, params_.data());
-    for (int k = 0; k < slots; ++k) std::copy_n(backup_.data() + (k + 1) * P, P, state_[k].data());
+  // The step is all or nothing: when any new parameter or state value would not be finite (an
+  // update or a moment overflowing float), nothing is stored and it is reported like divergence.
+  S* s0 = state_[0].data();
+  S* s1 = state_[1].data();
+  const std::size_t P = std::size_t(params_.size());
+  if (!opt_->check(params_.data(), grads_.data(), s0, s1, P, spec_.optimizer, steps_ + 1))
     return std::numeric_limits<S>::infinity();
-  }
-  ++steps_;
+  opt_->step(params_.data(), grads_.data(), s0, s1, P, spec_.optimizer, ++steps_);
   return loss;
 }
 
@@ -288,38 +278,15 @@ S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) 
   checkSteps((n + batch - 1) / batch);
   // An epoch that throws (out of memory for a workspace, say) leaves the network as it was: its
   // state is set aside first (the allocation can throw only before anything changed) and put back.
+  // (The loop is a function of its own: wasm keeps a try block's body out of some optimisations.)
   Vec<S> params = params_, grads = grads_;
   std::array<Vec<S>, 2> state = state_;
   const std::int64_t steps = steps_;
   const Rng rng = rng_;
   try {
-    order_.resize(std::size_t(n));
-    std::iota(order_.begin(), order_.end(), Eigen::Index{0});
-    if (shuffle) rng_.shuffle(order_.begin(), order_.end());
-    double total = 0;
-    for (Eigen::Index start = 0; start < n; start += batch) {
-      const Eigen::Index len = std::min(batch, n - start);
-      prepare(len, true);
-      S loss;
-      if (shuffle) {  // gather the batch's columns
-        reshape(Xb_, X.rows(), len);
-        reshape(Yb_, Y.rows(), len);
-        for (Eigen::Index j = 0; j < len; ++j) {
-          Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
-          Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
-        }
-        loss = step(Xb_, Yb_);
-      } else {        // contiguous columns: no copy
-        loss = step(X.middleCols(start, len), Y.middleCols(start, len));
-      }
-      if (!std::isfinite(loss)) {
-        trimWorkspace();
-        return loss;
-      }
-      total += double(loss) * double(len);
-    }
+    const S loss = epoch(X, Y, batch, shuffle);
     trimWorkspace();
-    return S(total / double(n));
+    return loss;
   } catch (...) {
     params_.swap(params);
     grads_.swap(grads);
@@ -329,6 +296,34 @@ S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) 
     trimWorkspace();
     throw;
   }
+}
+
+template <typename S>
+S Network<S>::epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle) {
+  const Eigen::Index n = X.cols();
+  order_.resize(std::size_t(n));
+  std::iota(order_.begin(), order_.end(), Eigen::Index{0});
+  if (shuffle) rng_.shuffle(order_.begin(), order_.end());
+  double total = 0;
+  for (Eigen::Index start = 0; start < n; start += batch) {
+    const Eigen::Index len = std::min(batch, n - start);
+    prepare(len, true);
+    S loss;
+    if (shuffle) {  // gather the batch's columns
+      reshape(Xb_, X.rows(), len);
+      reshape(Yb_, Y.rows(), len);
+      for (Eigen::Index j = 0; j < len; ++j) {
+        Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
+        Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
+      }
+      loss = step(Xb_, Yb_);
+    } else {        // contiguous columns: no copy
+      loss = step(X.middleCols(start, len), Y.middleCols(start, len));
+    }
+    if (!std::isfinite(loss)) return loss;
+    total += double(loss) * double(len);
+  }
+  return S(total / double(n));
 }
 
 template <typename S>

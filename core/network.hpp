@@ -121,6 +121,7 @@ class Network {
   void forward(MatRef<S> X);
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);
   S step(MatRef<S> X, MatRef<S> Y);  // trainBatch without the input checks (trainEpoch checks once)
+  S epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle);  // trainEpoch's loop, checked
   void applyRegularization();
   void resetOptimizerState();
 
@@ -134,7 +135,6 @@ class Network {
   Vec<S> params_, grads_;                  // (P) each
   std::array<Vec<S>, 2> state_;            // (P) per optimizer slot in use, empty otherwise
   std::int64_t steps_ = 0;
-  Vec<S> backup_;                          // (P · (1 + state slots)) the values before a step, for its rollback
   Rng rng_;                                // shuffles; seeded from spec.seed
 
   // Workspaces, reused across calls (resized only when the batch size changes).

@@ -32,8 +32,10 @@ struct Optimizer {
   double defaultLearningRate;  // torch's default where it has one
   int stateSlots;              // state vectors of parameter length (velocity, moments)
   std::array<bool, 2> nonNegative;  // which slots hold averages of g² (never negative)
-  // t is the 1-based step count (adam's bias correction).
-  void (*step)(S* p, const S* g, S* s0, S* s1, std::size_t n, const OptimizerSettings& h, std::int64_t t);
+  // t is the 1-based step count (adam's bias correction). check computes the step without storing
+  // it and says whether every new value would be finite; step stores it. Same values both ways.
+  using Rule = bool (*)(S* p, const S* g, S* s0, S* s1, std::size_t n, const OptimizerSettings& h, std::int64_t t);
+  Rule check, step;
 };
 
 template <typename S>

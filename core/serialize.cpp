@@ -222,7 +222,7 @@ json parse(const std::string& textIn) {
   checkLimits(textIn);
   try {
     return json::parse(textIn);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e400
     throw Error("json", "not valid JSON (" + clip(e.what(), 200) + ")");
   }
 }
