@@ -16,6 +16,7 @@
 //      saves and reloads (3).
 //   5. A spec that loads normalises (specToJSON) to JSON that reads back to the same JSON, and a
 //      small network built from it keeps 2–4; optimizer settings that load keep 4 on a small network.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
