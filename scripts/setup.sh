@@ -6,7 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(cmake make g++ python3 libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium chromium-driver)
+# clang-14 and libclang-rt-14-dev are for the fuzzer (scripts/fuzz.sh: clang++-14 -fsanitize=fuzzer).
+# emscripten depends on clang-14, but libFuzzer's runtime (libclang-rt-14-dev) only comes with it as a
+# Recommends, which --no-install-recommends and many images skip: both are named here.
+APT_PACKAGES=(cmake make g++ python3 libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium chromium-driver
+  clang-14 libclang-rt-14-dev)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -14,7 +18,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
 else
-  for c in cmake make g++ em++ chromium; do command -v "$c" >/dev/null 2>&1 || missing+=("$c"); done
+  for c in cmake make g++ em++ chromium clang++-14; do command -v "$c" >/dev/null 2>&1 || missing+=("$c"); done
 fi
 
 if ((${#missing[@]})); then

@@ -4,6 +4,7 @@
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. the wasm module's API from Node (node --test)
 #   4. the pages in headless Chromium (playwright-core)
+#   5. the JSON readers under libFuzzer + ASan + UBSan: regression inputs, then a fixed number of runs
 # Exits non-zero on the first failing suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,3 +29,6 @@ if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   echo "== pages in headless Chromium =="
   node --test --test-concurrency=1 tests/browser/
 fi
+
+echo "== fuzz: JSON readers under libFuzzer + ASan + UBSan =="
+bash scripts/fuzz.sh
