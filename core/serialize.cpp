@@ -84,18 +84,24 @@ json layersToJSON(const Network<S>& net, const Vec<S>& flat, const char* which) 
   return list;
 }
 
+// Reads per-layer lists into the flat layout for a (validated) spec, before any network exists:
+// a document whose arrays do not fit is rejected without allocating the network it describes.
 template <typename S>
-void layersFromJSON(const Network<S>& net, const json& weights, const json& biases, Vec<S>& flat,
+void layersFromJSON(const NetworkSpec& spec, const json& weights, const json& biases, Vec<S>& flat,
                     const std::string& where) {
   const std::string wPath = path(where, "weights"), bPath = path(where, "biases");
-  if (!weights.is_array() || int(weights.size()) != net.layerCount())
-    throw Error(wPath, "expected one array per layer (" + std::to_string(net.layerCount()) + ")");
-  if (!biases.is_array() || int(biases.size()) != net.layerCount())
-    throw Error(bPath, "expected one array per layer (" + std::to_string(net.layerCount()) + ")");
-  flat.resize(net.parameters().size());
+  const int L = int(spec.layers.size());
+  if (!weights.is_array() || int(weights.size()) != L)
+    throw Error(wPath, "expected one array per layer (" + std::to_string(L) + ")");
+  if (!biases.is_array() || int(biases.size()) != L)
+    throw Error(bPath, "expected one array per layer (" + std::to_string(L) + ")");
+  Eigen::Index total = 0;  // the spec's parameter count (validated: at most kMaxParameters)
+  for (int l = 0, in = spec.inputs; l < L; in = spec.layers[std::size_t(l)].units, ++l)
+    total += Eigen::Index(spec.layers[std::size_t(l)].units) * (in + 1);
+  flat.resize(total);
   Eigen::Index offset = 0;
-  for (int l = 0; l < net.layerCount(); ++l) {
-    const int out = net.units(l), in = net.fanIn(l);
+  for (int l = 0, in = spec.inputs; l < L; in = spec.layers[std::size_t(l)].units, ++l) {
+    const int out = spec.layers[std::size_t(l)].units;
     Mat<S> rowMajor(in, out);  // Wᵀ column-major = W row-major
     readValues<S>(weights[std::size_t(l)], Eigen::Index(out) * in, rowMajor.data(),
                   wPath + "[" + std::to_string(l) + "]");
@@ -266,28 +272,31 @@ Network<S> networkFromJSON(const std::string& textIn) {
   if (version != kVersion)
     throw Error("version", "this build reads version " + std::to_string(kVersion) + " (got " + std::to_string(version) + ")");
 
-  Network<S> net = [&] {  // validates the architecture and names; errors get the "spec." prefix
+  const NetworkSpec spec = [&] {  // validates the architecture and names; errors get the "spec." prefix
     try {
-      return Network<S>(readSpec(field(doc, "spec", ""), "spec", true));
+      NetworkSpec s = readSpec(field(doc, "spec", ""), "spec", true);
+      validateSpec(s);
+      return s;
     } catch (const Error& e) {
       const std::string& f = e.field();
       throw Error(f.rfind("spec", 0) == 0 ? f : f.empty() ? "spec" : "spec." + f, e.detail());
     }
   }();
+  // Everything is read and checked against the spec before the network is built.
   Vec<S> params;
-  layersFromJSON(net, field(doc, "weights", ""), field(doc, "biases", ""), params, "");
+  layersFromJSON(spec, field(doc, "weights", ""), field(doc, "biases", ""), params, "");
 
   const json& st = field(doc, "optimizerState", "");
   const std::int64_t step = integer(st, "step", "optimizerState", 0, kMaxSteps);
   const json& slots = field(st, "slots", "optimizerState");
-  const int expected = int(net.optimizerState()[0].size() > 0) + int(net.optimizerState()[1].size() > 0);
+  const int expected = findOptimizer<S>(spec.optimizer.type, "spec.optimizer.type").stateSlots;
   if (!slots.is_array() || int(slots.size()) != expected)
-    throw Error("optimizerState.slots", net.spec().optimizer.type + " keeps " + std::to_string(expected) +
+    throw Error("optimizerState.slots", spec.optimizer.type + " keeps " + std::to_string(expected) +
                 " state arrays");
   std::array<Vec<S>, 2> state;
   for (int k = 0; k < expected; ++k) {
     const std::string sp = "optimizerState.slots[" + std::to_string(k) + "]";
-    layersFromJSON(net, field(slots[std::size_t(k)], "weights", sp), field(slots[std::size_t(k)], "biases", sp),
+    layersFromJSON(spec, field(slots[std::size_t(k)], "weights", sp), field(slots[std::size_t(k)], "biases", sp),
                    state[std::size_t(k)], sp);
   }
 
@@ -300,6 +309,7 @@ Network<S> networkFromJSON(const std::string& textIn) {
       throw Error("rng[" + std::to_string(i) + "]", "must be a 16-digit hex string");
     rngState[i] = std::stoull(w, nullptr, 16);
   }
+  Network<S> net(spec);
   net.restore(params, state, step, rngState);
   return net;
 }
