@@ -1,9 +1,8 @@
 // serialize.cpp — JSON in and out with nlohmann::json; every read is checked and names its path.
 #include "serialize.hpp"
 
-#include <cctype>
 #include <cstdio>
-#include <string_view>
+#include <unordered_set>
 #include <vector>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -187,47 +186,38 @@ json specToJSONValue(const NetworkSpec& s) {
           {"l1", s.l1}, {"l2", s.l2}, {"init", s.init}, {"seed", s.seed}};
 }
 
-// The stated limits come first, before any value is built: nlohmann's values nest by recursion
-// (a document 10,000 levels deep overflowed the stack). One pass over the text counts the depth
-// (brackets inside strings skipped) and finds a key given twice in one object, which the parser
-// would settle silently by keeping one of the values. The parser then rejects whatever else is
-// malformed.
-void checkLimits(const std::string& text) {
-  if (text.size() > kMaxDocumentBytes)
-    throw Error("json", "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                std::to_string(kMaxDocumentBytes >> 20) + " MiB");
-  std::vector<std::vector<std::string_view>> keys;  // per open container: an object's keys so far
-  std::vector<bool> isObject;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '"') {
-      const std::size_t begin = ++i;
-      while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
-      std::size_t next = i + 1;
-      while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
-      if (next < text.size() && text[next] == ':' && !isObject.empty() && isObject.back()) {
-        const std::string_view key(text.data() + begin, std::min(i, text.size()) - begin);
-        for (std::string_view k : keys.back())
-          if (k == key) throw Error("json", "the key " + quote(std::string(key)) + " appears twice in one object");
-        keys.back().push_back(key);
-      }
-    } else if (c == '[' || c == '{') {
-      if (isObject.size() >= std::size_t(kMaxDocumentDepth))
-        throw Error("json", "nested deeper than " + std::to_string(kMaxDocumentDepth) + " levels (at byte " +
-                    std::to_string(i) + ")");
-      isObject.push_back(c == '{');
-      keys.emplace_back();
-    } else if ((c == ']' || c == '}') && !isObject.empty()) {
-      isObject.pop_back();
-      keys.pop_back();
-    }
-  }
-}
-
+// The stated limits: the size before reading; while reading, the depth (checked as each object or
+// array opens, before anything deeper is built: nlohmann's values nest by recursion, and a
+// document 10,000 levels deep overflowed the stack) and keys given twice in one object (decoded,
+// so "\u0069nputs" is "inputs"), which the parser would otherwise settle silently by keeping one.
 json parse(const std::string& textIn) {
-  checkLimits(textIn);
+  if (textIn.size() > kMaxDocumentBytes)
+    throw Error("json", "the document is " + std::to_string(textIn.size()) + " bytes; the limit is " +
+                std::to_string(kMaxDocumentBytes >> 20) + " MiB");
+  std::vector<std::unordered_set<std::string>> keys;  // per open container (arrays: empty)
+  const json::parser_callback_t limits = [&keys](int depth, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        if (depth >= kMaxDocumentDepth)
+          throw Error("json", "nested deeper than " + std::to_string(kMaxDocumentDepth) + " levels");
+        keys.emplace_back();
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        keys.pop_back();
+        break;
+      case json::parse_event_t::key:
+        if (!keys.back().insert(parsed.get<std::string>()).second)
+          throw Error("json", "the key " + quote(parsed.get<std::string>()) + " appears twice in one object");
+        break;
+      case json::parse_event_t::value:
+        break;
+    }
+    return true;
+  };
   try {
-    return json::parse(textIn);
+    return json::parse(textIn, limits);
   } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e400
     throw Error("json", "not valid JSON (" + clip(e.what(), 200) + ")");
   }

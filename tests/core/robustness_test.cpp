@@ -82,6 +82,13 @@ TEST_CASE("the JSON reader rejects documents beyond its stated depth and size, a
   std::string twice = good;
   twice.insert(1, "\"version\":1,");
   CHECK_THAT(errorOf([&] { networkFromJSON<float>(twice); }).what(), Catch::Contains("'version' appears twice"));
+  std::string escaped = good;  // keys are compared decoded
+  escaped.insert(1, "\"vers\\u0069on\":1,");
+  CHECK_THAT(errorOf([&] { networkFromJSON<float>(escaped); }).what(), Catch::Contains("'version' appears twice"));
+  CHECK(errorOf([] { specFromJSON(R"({"inputs":3,"\u0069nputs":5,"layers":[{"units":1}]})"); }).field() == "json");
+  std::string manyKeys = "{";  // 100,000 distinct unknown keys: read in linear time, then ignored
+  for (int k = 0; k < 100000; ++k) manyKeys += "\"k" + std::to_string(k) + "\":0,";
+  networkFromJSON<float>(manyKeys + good.substr(1));
   // brackets and quotes inside strings are text, not structure
   networkFromJSON<float>("{\"note\":\"[[[[{{\\\"\\\\\"," + good.substr(1));
   CHECK(errorOf([] { specFromJSON(R"({"layers":[{"units":1}],"loss":""})"); }).field() == "loss");
