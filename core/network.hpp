@@ -29,7 +29,7 @@ struct Evaluation {
 };
 
 // Optimizer steps a network may count (2⁵³ − 1: exact in a double and in JavaScript).
-constexpr std::int64_t kMaxSteps = 9007199254740991;
+constexpr std::int64_t kMaxSteps = kMaxSafeInteger;
 // Workspaces larger than this are freed after the call that needed them.
 constexpr std::size_t kKeepWorkspaceBytes = std::size_t(64) << 20;
 

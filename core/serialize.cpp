@@ -174,7 +174,9 @@ NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
   if (has(s, "init")) spec.init = text(s, "init", at);
   if (has(s, "seed")) {
     const json& seed = field(s, "seed", at);
-    if (!seed.is_number_unsigned()) throw Error(path(at, "seed"), "must be an integer ≥ 0");
+    // 2⁵³ − 1 at most: every seed a JavaScript number holds exactly, so a saved spec reads back
+    if (!seed.is_number_unsigned() || seed.get<std::uint64_t>() > std::uint64_t(kMaxSafeInteger))
+      throw Error(path(at, "seed"), "must be an integer from 0 to 2^53 − 1");
     spec.seed = seed.get<std::uint64_t>();
   }
   return spec;

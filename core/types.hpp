@@ -54,6 +54,10 @@ inline std::string quote(const std::string& s) {
 // Tables are instantiated per Scalar, but names and flags do not depend on it: code that only needs
 // those reads the float tables (what ships), so the wasm build does not link a double copy.
 
+// 2⁵³ − 1: the largest integer a JavaScript number (and a double) holds exactly. Counters and seeds
+// stay within it, so whatever the core writes, JavaScript reads back unchanged.
+constexpr std::int64_t kMaxSafeInteger = 9007199254740991;
+
 // "a, b, c" — for messages that list the valid choices.
 template <typename Names>
 std::string joinNames(const Names& names) {

@@ -1,13 +1,16 @@
 // bindings.cpp — the thin Embind layer over the core (no math here).
 //
-// Arrays cross the boundary through the wasm heap: the JS facade (nn.js) copies inputs into
-// memory it allocated and passes the pointer; results come back as JS-owned copies (slice()),
-// made before the call returns, so nothing refers to wasm memory afterwards.
-// Errors leave wasm by a normal return, never by a throw: a JS exception unwinding wasm frames
-// leaves the shadow stack pointer where it was thrown and skips Embind's argument destructors (a
-// std::string argument leaked whole), so enough failed calls would exhaust the module. Every
-// function returns its value, or null after recording the error, which the facade reads with
-// lastError() and throws as an Error carrying the field.
+// Nothing is allocated on the JS side while wasm frames are on the stack: a JS exception there (a
+// failed allocation, say) would unwind them without restoring the shadow stack pointer and skip
+// their destructors. So:
+// - inputs (arrays and text) are copied into the wasm heap by the facade (nn.js), which checks
+//   every allocation, and passed as (pointer, length): no std::string argument, whose copy Embind
+//   makes without checking malloc's result;
+// - result arrays and long text are kept here, in the outbox, and returned as [address, length];
+//   the facade copies them out after the call returned, then calls releaseOutputs();
+// - errors leave by a normal return: null (or nullptr) after recording the error, which the
+//   facade reads with lastError() and throws as an NNError carrying the field.
+// What is still made in JS inside a call is small and bounded (a few numbers, short names).
 #include <emscripten/bind.h>
 #include <emscripten/stack.h>
 #include <emscripten/val.h>
@@ -24,6 +27,36 @@ using nn::Mat;
 
 namespace {
 
+// --- the outbox: results kept until the facade has copied them --------------------------------
+std::vector<Mat<float>> outFloats;
+std::vector<std::vector<int>> outInts;
+std::vector<std::string> outText;
+
+val where(const void* data, std::size_t count) {
+  val w = val::array();
+  w.set(0, double(reinterpret_cast<std::uintptr_t>(data)));
+  w.set(1, double(count));
+  return w;
+}
+// m's values, column-major: (units, n) reads as n × units row-major.
+val put(Mat<float> m) {
+  outFloats.push_back(std::move(m));
+  return where(outFloats.back().data(), std::size_t(outFloats.back().size()));
+}
+val put(std::vector<int> v) {
+  outInts.push_back(std::move(v));
+  return where(outInts.back().data(), outInts.back().size());
+}
+val put(std::string t) {
+  outText.push_back(std::move(t));
+  return where(outText.back().data(), outText.back().size());
+}
+void releaseOutputs() {
+  std::vector<Mat<float>>().swap(outFloats);
+  std::vector<std::vector<int>>().swap(outInts);
+  std::vector<std::string>().swap(outText);
+}
+
 // The last failed call's error: { field, message }. Read by the facade right after a null.
 std::string failedField, failedMessage;
 
@@ -38,12 +71,16 @@ R guarded(R failed, F&& f) {
   try {
     return f();
   } catch (const nn::Error& e) {
+    releaseOutputs();
     fail(e.field(), e.what());
   } catch (const std::bad_alloc&) {
+    releaseOutputs();
     fail("", "out of memory: the network or batch is too large for this page");
   } catch (const std::exception& e) {
+    releaseOutputs();
     fail("", e.what());
   } catch (...) {
+    releaseOutputs();
     fail("", "internal error");
   }
   return failed;
@@ -63,10 +100,7 @@ val lastError() {
 
 using MapF = Eigen::Map<const Mat<float>>;
 MapF columns(std::uintptr_t ptr, int rows, int n) { return MapF(reinterpret_cast<const float*>(ptr), rows, n); }
-// A JS-owned Float32Array copy of m's values (column-major, so (units, n) reads as n × units).
-val copy(const Mat<float>& m) { return val(typed_memory_view(std::size_t(m.size()), m.data())).call<val>("slice"); }
-template <typename T>
-val copy(const std::vector<T>& v) { return val(typed_memory_view(v.size(), v.data())).call<val>("slice"); }
+std::string text(std::uintptr_t ptr, int length) { return std::string(reinterpret_cast<const char*>(ptr), std::size_t(length)); }
 
 // A seed from JS: an integer from 0 to 2⁵³ − 1 (the facade checks too; a cast of anything else is UB).
 std::uint64_t seedFrom(double seed) {
@@ -79,7 +113,7 @@ class WasmNetwork {
  public:
   explicit WasmNetwork(nn::Network<float> net) : net_(std::move(net)) {}
 
-  val specJSON() const { return guard([&] { return val(nn::specToJSON(net_.spec())); }); }
+  val specJSON() const { return guard([&] { return put(nn::specToJSON(net_.spec())); }); }
   int inputs() const { return net_.inputs(); }
   int outputs() const { return net_.outputs(); }
   int layerCount() const { return net_.layerCount(); }
@@ -88,7 +122,7 @@ class WasmNetwork {
   // x: n samples × inputs, row-major == (inputs, n) column-major. Returns n × outputs.
   val predict(std::uintptr_t x, int n) {
     return guard([&] {
-      val out = copy(net_.predict(columns(x, net_.inputs(), n)));
+      val out = put(net_.predict(columns(x, net_.inputs(), n)));  // a copy: the workspace may go
       net_.trimWorkspace();
       return out;
     });
@@ -98,7 +132,7 @@ class WasmNetwork {
     return guard([&] {
       net_.predict(columns(x, net_.inputs(), n));
       val out = val::array();
-      for (int l = 0; l < net_.layerCount(); ++l) out.call<void>("push", copy(net_.activations(l)));
+      for (int l = 0; l < net_.layerCount(); ++l) out.call<void>("push", put(net_.activations(l)));
       net_.trimWorkspace();
       return out;
     });
@@ -126,8 +160,8 @@ class WasmNetwork {
       const float loss = net_.computeGradients(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
       val out = val::object(), weights = val::array(), biases = val::array();
       for (int l = 0; l < net_.layerCount(); ++l) {
-        weights.call<void>("push", copy(net_.dW(l).transpose()));
-        biases.call<void>("push", copy(net_.db(l)));
+        weights.call<void>("push", put(net_.dW(l).transpose()));
+        biases.call<void>("push", put(net_.db(l)));
       }
       out.set("loss", loss);
       out.set("weights", weights);
@@ -143,14 +177,13 @@ class WasmNetwork {
       for (int l = 0; l < net_.layerCount(); ++l) {
         const std::size_t i = std::size_t(l);
         val layer = val::object();
-        layer.set("Z", copy(t.Z[i]));
-        layer.set("A", copy(t.A[i]));
-        layer.set("dZ", copy(t.dZ[i]));
-        Mat<float>().swap(t.Z[i]), Mat<float>().swap(t.A[i]), Mat<float>().swap(t.dZ[i]);  // freed as copied
-        layer.set("W", copy(net_.W(l).transpose()));
-        layer.set("b", copy(net_.b(l)));
-        layer.set("dW", copy(net_.dW(l).transpose()));
-        layer.set("db", copy(net_.db(l)));
+        layer.set("Z", put(std::move(t.Z[i])));  // moved into the outbox, no copy
+        layer.set("A", put(std::move(t.A[i])));
+        layer.set("dZ", put(std::move(t.dZ[i])));
+        layer.set("W", put(net_.W(l).transpose()));
+        layer.set("b", put(net_.b(l)));
+        layer.set("dW", put(net_.dW(l).transpose()));
+        layer.set("db", put(net_.db(l)));
         layers.call<void>("push", layer);
       }
       out.set("loss", t.loss);
@@ -173,8 +206,8 @@ class WasmNetwork {
     });
   }
   // Row-major copies: W (out, in) row-major = Wᵀ column-major.
-  val weights(int l) { return guard([&] { net_.checkLayer(l); return copy(net_.W(l).transpose()); }); }
-  val biases(int l) { return guard([&] { net_.checkLayer(l); return copy(net_.b(l)); }); }
+  val weights(int l) { return guard([&] { net_.checkLayer(l); return put(net_.W(l).transpose()); }); }
+  val biases(int l) { return guard([&] { net_.checkLayer(l); return put(net_.b(l)); }); }
   val setWeights(int l, std::uintptr_t w, int length) {
     return guard([&] {
       net_.checkLayer(l);
@@ -194,36 +227,41 @@ class WasmNetwork {
       return val::undefined();
     });
   }
-  val setOptimizer(const std::string& json) {
+  // Returns the new spec's JSON: everything the facade needs comes from this one guarded call.
+  val setOptimizer(std::uintptr_t json, int length) {
     return guard([&] {
-      net_.setOptimizer(nn::optimizerFromJSON(json, net_.spec().optimizer));
-      return val::undefined();
+      nn::OptimizerSettings settings = nn::optimizerFromJSON(text(json, length), net_.spec().optimizer);
+      nn::NetworkSpec next = net_.spec();
+      next.optimizer = settings;
+      std::string spec = nn::specToJSON(next);  // made before the change: it may throw
+      net_.setOptimizer(std::move(settings));
+      return put(std::move(spec));
     });
   }
-  val toJSON() const { return guard([&] { return val(nn::toJSON(net_)); }); }
+  val toJSON() const { return guard([&] { return put(nn::toJSON(net_)); }); }
 
  private:
   nn::Network<float> net_;
 };
 
-WasmNetwork* createNetwork(const std::string& specJSON) {
-  return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::Network<float>(nn::specFromJSON(specJSON))); });
+WasmNetwork* createNetwork(std::uintptr_t spec, int length) {
+  return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::Network<float>(nn::specFromJSON(text(spec, length)))); });
 }
-WasmNetwork* loadNetwork(const std::string& json) {
-  return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::networkFromJSON<float>(json)); });
+WasmNetwork* loadNetwork(std::uintptr_t json, int length) {
+  return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::networkFromJSON<float>(text(json, length))); });
 }
 
 // A dataset as a plain object: { name, classes, n, x: Float32Array(n·2), labels | targets }.
-val makeDataset(const std::string& name, int n, double noise, int classes, double seed) {
+val makeDataset(std::uintptr_t name, int nameLength, int n, double noise, int classes, double seed) {
   return guard([&] {
-    const nn::Dataset d = nn::makeDataset(name, n, noise, classes, seedFrom(seed));
+    const nn::Dataset d = nn::makeDataset(text(name, nameLength), n, noise, classes, seedFrom(seed));
     val out = val::object();
     out.set("name", d.name);
     out.set("classes", d.classes);
     out.set("n", int(d.size()));
-    out.set("x", copy(Mat<float>(d.X.cast<float>())));
-    if (d.regression()) out.set("targets", copy(std::vector<float>(d.targets.begin(), d.targets.end())));
-    else out.set("labels", copy(d.labels));
+    out.set("x", put(Mat<float>(d.X.cast<float>())));
+    if (d.regression()) out.set("targets", put(Mat<float>(Eigen::Map<const nn::Vec<double>>(d.targets.data(), Eigen::Index(d.targets.size())).cast<float>())));
+    else out.set("labels", put(d.labels));
     return out;
   });
 }
@@ -241,14 +279,15 @@ val splitOrder(int n, double testRatio, double seed) {
     for (const nn::Dataset* part : {&s.test, &s.train})
       for (Eigen::Index j = 0; j < part->size(); ++j) order.push_back(int(part->X(0, j)));
     val out = val::object();
-    out.set("order", copy(order));
+    out.set("order", put(order));
     out.set("nTest", int(s.test.size()));
     return out;
   });
 }
 
 // Targets Y (n × outputs, row-major) for labels (classes ≥ 1) or regression targets (classes 0).
-val encodeTargets(std::uintptr_t labelsOrTargets, int n, int classes, int outputs, const std::string& activation) {
+val encodeTargets(std::uintptr_t labelsOrTargets, int n, int classes, int outputs, std::uintptr_t activation,
+                  int activationLength) {
   return guard([&] {
     nn::Dataset d;
     d.classes = classes;
@@ -264,7 +303,7 @@ val encodeTargets(std::uintptr_t labelsOrTargets, int n, int classes, int output
                           "must be an integer from 0 to " + std::to_string(classes - 1) + " (got " + std::to_string(l[i]) + ")");
       d.labels.assign(l, l + n);
     }
-    return copy(Mat<float>(nn::encodeTargets(d, outputs, activation).cast<float>()));
+    return put(Mat<float>(nn::encodeTargets(d, outputs, text(activation, activationLength)).cast<float>()));
   });
 }
 
@@ -297,6 +336,7 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
   function("createNetwork", &createNetwork, allow_raw_pointers());
   function("loadNetwork", &loadNetwork, allow_raw_pointers());
   function("lastError", &lastError);
+  function("releaseOutputs", &releaseOutputs);
   function("catalogJSON", &nn::catalogJSON);
   function("makeDataset", &makeDataset);
   function("splitOrder", &splitOrder);

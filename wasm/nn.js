@@ -49,14 +49,23 @@ function show(v) {
   try { s = typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `an array of ${v.length}` : String(v); } catch { s = typeof v; }
   return s.length > 100 ? `${s.slice(0, 100)}… (${s.length} characters)` : s;
 }
-// A core call's result: null means it failed and recorded its error (wasm/bindings.cpp).
-function checked(M, result) {
+// A core call's result: null means it failed and recorded its error (wasm/bindings.cpp). Arrays
+// and long text come back as [address, length] in the bindings' outbox: read copies them out,
+// after the call returned, and the outbox is emptied whatever happens.
+function checked(M, result, read = (r) => r) {
   if (result === null) {
     const { field, message } = M.lastError();
     throw new NNError(field, message);
   }
-  return result;
+  try {
+    return read(result);
+  } finally {
+    M.releaseOutputs();
+  }
 }
+const floats = (M, [ptr, length]) => new Float32Array(M.HEAPU8.buffer, ptr, length).slice();
+const ints = (M, [ptr, length]) => new Int32Array(M.HEAPU8.buffer, ptr, length).slice();
+const text = (M, [ptr, length]) => new TextDecoder().decode(new Uint8Array(M.HEAPU8.buffer, ptr, length));
 
 const INT_MAX = 2147483647;
 // Integers cross into C++ as 32-bit ints: anything else must not reach it (Embind would wrap 2³² + 1 to 1).
@@ -69,13 +78,19 @@ function checkNumber(v, field) {
   if (typeof v !== 'number' || !Number.isFinite(v)) fail(field, `must be a finite number (got ${show(v)})`);
   return v;
 }
+// Arrays of numbers: typed arrays (not BigInt ones), plain arrays and other array-likes.
 function isNumberArray(a) {
-  return Array.isArray(a) || (ArrayBuffer.isView(a) && !(a instanceof DataView) &&
-    !(a instanceof BigInt64Array) && !(a instanceof BigUint64Array));
+  if (ArrayBuffer.isView(a)) return !(a instanceof DataView) && !(a instanceof BigInt64Array) && !(a instanceof BigUint64Array);
+  return typeof a === 'object' && a !== null && Number.isSafeInteger(a.length) && a.length >= 0;
 }
 function checkArray(a, length, field, what) {
   if (!isNumberArray(a)) fail(field, `must be a Float32Array (or an array of numbers), got ${a === null ? 'null' : typeof a}`);
   if (length !== null && a.length !== length) fail(field, `expected ${what} = ${length} values (got ${a.length})`);
+}
+function optionsOf(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') fail('options', `must be an object (got ${show(options)})`);
+  return options;
 }
 function checkLayer(l, count) {
   if (!Number.isSafeInteger(l) || l < 0 || l >= count) {
@@ -83,11 +98,31 @@ function checkLayer(l, count) {
   }
 }
 function toJSONText(value, field) {
+  let json;
   try {
-    return JSON.stringify(value);
+    json = JSON.stringify(value);
   } catch (e) {
-    return fail(field, `cannot be written as JSON (${show(e.message)})`);
+    fail(field, `cannot be written as JSON (${show(e.message)})`);
   }
+  if (typeof json !== 'string') fail(field, 'cannot be written as JSON');
+  return json;
+}
+// UTF-8 bytes of a text for the core, within the reader's limit (bytes ≥ UTF-16 length, so a
+// longer string is rejected before it is encoded).
+function utf8(value, field, limit) {
+  if (value.length > limit) fail(field, `the text is ${value.length} characters; the limit is ${limit / 2 ** 20} MiB`);
+  let bytes;
+  try {
+    bytes = new TextEncoder().encode(value);
+  } catch {
+    fail(field, 'out of memory: the text is too long');
+  }
+  if (bytes.length > limit) fail(field, `the text is ${bytes.length} bytes; the limit is ${limit / 2 ** 20} MiB`);
+  return bytes;
+}
+// Runs fn(pointer, length) with a text copied into the wasm heap.
+function withText(M, bytes, fn) {
+  return withHeap(M, [{ data: bytes, type: Uint8Array }], (p) => fn(p, bytes.length));
 }
 
 // Copies arrays into the wasm heap for the duration of fn(...pointers), then frees them.
@@ -120,7 +155,7 @@ class Network {
     this.#M = M;
     this.#h = handle;
     this.#limits = limits;
-    this.#spec = JSON.parse(checked(M, handle.specJSON()));
+    this.#spec = JSON.parse(checked(M, handle.specJSON(), (w) => text(M, w)));
   }
 
   #live() {
@@ -138,11 +173,13 @@ class Network {
     checkArray(y, n * h.outputs(), 'y', `n × outputs = ${n} × ${h.outputs()}`);
     return h;
   }
-  // Runs a core call on x and y copied into the heap; throws its error, if any.
-  #run(x, y, call) {
+  // Runs a core call on x and y copied into the heap; throws its error, if any; read copies out
+  // what the call left in the outbox.
+  #run(x, y, call, read) {
     const arrays = y === null ? [{ data: x }] : [{ data: x }, { data: y }];
-    return checked(this.#M, withHeap(this.#M, arrays, call));
+    return checked(this.#M, withHeap(this.#M, arrays, call), read);
   }
+  #floats = (w) => floats(this.#M, w);
 
   /** The normalised spec: every default filled in (a copy). */
   get spec() { this.#live(); return structuredClone(this.#spec); }
@@ -155,13 +192,13 @@ class Network {
   /** x: n × inputs → n × outputs (row-major). */
   predict(x, n) {
     const h = this.#x(x, n);
-    return this.#run(x, null, (px) => h.predict(px, n));
+    return this.#run(x, null, (px) => h.predict(px, n), this.#floats);
   }
   /** Every layer's activations A[l] for x, as n × units (row-major): how each layer sees the data.
    *  The last entry equals predict(x, n). */
   forwardLayers(x, n) {
     const h = this.#x(x, n);
-    return this.#run(x, null, (px) => h.forwardLayers(px, n));
+    return this.#run(x, null, (px) => h.forwardLayers(px, n), (list) => list.map(this.#floats));
   }
   /** One optimizer step on the batch; returns the batch's mean data loss before the step.
    *  A non-finite return value means divergence: the step was skipped and the weights kept
@@ -171,7 +208,8 @@ class Network {
     return this.#run(x, y, (px, py) => h.trainBatch(px, py, n));
   }
   /** One epoch in mini-batches; returns the mean loss over the epoch (non-finite: diverged). */
-  trainEpoch(x, y, n, { batchSize = 10, shuffle = true } = {}) {
+  trainEpoch(x, y, n, options) {
+    const { batchSize = 10, shuffle = true } = optionsOf(options);
     const h = this.#xy(x, y, n);
     checkInt(batchSize, 'batchSize');
     if (typeof shuffle !== 'boolean') fail('shuffle', `must be true or false (got ${show(shuffle)})`);
@@ -185,37 +223,40 @@ class Network {
   /** Gradients of the mean data loss (no regularisation), W row-major like getWeights. */
   gradients(x, y, n) {
     const h = this.#xy(x, y, n);
-    return this.#run(x, y, (px, py) => h.gradients(px, py, n));
+    return this.#run(x, y, (px, py) => h.gradients(px, py, n),
+      ({ loss, weights, biases }) => ({ loss, weights: weights.map(this.#floats), biases: biases.map(this.#floats) }));
   }
   /** Everything one forward + backward pass computes on the batch, per layer (0-based):
    *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db.
    *  Nothing of it stays in the module afterwards. */
   trace(x, y, n) {
     const h = this.#xy(x, y, n);
-    const { loss, layers } = this.#run(x, y, (px, py) => h.trace(px, py, n));
-    return {
+    const read = ({ loss, layers }) => ({
       loss, n,
       layers: layers.map((t, l) => ({
         units: this.#spec.layers[l].units,
         fanIn: l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units,
         activation: this.#spec.layers[l].activation,
-        ...t,
+        Z: this.#floats(t.Z), A: this.#floats(t.A), dZ: this.#floats(t.dZ),
+        W: this.#floats(t.W), b: this.#floats(t.b), dW: this.#floats(t.dW), db: this.#floats(t.db),
       })),
-    };
+    });
+    return this.#run(x, y, (px, py) => h.trace(px, py, n), read);
   }
   /** Backprop (this network's float arithmetic) against central differences (in double) on the
    *  batch: per layer, ‖analytic − numeric‖ / ‖analytic + numeric‖ for W and b. Layers with more
    *  than maxPerLayer weights are checked on a seeded sample of them. Bounded cost: n ≤ 1,000 and
    *  maxPerLayer ≤ 1,024, so at most 4 · maxPerLayer · layers double forward passes over n. */
-  gradientCheck(x, y, n, { maxPerLayer = 64 } = {}) {
+  gradientCheck(x, y, n, options) {
+    const { maxPerLayer = 64 } = optionsOf(options);
     const h = this.#xy(x, y, n);
     checkInt(n, 'n', 1, this.#limits.maxCheckSamples);
     checkInt(maxPerLayer, 'maxPerLayer', 1, this.#limits.maxCheckPerLayer);
     return this.#run(x, y, (px, py) => h.gradientCheck(px, py, n, maxPerLayer));
   }
   /** Layer l's W (out × in, row-major = torch nn.Linear.weight). */
-  getWeights(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.weights(l)); }
-  getBiases(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.biases(l)); }
+  getWeights(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.weights(l), this.#floats); }
+  getBiases(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.biases(l), this.#floats); }
   setWeights(l, w) {
     const h = this.#live();
     checkLayer(l, h.layerCount());
@@ -236,11 +277,11 @@ class Network {
     if (typeof optimizer !== 'string' && (typeof optimizer !== 'object' || optimizer === null || Array.isArray(optimizer))) {
       fail('optimizer', 'must be a name or an object { type, learningRate, ... }');
     }
-    checked(this.#M, h.setOptimizer(toJSONText(optimizer, 'optimizer')));
-    this.#spec = JSON.parse(checked(this.#M, h.specJSON()));
+    const bytes = utf8(toJSONText(optimizer, 'optimizer'), 'optimizer', this.#limits.maxDocumentBytes);
+    this.#spec = JSON.parse(checked(this.#M, withText(this.#M, bytes, (p, length) => h.setOptimizer(p, length)), (w) => text(this.#M, w)));
   }
   /** The whole network (spec, weights, optimizer state) as versioned JSON; nn.loadNetwork reads it. */
-  toJSON() { return checked(this.#M, this.#live().toJSON()); }
+  toJSON() { return checked(this.#M, this.#live().toJSON(), (w) => text(this.#M, w)); }
   /** Frees the network's wasm memory; any later call throws. */
   dispose() {
     if (this.#h) { this.#h.delete(); this.#h = null; }
@@ -267,12 +308,10 @@ class NN {
     Object.freeze(this);
   }
 
-  // A JSON text for the core: longer than the reader's limit is rejected before it is copied.
-  #text(text, field) {
-    if (text.length > this.#limits.maxDocumentBytes) {
-      fail(field, `the document is ${text.length} characters; the limit is ${this.#limits.maxDocumentBytes / 2 ** 20} MiB`);
-    }
-    return text;
+  // Runs fn(pointer, length) with a text for the core in the heap: beyond the reader's limit it is
+  // rejected before it is copied.
+  #withText(value, field, fn) {
+    return withText(this.#M, utf8(value, field, this.#limits.maxDocumentBytes), fn);
   }
   #network(handle) {
     const h = checked(this.#M, handle);
@@ -288,22 +327,26 @@ class NN {
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
       fail('spec', 'must be an object { inputs, layers, loss, optimizer, ... }');
     }
-    return this.#network(this.#M.createNetwork(this.#text(toJSONText(spec, 'spec'), 'spec')));
+    return this.#network(this.#withText(toJSONText(spec, 'spec'), 'spec', (p, length) => this.#M.createNetwork(p, length)));
   }
   loadNetwork(json) {
     if (typeof json !== 'string') fail('json', 'must be a string (from network.toJSON())');
-    return this.#network(this.#M.loadNetwork(this.#text(json, 'json')));
+    return this.#network(this.#withText(json, 'json', (p, length) => this.#M.loadNetwork(p, length)));
   }
 
   /** A seeded 2-D dataset: x is n × 2 row-major; labels (classification) or targets (regression). */
-  makeDataset(name, { n = 200, noise = 0, classes = 0, seed = 1 } = {}) {
+  makeDataset(name, options) {
+    const { n = 200, noise = 0, classes = 0, seed = 1 } = optionsOf(options);
     if (typeof name !== 'string') fail('name', 'must be a dataset name (see nn.datasets)');
     checkInt(n, 'n', 1, this.#limits.maxPoints);
     checkNumber(noise, 'noise');
     checkInt(classes, 'classes', 0);
     checkSeed(seed);
-    const d = checked(this.#M, this.#M.makeDataset(name, n, noise, classes, seed));
-    return { ...d, regression: d.classes === 0, labels: d.labels ?? null, targets: d.targets ?? null };
+    const M = this.#M;
+    return checked(M, this.#withText(name, 'name', (p, length) => M.makeDataset(p, length, n, noise, classes, seed)), (d) => ({
+      name: d.name, classes: d.classes, n: d.n, x: floats(M, d.x), regression: d.classes === 0,
+      labels: d.labels ? ints(M, d.labels) : null, targets: d.targets ? floats(M, d.targets) : null,
+    }));
   }
   /** The core's seeded train/test split of a dataset with any number of inputs per point
    *  (x.length / n of them). */
@@ -311,7 +354,7 @@ class NN {
     const { n, inputs, values } = this.#checkData(data);
     checkNumber(testRatio, 'testRatio');
     checkSeed(seed);
-    const { order, nTest } = checked(this.#M, this.#M.splitOrder(n, testRatio, seed));
+    const { order, nTest } = checked(this.#M, this.#M.splitOrder(n, testRatio, seed), (r) => ({ order: ints(this.#M, r.order), nTest: r.nTest }));
     const pick = (idx) => {
       const x = new Float32Array(idx.length * inputs);
       idx.forEach((src, j) => x.set(data.x.subarray ? data.x.subarray(src * inputs, (src + 1) * inputs)
@@ -332,8 +375,10 @@ class NN {
     if (typeof outputActivation !== 'string') fail('outputActivation', `must be an activation name (got ${show(outputActivation)})`);
     const regression = !data.labels;
     const classes = regression ? 0 : data.classes;
-    return checked(this.#M, withHeap(this.#M, [{ data: values, type: regression ? Float32Array : Int32Array }], (p) =>
-      this.#M.encodeTargets(p, n, classes, outputs, outputActivation)));
+    const M = this.#M;
+    const activation = utf8(outputActivation, 'outputActivation', this.#limits.maxDocumentBytes);
+    return checked(M, withHeap(M, [{ data: values, type: regression ? Float32Array : Int32Array }, { data: activation, type: Uint8Array }],
+      (p, pa) => M.encodeTargets(p, n, classes, outputs, pa, activation.length)), (w) => floats(M, w));
   }
   // { n, inputs, values } of a dataset object: n points, x with n × inputs values, and n labels
   // (with classes an integer ≥ 1) or n targets.

@@ -74,7 +74,7 @@ test('createNetwork throws an Error naming the bad field', () => {
     [{ layers: [{ units: 1 }], optimizer: { beta2: 1 } }, /^optimizer\.beta2: must be in \[0, 1\)/],
     [{ layers: [{ units: 1 }], l2: -0.1 }, /^l2: must be a finite number ≥ 0/],
     [{ layers: [{ units: 1 }], init: 'orthogonal' }, /^init: unknown initializer 'orthogonal'/],
-    [{ layers: [{ units: 1 }], seed: -1 }, /^seed: must be an integer ≥ 0/],
+    [{ layers: [{ units: 1 }], seed: -1 }, /^seed: must be an integer from 0 to 2\^53 − 1/],
     [{ layers: [{ units: 1 }], dropout: 0.5 }, /^dropout: unknown field/],
   ];
   for (const [s, message] of bad) {

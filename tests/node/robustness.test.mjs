@@ -237,6 +237,10 @@ test('integers are checked as safe integers in range before they reach C++', () 
   throwsField(() => nn.createNetwork({ layers: [{ units: 2 ** 32 + 1 }] }), 'layers[0].units');
   for (const seed of [NaN, -1, 'abc', 1.5, 2 ** 53]) throwsField(() => nn.splitDataset(xor, 0.5, seed), 'seed');
   throwsField(() => nn.createNetwork({ layers: [{ units: 1 }], loss: '' }), 'loss');
+  throwsField(() => nn.createNetwork({ layers: [{ units: 1 }], seed: 2 ** 60 }), 'seed', /from 0 to 2\^53 − 1/);
+  const max = nn.createNetwork({ layers: [{ units: 1 }], seed: Number.MAX_SAFE_INTEGER });
+  nn.createNetwork(max.spec).dispose();  // a saved spec reads back
+  max.dispose();
   net.dispose();
 });
 
@@ -283,7 +287,38 @@ test('every misuse of a Network throws an NNError and the network keeps working'
   cyclic.self = cyclic;
   throwsField(() => net.setOptimizer(cyclic), 'optimizer', /cannot be written as JSON/);
   throwsField(() => nn.createNetwork({ layers: [{ units: 1 }], seed: 10n }), 'spec');
-  assert.deepEqual(net.predict(xor.x, xor.n), expected);
+  throwsField(() => nn.createNetwork({ toJSON() {} }), 'spec', /cannot be written as JSON/);
+  throwsField(() => net.setOptimizer({ toJSON() {} }), 'optimizer', /cannot be written as JSON/);
+  throwsField(() => net.trainEpoch(xor.x, yXor, xor.n, 'fast'), 'options');
+  assert.ok(Number.isFinite(net.trainEpoch(xor.x, yXor, xor.n, null)));  // null options: the defaults
+  nn.makeDataset('xor', null);
+  const like = { length: 2, 0: 0.5, 1: -0.5 };  // array-likes are arrays of numbers (nn.d.ts: Floats)
+  assert.equal(net.predict(like, 1).length, 1);
   net.dispose();
   throwsField(() => net.predict(xor.x, xor.n), 'network', /disposed/);
+});
+
+test('a JS exception while results are copied out leaves the module intact', () => {
+  // Results are copied into JS after the wasm call has returned (wasm/bindings.cpp's outbox): a
+  // failed JS allocation there unwinds no wasm frame, so the stack and heap stay where they were.
+  const net = small();
+  net.predict(xor.x, xor.n);  // the same calls as below, once: the same workspaces at the end
+  net.trace(xor.x, yXor, xor.n);
+  nn.makeDataset('xor');
+  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const slice = Float32Array.prototype.slice;
+  Float32Array.prototype.slice = () => { throw new RangeError('Array buffer allocation failed'); };
+  try {
+    for (let i = 0; i < 1000; i++) {
+      assert.throws(() => net.predict(xor.x, xor.n), RangeError);
+      assert.throws(() => net.trace(xor.x, yXor, xor.n), RangeError);
+      assert.throws(() => nn.makeDataset('xor'), RangeError);
+    }
+  } finally {
+    Float32Array.prototype.slice = slice;
+  }
+  assert.equal(nn.stackPointer(), stack);
+  assert.equal(nn.heapInUse(), heap);
+  assert.equal(net.predict(xor.x, xor.n).length, xor.n);
+  net.dispose();
 });
