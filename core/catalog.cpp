@@ -42,6 +42,7 @@ std::string catalogJSON() {
                        {"maxDocumentDepth", kMaxDocumentDepth},
                        {"maxCheckPerLayer", kMaxCheckPerLayer},
                        {"maxCheckSamples", kMaxCheckSamples},
+                       {"maxCheckWork", kMaxCheckWork},
                        {"maxSteps", kMaxSteps}};
   return json{{"activations", activations}, {"losses", losses},     {"optimizers", optimizers},
               {"initializers", initializers}, {"datasets", datasets}, {"limits", limits}}

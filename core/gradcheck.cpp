@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_set>
 
 namespace nn {
 namespace {
@@ -16,16 +17,24 @@ double relativeError(const std::vector<double>& a, const std::vector<double>& n)
   return sum == 0 ? std::sqrt(diff) : std::sqrt(diff / sum);
 }
 
-// Indices [begin, begin + count) of the flat buffer, or a seeded sample of maxCount of them.
+// Indices [begin, begin + count) of the flat buffer, or a seeded sample of maxCount of them
+// (Floyd's algorithm: maxCount draws, whatever the layer's size), in increasing order.
 std::vector<Eigen::Index> pick(Eigen::Index begin, Eigen::Index count, int maxCount, Rng& rng) {
-  std::vector<Eigen::Index> all(static_cast<std::size_t>(count));
-  std::iota(all.begin(), all.end(), begin);
-  if (count > maxCount) {
-    rng.shuffle(all.begin(), all.end());
-    all.resize(std::size_t(maxCount));
-    std::sort(all.begin(), all.end());
+  std::vector<Eigen::Index> chosen;
+  if (count <= maxCount) {
+    chosen.resize(std::size_t(count));
+    std::iota(chosen.begin(), chosen.end(), begin);
+    return chosen;
   }
-  return all;
+  std::unordered_set<Eigen::Index> seen;
+  for (Eigen::Index j = count - maxCount; j < count; ++j) {
+    const Eigen::Index t = Eigen::Index(rng.below(std::uint64_t(j) + 1));
+    chosen.push_back(seen.insert(t).second ? t : j);
+    seen.insert(j);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  for (Eigen::Index& i : chosen) i += begin;
+  return chosen;
 }
 
 }  // namespace
@@ -39,8 +48,21 @@ std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S
   if (X.cols() > kMaxCheckSamples)
     throw Error("n", "a gradient check takes at most " + std::to_string(kMaxCheckSamples) +
                 " samples (a mini-batch; got " + std::to_string(X.cols()) + ")");
+  // The cost, bounded before anything runs: two forward passes (P multiply-adds per sample) for
+  // every checked entry.
+  double entries = 0;
+  for (int l = 0; l < net.layerCount(); ++l)
+    entries += double(std::min<Eigen::Index>(Eigen::Index(net.units(l)) * net.fanIn(l), maxPerLayer)) +
+               double(std::min(net.units(l), maxPerLayer));
+  const double work = 2 * entries * double(net.parameters().size()) * double(X.cols());
+  if (work > kMaxCheckWork)
+    throw Error("maxPerLayer", "checking this network on " + std::to_string(X.cols()) + " samples takes " + num(work) +
+                " multiply-adds; the limit is " + num(kMaxCheckWork) + " (use fewer samples or a smaller maxPerLayer)");
   net.computeGradients(X, Y);  // checks the batch; leaves dW, db in the network
-  Network<double> copy(net.spec());
+  NetworkSpec plain = net.spec();  // the same network, without optimizer state: sgd keeps none
+  plain.optimizer = OptimizerSettings{};
+  plain.optimizer.type = "sgd";
+  Network<double> copy(plain);
   copy.parameters() = net.parameters().template cast<double>();
   const Mat<double> Xd = X.template cast<double>(), Yd = Y.template cast<double>();
   Vec<double>& p = copy.parameters();

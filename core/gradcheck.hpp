@@ -18,11 +18,13 @@ struct LayerCheck {
 };
 
 // maxPerLayer: at most this many entries of W and of b per layer (a seeded sample when larger).
-// The cost is bounded: each checked entry costs two double-precision forward passes over the batch,
-// so at most 4 · maxPerLayer · layers passes over at most kMaxCheckSamples samples
-// (maxPerLayer ≤ kMaxCheckPerLayer; beyond either limit it throws, naming the field).
+// The cost is bounded: each checked entry costs two double-precision forward passes over the batch
+// (P multiply-adds per sample), so 2 · entries · P · n in all, at most kMaxCheckWork; entries is at
+// most 2 · maxPerLayer · layers, maxPerLayer ≤ kMaxCheckPerLayer and n ≤ kMaxCheckSamples. Beyond
+// any limit it throws before computing anything, naming the field.
 constexpr int kMaxCheckPerLayer = 1024;
 constexpr int kMaxCheckSamples = 1000;
+constexpr double kMaxCheckWork = 2e9;  // multiply-adds: a few seconds in wasm
 // (X and Y take their scalar from the network, so matrices, maps and blocks all convert.)
 template <typename S>
 std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S>::Scalar> X,

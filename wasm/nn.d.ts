@@ -138,8 +138,8 @@ export interface Network {
    *  uses), per layer. The gradients are those of the mean data loss, as gradients(). */
   trace(x: Floats, y: Floats, n: number): Trace;
   /** Backprop (float) against central differences (double) on the batch, per layer. Bounded:
-   *  n ≤ catalog.limits.maxCheckSamples (1,000), maxPerLayer ≤ maxCheckPerLayer (1,024); it costs
-   *  4 · maxPerLayer · layers double-precision forward passes over the n samples at most. */
+   *  n ≤ catalog.limits.maxCheckSamples (1,000), maxPerLayer ≤ maxCheckPerLayer (1,024), and
+   *  2 · checked entries · parameters · n ≤ maxCheckWork (2e9 multiply-adds), checked first. */
   gradientCheck(x: Floats, y: Floats, n: number, options?: { maxPerLayer?: number }): LayerCheck[];
   /** Layer l's W: out × in, row-major (= torch nn.Linear.weight). Layers are 0-based. */
   getWeights(layer: number): Float32Array;
@@ -187,11 +187,13 @@ export interface Catalog {
   datasets: { name: DatasetName; regression: boolean; minClasses: number; maxClasses: number; defaultClasses: number }[];
   /** The stated limits. A saved document (loadNetwork, and what toJSON may produce) is at most
    *  maxDocumentBytes of UTF-8 and maxDocumentDepth levels deep; gradientCheck takes at most
-   *  maxCheckSamples samples and maxPerLayer ≤ maxCheckPerLayer; a network counts at most maxSteps
+   *  maxCheckSamples samples and maxPerLayer ≤ maxCheckPerLayer, and at most maxCheckWork
+   *  multiply-adds in all (2 · checked entries · parameters · n); a network counts at most maxSteps
    *  optimizer steps (2^53 − 1). */
   limits: {
     maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number;
-    maxDocumentBytes: number; maxDocumentDepth: number; maxCheckPerLayer: number; maxCheckSamples: number; maxSteps: number;
+    maxDocumentBytes: number; maxDocumentDepth: number; maxCheckPerLayer: number; maxCheckSamples: number;
+    maxCheckWork: number; maxSteps: number;
   };
 }
 

@@ -152,6 +152,13 @@ test('gradientCheck cost is bounded: n and maxPerLayer beyond the stated limits 
   throwsField(() => net.gradientCheck(x.subarray(0, 20), y.subarray(0, 10), 10, { maxPerLayer: 1025 }), 'maxPerLayer', /from 1 to 1024/);
   assert.equal(net.gradientCheck(x.subarray(0, 20), y.subarray(0, 10), 10).length, 2);
   net.dispose();
+  // a million parameters: two forward passes per checked entry would be 8e10 multiply-adds
+  const wide = nn.createNetwork({ layers: [{ units: 1024, activation: 'relu' }, { units: 1024, activation: 'relu' }, { units: 1 }] });
+  const heap = nn.heapInUse();
+  throwsField(() => wide.gradientCheck(x.subarray(0, 200), y.subarray(0, 100), 100), 'maxPerLayer', /the limit is 2000000000/);
+  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.catalog.limits.maxCheckWork, 2e9);
+  wide.dispose();
 });
 
 test('hyperparameters are checked in the precision they are used (float)', () => {
