@@ -49,13 +49,16 @@ Network<S>::Network(NetworkSpec spec) : spec_(std::move(spec)) {
   rng_.reseed(spec_.seed ^ 0x5DEECE66Dull);
 }
 
-// Fresh state for opt (zeros), allocated before any member changes: an allocation failure leaves
-// the network as it was.
+// Fresh state for opt (zeros) and the buffers a step writes to, allocated before any member
+// changes: an allocation failure leaves the network as it was.
 template <typename S>
 void Network<S>::resetOptimizerState() {
   std::array<Vec<S>, 2> fresh;
+  std::array<Vec<S>, 3> next;
   for (int k = 0; k < opt_->stateSlots; ++k) fresh[k] = Vec<S>::Zero(params_.size());
+  for (int k = 0; k <= opt_->stateSlots; ++k) next[k].resize(params_.size());
   state_.swap(fresh);
+  next_.swap(next);
   steps_ = 0;
 }
 
@@ -260,12 +263,13 @@ S Network<S>::step(MatRef<S> X, MatRef<S> Y) {
   applyRegularization();
   // The step is all or nothing: when any new parameter or state value would not be finite (an
   // update or a moment overflowing float), nothing is stored and it is reported like divergence.
-  S* s0 = state_[0].data();
-  S* s1 = state_[1].data();
-  const std::size_t P = std::size_t(params_.size());
-  if (!opt_->check(params_.data(), grads_.data(), s0, s1, P, spec_.optimizer, steps_ + 1))
+  // The new values go to next_; they replace the current ones (a swap of buffers) only when finite.
+  if (!opt_->step(params_.data(), grads_.data(), state_[0].data(), state_[1].data(), next_[0].data(),
+                  next_[1].data(), next_[2].data(), std::size_t(params_.size()), spec_.optimizer, steps_ + 1))
     return std::numeric_limits<S>::infinity();
-  opt_->step(params_.data(), grads_.data(), s0, s1, P, spec_.optimizer, ++steps_);
+  params_.swap(next_[0]);
+  for (int k = 0; k < opt_->stateSlots; ++k) state_[k].swap(next_[k + 1]);
+  ++steps_;
   return loss;
 }
 

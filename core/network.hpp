@@ -134,6 +134,7 @@ class Network {
   std::vector<Eigen::Index> wOffset_, bOffset_;
   Vec<S> params_, grads_;                  // (P) each
   std::array<Vec<S>, 2> state_;            // (P) per optimizer slot in use, empty otherwise
+  std::array<Vec<S>, 3> next_;             // (P) each in use: a step's new parameters and state
   std::int64_t steps_ = 0;
   Rng rng_;                                // shuffles; seeded from spec.seed
 

@@ -32,10 +32,11 @@ struct Optimizer {
   double defaultLearningRate;  // torch's default where it has one
   int stateSlots;              // state vectors of parameter length (velocity, moments)
   std::array<bool, 2> nonNegative;  // which slots hold averages of g² (never negative)
-  // t is the 1-based step count (adam's bias correction). check computes the step without storing
-  // it and says whether every new value would be finite; step stores it. Same values both ways.
-  using Rule = bool (*)(S* p, const S* g, S* s0, S* s1, std::size_t n, const OptimizerSettings& h, std::int64_t t);
-  Rule check, step;
+  // One step from the current parameters p, gradient g and state s0, s1 to new ones written to
+  // pNext, s0Next, s1Next (other buffers); returns whether every new value is finite. t is the
+  // 1-based step count (adam's bias correction).
+  bool (*step)(const S* p, const S* g, const S* s0, const S* s1, S* pNext, S* s0Next, S* s1Next, std::size_t n,
+               const OptimizerSettings& h, std::int64_t t);
 };
 
 template <typename S>
