@@ -1,4 +1,5 @@
-// types.hpp — matrix aliases and the one error type of the core.
+// types.hpp — matrix aliases and helpers (an allocation-safe reshape, finiteness), the one error
+// type of the core and what its messages use (quote, clip, num), and the numeric limits they share.
 //
 // Notation follows the book: one column per sample, so a batch of m samples with n features is
 // X (n, m); a layer's W is (out, in) like torch.nn.Linear.weight; b is (out, 1).
@@ -74,6 +75,15 @@ inline std::string num(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
+}
+
+// Gives M the shape (rows, cols), allocating before freeing: if the allocation throws, M keeps its
+// old shape over its old memory (Eigen's resize frees first, and would leave M over freed memory).
+template <typename S>
+void reshape(Mat<S>& M, Eigen::Index rows, Eigen::Index cols) {
+  if (M.rows() == rows && M.cols() == cols) return;
+  Mat<S> fresh(rows, cols);
+  M.swap(fresh);
 }
 
 template <typename S>

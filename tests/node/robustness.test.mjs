@@ -51,11 +51,12 @@ test('failed calls leave the heap and the shadow stack where they were (100,000 
       : failures[i % failures.length];
     try { f(); assert.fail('no throw'); } catch (e) { if (e.name !== 'NNError') throw e; }
   }
-  assert.equal(nn.heapInUse(), heap, 'heap in use');
-  assert.equal(nn.stackPointer(), stack, 'stack pointer');
+  const heapAfter = nn.heapInUse(), stackAfter = nn.stackPointer();
+  console.log(`# ${count} failing calls: heap in use ${heap} → ${heapAfter} bytes, stack pointer ${stack} → ${stackAfter}`);
+  assert.equal(heapAfter, heap, 'heap in use');
+  assert.equal(stackAfter, stack, 'stack pointer');
   assert.deepEqual(nets.map((net) => net.toJSON()), before, 'the networks are exactly as before');
   nets[0].trainEpoch(xor.x, yXor, xor.n);  // and still usable
-  console.log(`# ${count} failing calls: heap ${heap} → ${nn.heapInUse()} bytes, stack pointer ${stack} → ${nn.stackPointer()}`);
   nets.forEach((net) => net.dispose());
 });
 

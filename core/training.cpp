@@ -1,0 +1,173 @@
+// training.cpp — the optimizer side of Network<S>: its state, regularisation, one step on a batch
+// (all or nothing: a step whose result would not be finite is reported and leaves nothing behind),
+// and epochs in shuffled mini-batches (all or nothing when they throw).
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "network.hpp"
+
+namespace nn {
+
+// --- optimizer state ---------------------------------------------------------------------------
+
+// Fresh state for opt (zeros) and the buffers a step writes to, allocated before any member
+// changes: an allocation failure leaves the network as it was.
+template <typename S>
+void Network<S>::resetOptimizerState() {
+  std::array<Vec<S>, 2> fresh;
+  std::array<Vec<S>, 3> next;
+  for (int k = 0; k < opt_->stateSlots; ++k) fresh[k] = Vec<S>::Zero(params_.size());
+  for (int k = 0; k <= opt_->stateSlots; ++k) next[k].resize(params_.size());
+  state_.swap(fresh);
+  next_.swap(next);
+  steps_ = 0;
+}
+
+template <typename S>
+void Network<S>::setOptimizer(OptimizerSettings settings) {
+  validateOptimizer(settings);  // throws before anything changes
+  const Optimizer<S>* next = &findOptimizer<S>(settings.type, "optimizer.type");
+  if (next != opt_) {
+    const Optimizer<S>* previous = opt_;
+    opt_ = next;
+    try {
+      resetOptimizerState();
+    } catch (...) {
+      opt_ = previous;
+      throw;
+    }
+  }
+  spec_.optimizer = std::move(settings);
+}
+
+// --- a step ------------------------------------------------------------------------------------
+
+// l2: dW += λ₂ W;  l1: dW += λ₁ sign(W)  — weights only, never biases
+template <typename S>
+void Network<S>::applyRegularization() {
+  const S l1 = S(spec_.l1), l2 = S(spec_.l2);
+  if (l1 == S(0) && l2 == S(0)) return;
+  for (int l = 0; l < layerCount(); ++l) {
+    const S* w = params_.data() + wOffset_[l];
+    S* g = grads_.data() + wOffset_[l];
+    for (Eigen::Index i = 0, n = bOffset_[l] - wOffset_[l]; i < n; ++i)
+      g[i] += l2 * w[i] + l1 * S((w[i] > S(0)) - (w[i] < S(0)));
+  }
+}
+
+template <typename S>
+void Network<S>::checkSteps(Eigen::Index steps) const {
+  if (steps > kMaxSteps - steps_)
+    throw Error("optimizerState.step", "the network has taken " + std::to_string(steps_) +
+                " steps; it counts at most 2^53 − 1");
+}
+
+template <typename S>
+S Network<S>::trainBatch(MatRef<S> X, MatRef<S> Y) {
+  checkBatch(X, Y);
+  checkSteps(1);
+  prepare(X.cols(), true);
+  const S loss = step(X, Y);
+  trimWorkspace();
+  return loss;
+}
+
+// Expects the workspaces prepared for X.cols(). Allocates nothing.
+template <typename S>
+S Network<S>::step(MatRef<S> X, MatRef<S> Y) {
+  const S loss = lossAndBackward(X, Y);
+  if (!std::isfinite(loss) || !allFinite(grads_.data(), grads_.size())) return loss;
+  applyRegularization();
+  // The step is all or nothing: when any new parameter or state value would not be finite (an
+  // update or a moment overflowing float), nothing is stored and it is reported like divergence.
+  // The new values go to next_; they replace the current ones (a swap of buffers) only when finite.
+  if (!opt_->step(params_.data(), grads_.data(), state_[0].data(), state_[1].data(), next_[0].data(),
+                  next_[1].data(), next_[2].data(), std::size_t(params_.size()), spec_.optimizer, steps_ + 1))
+    return std::numeric_limits<S>::infinity();
+  params_.swap(next_[0]);
+  for (int k = 0; k < opt_->stateSlots; ++k) state_[k].swap(next_[k + 1]);
+  ++steps_;
+  return loss;
+}
+
+template <typename S>
+S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) {
+  checkBatch(X, Y);
+  if (batchSize < 1) throw Error("batchSize", "must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
+  const Eigen::Index n = X.cols();
+  const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
+  checkSteps((n + batch - 1) / batch);
+  // An epoch that throws (out of memory for a workspace, say) leaves the network as it was: its
+  // state is set aside first (the allocation can throw only before anything changed) and put back.
+  // (The loop is a function of its own: wasm keeps a try block's body out of some optimisations.)
+  Vec<S> params = params_, grads = grads_;
+  std::array<Vec<S>, 2> state = state_;
+  const std::int64_t steps = steps_;
+  const Rng rng = rng_;
+  try {
+    const S loss = epoch(X, Y, batch, shuffle);
+    trimWorkspace();
+    return loss;
+  } catch (...) {
+    params_.swap(params);
+    grads_.swap(grads);
+    state_.swap(state);
+    steps_ = steps;
+    rng_ = rng;
+    trimWorkspace();
+    throw;
+  }
+}
+
+template <typename S>
+S Network<S>::epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle) {
+  const Eigen::Index n = X.cols();
+  order_.resize(std::size_t(n));
+  std::iota(order_.begin(), order_.end(), Eigen::Index{0});
+  if (shuffle) rng_.shuffle(order_.begin(), order_.end());
+  double total = 0;
+  for (Eigen::Index start = 0; start < n; start += batch) {
+    const Eigen::Index len = std::min(batch, n - start);
+    prepare(len, true);
+    S loss;
+    if (shuffle) {  // gather the batch's columns
+      reshape(Xb_, X.rows(), len);
+      reshape(Yb_, Y.rows(), len);
+      for (Eigen::Index j = 0; j < len; ++j) {
+        Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
+        Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
+      }
+      loss = step(Xb_, Yb_);
+    } else {        // contiguous columns: no copy
+      loss = step(X.middleCols(start, len), Y.middleCols(start, len));
+    }
+    if (!std::isfinite(loss)) return loss;
+    total += double(loss) * double(len);
+  }
+  return S(total / double(n));
+}
+
+// Instantiated here for the scalars network.cpp instantiates (see there).
+#ifndef NN_ONLY_DOUBLE
+template void Network<float>::resetOptimizerState();
+template void Network<float>::setOptimizer(OptimizerSettings);
+template void Network<float>::applyRegularization();
+template void Network<float>::checkSteps(Eigen::Index) const;
+template float Network<float>::trainBatch(MatRef<float>, MatRef<float>);
+template float Network<float>::step(MatRef<float>, MatRef<float>);
+template float Network<float>::trainEpoch(MatRef<float>, MatRef<float>, int, bool);
+template float Network<float>::epoch(MatRef<float>, MatRef<float>, Eigen::Index, bool);
+#endif
+#ifndef NN_ONLY_FLOAT
+template void Network<double>::resetOptimizerState();
+template void Network<double>::setOptimizer(OptimizerSettings);
+template void Network<double>::applyRegularization();
+template void Network<double>::checkSteps(Eigen::Index) const;
+template double Network<double>::trainBatch(MatRef<double>, MatRef<double>);
+template double Network<double>::step(MatRef<double>, MatRef<double>);
+template double Network<double>::trainEpoch(MatRef<double>, MatRef<double>, int, bool);
+template double Network<double>::epoch(MatRef<double>, MatRef<double>, Eigen::Index, bool);
+#endif
+
+}  // namespace nn
