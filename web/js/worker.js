@@ -223,7 +223,7 @@ self.onmessage = ({ data: msg }) => {
         break;
       case 'step': if (run && !running) { run.diverged = false; if (!trainStep()) diverge(); else postFrame(); } break;
       case 'trace': if (run?.train.n) post({ type: 'trace', id: run.id, req: msg.req, ...traceBatch(nn, run, msg) }); break;
-      case 'gradcheck': if (run?.train.n) post({ type: 'gradcheck', id: run.id, req: msg.req, ...checkBatch(run) }); break;
+      case 'gradcheck': if (run?.train.n) post({ type: 'gradcheck', id: run.id, req: msg.req, ...checkBatch(run, nn.catalog.limits) }); break;
       case 'epoch': if (run && !running) { run.diverged = false; if (!trainEpoch()) diverge(); else postFrame(); } break;
     }
   } catch (e) {

@@ -31,8 +31,18 @@ export function traceBatch(nn, run, { preview = false } = {}) {
   return { trace, start: b.start, steps: net.steps, preview: after };
 }
 
-/** { checks: [{weights, biases, checked}], start, n } for the next batch. */
-export function checkBatch(run, maxPerLayer = 64) {
+/** { checks: [{weights, biases, checked}], start, n } for the next batch. The check's cost is
+ *  bounded by the module (catalog.limits.maxCheckWork ≥ 2 · checked entries · parameters · n, with
+ *  at most 2 · maxPerLayer entries a layer): a large batch through a wide network checks fewer
+ *  entries per layer, or the first samples of the batch, rather than fail. */
+export function checkBatch(run, limits, maxPerLayer = 64) {
   const b = nextBatch(run);
-  return { checks: run.net.gradientCheck(b.x, b.y, b.n, { maxPerLayer }), start: b.start, n: b.n };
+  const { inputs, layers } = run.net.spec;
+  const params = layers.reduce((sum, l, i) => sum + l.units * ((i ? layers[i - 1].units : inputs) + 1), 0);
+  const perSample = 4 * layers.length * params;  // work per sample and per entry allowed a layer
+  const n = Math.max(1, Math.min(b.n, limits.maxCheckSamples, Math.floor(limits.maxCheckWork / perSample)));
+  const per = Math.max(1, Math.min(maxPerLayer, Math.floor(limits.maxCheckWork / (perSample * n))));
+  const inputsPerSample = b.x.length / b.n, outputsPerSample = b.y.length / b.n;
+  const checks = run.net.gradientCheck(b.x.subarray(0, n * inputsPerSample), b.y.subarray(0, n * outputsPerSample), n, { maxPerLayer: per });
+  return { checks, start: b.start, n };
 }
