@@ -1,4 +1,5 @@
-// activations.cpp — the activation rows: f and f' written side by side, then the table.
+// activations.cpp — the activation rows: f and f' written side by side with what the table says
+// about them (range, display name, TeX), then the table.
 #include "activations.hpp"
 
 #include <cmath>
@@ -8,36 +9,59 @@
 namespace nn {
 namespace {
 
-// --- elementwise functions: f(z) and f'(z) given z and a = f(z) -------------------------------
+// --- elementwise functions ------------------------------------------------------------------------
 // (sigmoid, tanh, elu and softmax's exp take fastmath.hpp's versions in float: same bits everywhere)
+
+// Each row: f and f' (given z and a = f(z)), then what the table says about it:
+//   {name, display, about, elementwise, lo, hi, midpoint, maxSlope, deadBelowZero,
+//    texForward, texBackward, texDefinition, texNote}
+constexpr double kInf = kUnbounded;
+#define SIGMOID_DEF R"(\sigma(z) = \frac{1}{1 + e^{-z}})"
 
 struct Linear {
   template <class S> static S f(S z) { return z; }
   template <class S> static S df(S, S) { return S(1); }
+  static constexpr ActivationInfo info{"linear", "Linear", "identity", true, -kInf, kInf, 0.5, 1, false,
+      R"(#Z)", R"(#dZ = #dA)", "", ""};
 };
 struct Sigmoid {
   template <class S> static S f(S z) { return sigmoidS(z); }  // 1 / (1 + e^{−z})
   template <class S> static S df(S, S a) { return a * (S(1) - a); }  // σ' = σ(1 − σ)
+  static constexpr ActivationInfo info{"sigmoid", "Sigmoid", "logistic sigmoid", true, 0, 1, 0.5, 0.25, false,
+      R"(\sigma\big(#Z\big))", R"(#dZ = #dA \odot #A \odot \big(1 - #A\big))", SIGMOID_DEF, ""};
 };
 struct Tanh {
   template <class S> static S f(S z) { return tanhS(z); }
   template <class S> static S df(S, S a) { return S(1) - a * a; }  // tanh' = 1 − tanh²
+  static constexpr ActivationInfo info{"tanh", "Tanh", "hyperbolic tangent", true, -1, 1, 0, 1, false,
+      R"(\tanh\big(#Z\big))", R"(#dZ = #dA \odot \big(1 - #A \odot #A\big))", "", ""};
 };
 struct Relu {
   template <class S> static S f(S z) { return z > S(0) ? z : S(0); }
   template <class S> static S df(S z, S) { return z > S(0) ? S(1) : S(0); }  // torch: 0 at 0
+  static constexpr ActivationInfo info{"relu", "ReLU", "rectified linear unit", true, 0, kInf, 0.5, 1, true,
+      R"(\max\big(0,\ #Z\big))", R"(#dZ = #dA \odot \mathbf{1}\big[#Z > 0\big])", "", ""};
 };
 struct LeakyRelu {  // negative slope 0.01 (torch default)
   template <class S> static S f(S z) { return z > S(0) ? z : S(0.01) * z; }
   template <class S> static S df(S z, S) { return z > S(0) ? S(1) : S(0.01); }
+  static constexpr ActivationInfo info{"leaky_relu", "Leaky ReLU", "leaky ReLU, slope 0.01", true, -kInf, kInf, 0.5,
+      1, false, R"(\max\big(0.01\,#Z,\ #Z\big))",
+      R"(#dZ = #dA \odot \big(\mathbf{1}[#Z > 0] + 0.01\,\mathbf{1}[#Z \le 0]\big))", "", ""};
 };
 struct Elu {  // α = 1
   template <class S> static S f(S z) { return z > S(0) ? z : expm1S(z); }
   template <class S> static S df(S z, S a) { return z > S(0) ? S(1) : a + S(1); }  // eᶻ = a + α
+  static constexpr ActivationInfo info{"elu", "ELU", "exponential linear unit, α = 1", true, -1, kInf, 0.5, 1, false,
+      R"(\operatorname{elu}\big(#Z\big))",
+      R"(#dZ = #dA \odot \big(\mathbf{1}[#Z > 0] + (#A + 1) \odot \mathbf{1}[#Z \le 0]\big))",
+      R"(\operatorname{elu}(z) = \begin{cases} z & z > 0 \\ e^{z} - 1 & z \le 0 \end{cases})", ""};
 };
 struct Softplus {  // torch: β = 1, linear above the threshold 20
   template <class S> static S f(S z) { return z > S(20) ? z : std::log1p(std::exp(z)); }
   template <class S> static S df(S z, S) { return z > S(20) ? S(1) : Sigmoid::f(z); }  // σ(z)
+  static constexpr ActivationInfo info{"softplus", "Softplus", "softplus (linear above z = 20)", true, 0, kInf, 0.5, 1,
+      false, R"(\log\big(1 + e^{#Z}\big))", R"(#dZ = #dA \odot \sigma\big(#Z\big))", SIGMOID_DEF, ""};
 };
 struct Silu {
   template <class S> static S f(S z) { return z * Sigmoid::f(z); }
@@ -45,6 +69,9 @@ struct Silu {
     const S s = Sigmoid::f(z);
     return s * (S(1) + z * (S(1) - s));
   }
+  static constexpr ActivationInfo info{"silu", "SiLU", "sigmoid-weighted linear unit", true, -0.2785, kInf, 0.5, 1.1,
+      false, R"(#Z \odot \sigma\big(#Z\big))",
+      R"(#dZ = #dA \odot \sigma(#Z) \odot \big(1 + #Z \odot (1 - \sigma(#Z))\big))", SIGMOID_DEF, ""};
 };
 struct Gelu {  // exact: z Φ(z)
   template <class S> static S f(S z) { return S(0.5) * z * (S(1) + std::erf(z * S(M_SQRT1_2))); }
@@ -53,6 +80,9 @@ struct Gelu {  // exact: z Φ(z)
     const S pdf = std::exp(S(-0.5) * z * z) * S(0.3989422804014327);  // 1/√(2π)
     return cdf + z * pdf;
   }
+  static constexpr ActivationInfo info{"gelu", "GELU", "Gaussian error linear unit (exact)", true, -0.17, kInf, 0.5,
+      1.13, false, R"(#Z \odot \Phi\big(#Z\big))", R"(#dZ = #dA \odot \big(\Phi(#Z) + #Z \odot \varphi(#Z)\big))",
+      R"(\Phi(z) = \tfrac{1}{2}\big(1 + \operatorname{erf}(z/\sqrt{2})\big),\ \varphi = \Phi')", ""};
 };
 
 template <class S, class F>
@@ -95,9 +125,15 @@ void softmaxBackward(const Mat<S>&, const Mat<S>& A, const Mat<S>& dA, Mat<S>& d
   }
 }
 
+constexpr ActivationInfo kSoftmax{"softmax", "Softmax", "softmax over each column", false, 0, 1, 0.5, 0.5, false,
+    R"(\operatorname{softmax}\big(#Z\big))",
+    R"(#dZ_{:,j} = a_j \odot \big(#dA_{:,j} - a_j^{\top} #dA_{:,j}\big),\quad a_j = #A_{:,j})",
+    R"(\operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_{i} e^{z_i}}\ \text{for each column})",
+    R"(For each sample $j$: the softmax Jacobian $J = \operatorname{diag}(a) - a a^{\top}$ times $#dA_{:,j}$.)"};
+
 template <class S, class F>
-Activation<S> elementwise(const char* name, bool unitInterval = false, double midpoint = 0.5) {
-  return {name, &forwardElementwise<S, F>, &backwardElementwise<S, F>, unitInterval, true, midpoint};
+Activation<S> elementwise() {
+  return {F::info, &forwardElementwise<S, F>, &backwardElementwise<S, F>};
 }
 
 }  // namespace
@@ -105,43 +141,15 @@ Activation<S> elementwise(const char* name, bool unitInterval = false, double mi
 template <typename S>
 const std::vector<Activation<S>>& activationTable() {
   static const std::vector<Activation<S>> table = {
-      elementwise<S, Linear>("linear"),
-      elementwise<S, Sigmoid>("sigmoid", true),
-      elementwise<S, Tanh>("tanh", false, 0.0),
-      elementwise<S, Relu>("relu"),
-      elementwise<S, LeakyRelu>("leaky_relu"),
-      elementwise<S, Elu>("elu"),
-      elementwise<S, Softplus>("softplus"),
-      elementwise<S, Silu>("silu"),
-      elementwise<S, Gelu>("gelu"),
-      {"softmax", &softmaxForward<S>, &softmaxBackward<S>, true, false, 0.5},
+      elementwise<S, Linear>(),   elementwise<S, Sigmoid>(),  elementwise<S, Tanh>(),
+      elementwise<S, Relu>(),     elementwise<S, LeakyRelu>(), elementwise<S, Elu>(),
+      elementwise<S, Softplus>(), elementwise<S, Silu>(),     elementwise<S, Gelu>(),
+      {kSoftmax, &softmaxForward<S>, &softmaxBackward<S>},
   };
   return table;
 }
 
-template <typename S>
-const Activation<S>& findActivation(const std::string& name, const std::string& field) {
-  for (const auto& a : activationTable<S>())
-    if (name == a.name) return a;
-  throw Error(field, "unknown activation " + quote(name) + " (choose from " +
-              joinNames(activationNames()) + ")");
-}
-
-#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
-std::vector<std::string> activationNames() {
-  std::vector<std::string> names;
-  for (const auto& a : activationTable<float>()) names.emplace_back(a.name);
-  return names;
-}
-#endif
-
-#ifndef NN_ONLY_DOUBLE
-template const std::vector<Activation<float>>& activationTable<float>();
-template const Activation<float>& findActivation<float>(const std::string&, const std::string&);
-#endif
-#ifndef NN_ONLY_FLOAT  // double: the gradient check and the tests (see network.cpp)
-template const std::vector<Activation<double>>& activationTable<double>();
-template const Activation<double>& findActivation<double>(const std::string&, const std::string&);
-#endif
+#define INSTANTIATE(S) template const std::vector<Activation<S>>& activationTable<S>();
+NN_INSTANTIATE(INSTANTIATE)
 
 }  // namespace nn

@@ -12,40 +12,79 @@
 #include "spec.hpp"
 
 namespace nn {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json hyperparameter(const Hyperparameter& h, double defaultValue) {
+  return {{"name", h.name}, {"display", h.display}, {"tex", h.tex}, {"default", defaultValue},
+          {"lo", h.lo},     {"hi", h.hi},           {"loOpen", h.loOpen}, {"hiOpen", h.hiOpen}};
+}
+
+json nonEmpty(const char* s) { return *s ? json(s) : json(nullptr); }
+
+}  // namespace
 
 std::string catalogJSON() {
-  using json = nlohmann::ordered_json;
-  json activations = json::array(), losses = json::array(), optimizers = json::array(),
-       initializers = json::array(), datasets = json::array();
+  json activations = json::array(), losses = json::array(), hyperparameters = json::array(),
+       optimizers = json::array(), initializers = json::array(), datasets = json::array();
   for (const auto& a : activationTable<float>())
-    activations.push_back(
-        {{"name", a.name}, {"unitInterval", a.unitInterval}, {"elementwise", a.elementwise}, {"midpoint", a.midpoint}});
+    activations.push_back({{"name", a.name}, {"display", a.display}, {"about", a.about},
+                           {"elementwise", a.elementwise}, {"unitInterval", a.unitInterval()},
+                           {"lo", a.lo}, {"hi", a.hi}, {"midpoint", a.midpoint}, {"maxSlope", a.maxSlope},
+                           {"deadBelowZero", a.deadBelowZero},
+                           {"tex", {{"forward", a.texForward}, {"backward", a.texBackward},
+                                    {"definition", nonEmpty(a.texDefinition)}, {"note", nonEmpty(a.texNote)}}}});
   for (const auto& l : lossTable<float>())
-    losses.push_back({{"name", l.name},
-                      {"needsUnitInterval", l.needsUnitInterval},
+    losses.push_back({{"name", l.name}, {"display", l.display}, {"needsUnitInterval", l.needsUnitInterval},
                       {"minOutputs", l.minOutputs},
-                      {"fusedActivation", l.fusedActivation ? json(l.fusedActivation) : json(nullptr)}});
-  for (const auto& o : optimizerTable<float>())
-    optimizers.push_back({{"name", o.name}, {"defaultLearningRate", o.defaultLearningRate}});
-  for (const auto& i : initializerTable()) initializers.push_back(i.name);
+                      {"fusedActivation", l.fusedActivation ? json(l.fusedActivation) : json(nullptr)},
+                      {"meanOverOutputs", l.meanOverOutputs}, {"constantGradient", l.constantGradient},
+                      {"tex", {{"value", l.texValue}, {"gradient", l.texGradient},
+                               {"fused", nonEmpty(l.texFused)}, {"why", nonEmpty(l.why)}}}});
+  for (const auto& h : hyperparameterTable()) hyperparameters.push_back(hyperparameter(h, h.defaultValue));
+  for (const auto& o : optimizerTable<float>()) {
+    json reads = json::array(), rules = json::array();
+    for (const Hyperparameter* h : o.hyperparameters())
+      reads.push_back(hyperparameter(*h, h->value == &OptimizerSettings::learningRate ? o.defaultLearningRate
+                                                                                       : h->defaultValue));
+    for (const char* rule : o.texRules)
+      if (*rule) rules.push_back(rule);
+    optimizers.push_back({{"name", o.name}, {"display", o.display}, {"defaultLearningRate", o.defaultLearningRate},
+                          {"stateSlots", o.stateSlots}, {"countsSteps", o.countsSteps}, {"hyperparameters", reads},
+                          {"tex", {{"rules", rules}, {"state", nonEmpty(o.texState)}}}});
+  }
+  for (const auto& i : initializerTable())
+    initializers.push_back({{"name", i.name}, {"display", i.display}, {"symmetric", i.symmetric}});
   for (const auto& d : datasetTable())
-    datasets.push_back({{"name", d.name},
-                        {"regression", d.regression},
-                        {"minClasses", d.minClasses},
-                        {"maxClasses", d.maxClasses},
+    datasets.push_back({{"name", d.name}, {"display", d.display}, {"regression", d.regression},
+                        {"minClasses", d.minClasses}, {"maxClasses", d.maxClasses},
                         {"defaultClasses", d.defaultClasses}});
+  json problems = json::object();
+  for (const auto& [key, kind] : {std::pair{"regression", Problem::regression}, std::pair{"binary", Problem::binary},
+                                  std::pair{"multiclass", Problem::multiclass}}) {
+    const NaturalOutput out = naturalOutput(kind);
+    problems[key] = {{"outputActivation", out.activation}, {"loss", out.loss}};
+  }
+  const NetworkSpec spec;
+  const json defaults = {{"dataset", kDefaultDataset}, {"hiddenActivation", kDefaultHiddenActivation},
+                         {"init", spec.init}, {"optimizer", spec.optimizer.type}};
   const json limits = {{"maxUnits", kMaxUnits},
                        {"maxLayers", kMaxLayers},
                        {"maxParameters", kMaxParameters},
                        {"maxPoints", kMaxPoints},
+                       {"maxClasses", kMaxClasses},
+                       {"extent", kExtent},
                        {"maxDocumentBytes", kMaxDocumentBytes},
                        {"maxDocumentDepth", kMaxDocumentDepth},
                        {"maxCheckPerLayer", kMaxCheckPerLayer},
                        {"maxCheckSamples", kMaxCheckSamples},
                        {"maxCheckWork", kMaxCheckWork},
                        {"maxSteps", kMaxSteps}};
-  return json{{"activations", activations}, {"losses", losses},     {"optimizers", optimizers},
-              {"initializers", initializers}, {"datasets", datasets}, {"limits", limits}}
+  return json{{"activations", activations}, {"losses", losses},           {"hyperparameters", hyperparameters},
+              {"optimizers", optimizers},   {"initializers", initializers}, {"datasets", datasets},
+              {"problems", problems},       {"defaults", defaults},         {"limits", limits},
+              {"format", kFormat}}
       .dump();
 }
 

@@ -1,17 +1,25 @@
-// catalog.hpp — every table of the core described as JSON, for the bindings, the page's dropdowns
-// and the docs: names plus the facts a UI needs (which outputs a loss accepts, class ranges, the
-// optimizer's default learning rate). Generated from the tables, so nothing is typed twice.
+// catalog.hpp — every table of the core described as JSON: the one source the bindings, the
+// page (its controls, link parser, equations and advice), the generated TypeScript name unions and
+// the tests read. Generated from the tables, so nothing is typed twice.
 #pragma once
 
 #include <string>
 
 namespace nn {
 
-// {"activations":[{name, unitInterval, elementwise, midpoint}],
-//  "losses":[{name, needsUnitInterval, minOutputs, fusedActivation}],
-//  "optimizers":[{name, defaultLearningRate}], "initializers":[name...],
-//  "datasets":[{name, regression, minClasses, maxClasses, defaultClasses}],
-//  "limits":{maxUnits, maxLayers, maxParameters, maxPoints}}
+// {"activations":[{name, display, about, elementwise, unitInterval, lo, hi, midpoint, maxSlope,
+//                  deadBelowZero, tex:{forward, backward, definition, note}}],
+//  "losses":[{name, display, needsUnitInterval, minOutputs, fusedActivation, meanOverOutputs,
+//             constantGradient, tex:{value, gradient, fused, why}}],
+//  "hyperparameters":[{name, display, tex, default, lo, hi, loOpen, hiOpen}],
+//  "optimizers":[{name, display, defaultLearningRate, stateSlots, countsSteps,
+//                 hyperparameters:[{…as above, default: this optimizer's}], tex:{rules, state}}],
+//  "initializers":[{name, display, symmetric}],
+//  "datasets":[{name, display, regression, minClasses, maxClasses, defaultClasses}],
+//  "problems":{regression|binary|multiclass: {outputActivation, loss}},
+//  "defaults":{dataset, hiddenActivation, init, optimizer},
+//  "limits":{maxUnits, maxLayers, maxParameters, maxPoints, maxClasses, extent, ...}, "format"}
+// Numbers that are unbounded (a range's ∞) are null; TeX uses #Z, #A, #dA, #dZ, #Y placeholders.
 std::string catalogJSON();
 
 }  // namespace nn

@@ -10,7 +10,7 @@ namespace nn {
 namespace {
 
 constexpr double kPi = 3.141592653589793;
-constexpr double kRadius = 5.0;  // shapes fill most of the [−6, 6] frame
+constexpr double kRadius = 5.0;  // shapes fill most of the [−kExtent, kExtent] frame
 
 void resize(Dataset& d, Eigen::Index n, bool regression) {
   d.X.resize(2, n);
@@ -102,11 +102,11 @@ void blobs(Dataset& d, Eigen::Index n, double noise, int classes, Rng& rng) {
 void plane(Dataset& d, Eigen::Index n, double noise, int, Rng& rng) {
   resize(d, n, true);
   for (Eigen::Index i = 0; i < n; ++i) {
-    const double x = rng.uniform(-6, 6), y = rng.uniform(-6, 6);
-    const double nx = rng.uniform(-6, 6) * noise * 0.5, ny = rng.uniform(-6, 6) * noise * 0.5;
+    const double x = rng.uniform(-kExtent, kExtent), y = rng.uniform(-kExtent, kExtent);
+    const double nx = rng.uniform(-kExtent, kExtent) * noise * 0.5, ny = rng.uniform(-kExtent, kExtent) * noise * 0.5;
     d.X(0, i) = x;
     d.X(1, i) = y;
-    d.targets[std::size_t(i)] = std::clamp((x + nx + y + ny) / 12.0, -1.0, 1.0);
+    d.targets[std::size_t(i)] = std::clamp((x + nx + y + ny) / (2 * kExtent), -1.0, 1.0);
   }
 }
 
@@ -116,8 +116,8 @@ void multigauss(Dataset& d, Eigen::Index n, double noise, int, Rng& rng) {
                                      {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
   resize(d, n, true);
   for (Eigen::Index i = 0; i < n; ++i) {
-    const double x = rng.uniform(-6, 6), y = rng.uniform(-6, 6);
-    const double nx = rng.uniform(-6, 6) * noise * 0.5, ny = rng.uniform(-6, 6) * noise * 0.5;
+    const double x = rng.uniform(-kExtent, kExtent), y = rng.uniform(-kExtent, kExtent);
+    const double nx = rng.uniform(-kExtent, kExtent) * noise * 0.5, ny = rng.uniform(-kExtent, kExtent) * noise * 0.5;
     double value = 0;
     for (const auto& g : bumps) {
       const double dx = x + nx - g[0], dy = y + ny - g[1];
@@ -132,25 +132,18 @@ void multigauss(Dataset& d, Eigen::Index n, double noise, int, Rng& rng) {
 }  // namespace
 
 const std::vector<DatasetKind>& datasetTable() {
+  // {name, display, regression, minClasses, maxClasses, defaultClasses, generate}
   static const std::vector<DatasetKind> table = {
-      {"circle", false, 2, 2, 2, &circle},   {"xor", false, 2, 2, 2, &xorSet},
-      {"gauss", false, 2, 2, 2, &gauss},     {"spiral", false, 2, 6, 2, &spiral},
-      {"moons", false, 2, 2, 2, &moons},     {"blobs", false, 2, 6, 3, &blobs},
-      {"plane", true, 0, 0, 0, &plane},      {"multigauss", true, 0, 0, 0, &multigauss},
+      {"circle", "Circle", false, 2, 2, 2, &circle},
+      {"xor", "XOR", false, 2, 2, 2, &xorSet},
+      {"gauss", "Gauss", false, 2, 2, 2, &gauss},
+      {"spiral", "Spiral", false, 2, kMaxClasses, 2, &spiral},
+      {"moons", "Moons", false, 2, 2, 2, &moons},
+      {"blobs", "Blobs", false, 2, kMaxClasses, 3, &blobs},
+      {"plane", "Plane", true, 0, 0, 0, &plane},
+      {"multigauss", "Multi-Gauss", true, 0, 0, 0, &multigauss},
   };
   return table;
-}
-
-const DatasetKind& findDataset(const std::string& name, const std::string& field) {
-  for (const auto& k : datasetTable())
-    if (name == k.name) return k;
-  throw Error(field, "unknown dataset " + quote(name) + " (choose from " + joinNames(datasetNames()) + ")");
-}
-
-std::vector<std::string> datasetNames() {
-  std::vector<std::string> names;
-  for (const auto& k : datasetTable()) names.emplace_back(k.name);
-  return names;
 }
 
 Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int classes, std::uint64_t seed) {

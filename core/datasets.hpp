@@ -1,7 +1,8 @@
 // datasets.hpp — the table of seeded 2-D toy datasets, the train/test split, and target encoding.
 //
-// Points lie in the square [−6, 6]² (TensorFlow Playground's frame). Classification sets carry an
-// integer label per point (0..classes−1); regression sets carry a target in [−1, 1].
+// Points lie in the square [−kExtent, kExtent]² = [−6, 6]² (TensorFlow Playground's frame).
+// Classification sets carry an integer label per point (0..classes−1); regression sets carry a
+// target in [−1, 1].
 // Same (name, n, noise, classes, seed) → the same points on every platform.
 #pragma once
 
@@ -26,6 +27,7 @@ struct Dataset {
 
 struct DatasetKind {
   const char* name;
+  const char* display;  // "Multi-Gauss"
   bool regression;
   int minClasses, maxClasses, defaultClasses;  // all 0 for regression
   // Fills X (2, n) and labels or targets.
@@ -33,10 +35,15 @@ struct DatasetKind {
 };
 
 const std::vector<DatasetKind>& datasetTable();
-const DatasetKind& findDataset(const std::string& name, const std::string& field = "name");
-std::vector<std::string> datasetNames();
+inline const DatasetKind& findDataset(const std::string& name, const std::string& field = "name") {
+  return findRow(datasetTable(), name, "dataset", field);
+}
+inline std::vector<std::string> datasetNames() { return rowNames(datasetTable()); }
 
 constexpr Eigen::Index kMaxPoints = 100000;
+constexpr double kExtent = 6;     // every point lies in [−kExtent, kExtent]² (before noise)
+constexpr int kMaxClasses = 6;    // the most classes a dataset (or the user's points) may have
+constexpr const char* kDefaultDataset = "spiral";  // the page's first dataset
 
 // classes ≤ 0 means the dataset's default. noise in [0, 1] (1 = TF Playground's 50 %).
 Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int classes, std::uint64_t seed);

@@ -29,24 +29,15 @@ double zeros(Rng&, int, int) { return 0.0; }
 
 const std::vector<Initializer>& initializerTable() {
   static const std::vector<Initializer> table = {
-      {"glorot_uniform", &glorotUniform}, {"glorot_normal", &glorotNormal},
-      {"he_uniform", &heUniform},         {"he_normal", &heNormal},
-      {"uniform", &uniformHalf},          {"zeros", &zeros},
+      // {name, display, symmetric, draw}
+      {"glorot_uniform", "Glorot uniform", false, &glorotUniform},
+      {"glorot_normal", "Glorot normal", false, &glorotNormal},
+      {"he_uniform", "He uniform", false, &heUniform},
+      {"he_normal", "He normal", false, &heNormal},
+      {"uniform", "Uniform", false, &uniformHalf},
+      {"zeros", "Zeros", true, &zeros},
   };
   return table;
-}
-
-const Initializer& findInitializer(const std::string& name, const std::string& field) {
-  for (const auto& i : initializerTable())
-    if (name == i.name) return i;
-  throw Error(field, "unknown initializer " + quote(name) + " (choose from " +
-              joinNames(initializerNames()) + ")");
-}
-
-std::vector<std::string> initializerNames() {
-  std::vector<std::string> names;
-  for (const auto& i : initializerTable()) names.emplace_back(i.name);
-  return names;
 }
 
 }  // namespace nn

@@ -14,12 +14,16 @@ namespace nn {
 
 struct Initializer {
   const char* name;
+  const char* display;  // "Glorot uniform"
+  bool symmetric;       // every weight of a layer equal: its neurons stay identical forever
   // Draws one weight for a layer with fan_in = in, fan_out = out.
   double (*draw)(Rng& rng, int in, int out);
 };
 
 const std::vector<Initializer>& initializerTable();
-const Initializer& findInitializer(const std::string& name, const std::string& field);
-std::vector<std::string> initializerNames();
+inline const Initializer& findInitializer(const std::string& name, const std::string& field) {
+  return findRow(initializerTable(), name, "initializer", field);
+}
+inline std::vector<std::string> initializerNames() { return rowNames(initializerTable()); }
 
 }  // namespace nn

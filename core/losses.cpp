@@ -1,4 +1,5 @@
-// losses.cpp — each loss's value with its derivative right below it, then the table.
+// losses.cpp — each loss's value with its derivative right below it and its row (display name,
+// flags, TeX) after them, then the table.
 #include "losses.hpp"
 
 #include <algorithm>
@@ -20,6 +21,12 @@ void mseGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
   dA = (S(2) / S(A.rows())) * (A - Y);
 }
 
+// {name, display, needsUnitInterval, minOutputs, fusedActivation, meanOverOutputs, constantGradient, tex…}
+constexpr LossInfo kMse{"mse", "Mean squared error (mse)", false, 1, nullptr, true, false,
+    R"(\mathcal{L} = \frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} \big(#A_{kj} - #Y_{kj}\big)^{2})",
+    R"(\frac{2}{n_L}\big(#A - #Y\big))", "",
+    ""};
+
 // --- mae: ℓ = mean |a − y|;  ∂/∂a = sign(a − y)/outputs (0 at 0, as torch) ----------------------
 template <class S>
 S sign(S x) { return S((x > S(0)) - (x < S(0))); }
@@ -29,6 +36,11 @@ template <class S>
 void maeGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
   dA = (A - Y).unaryExpr([](S d) { return sign(d); }) / S(A.rows());
 }
+
+constexpr LossInfo kMae{"mae", "Mean absolute error (mae)", false, 1, nullptr, true, true,
+    R"(\mathcal{L} = \frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} \big|#A_{kj} - #Y_{kj}\big|)",
+    R"(\frac{1}{n_L} \operatorname{sign}\big(#A - #Y\big))", "",
+    ""};
 
 // --- huber (δ = 1): ℓ = ½d² if |d| < 1 else |d| − ½;  ∂/∂a = clamp(d, −1, 1)/outputs ------------
 template <class S>
@@ -43,6 +55,11 @@ template <class S>
 void huberGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
   dA = (A - Y).unaryExpr([](S d) { return std::clamp(d, S(-1), S(1)); }) / S(A.rows());
 }
+
+constexpr LossInfo kHuber{"huber", "Huber", false, 1, nullptr, true, false,
+    R"(\mathcal{L} = \frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} h\big(#A_{kj} - #Y_{kj}\big),\quad h(d) = \begin{cases} \tfrac{1}{2} d^{2} & |d| < 1 \\ |d| - \tfrac{1}{2} & |d| \ge 1 \end{cases})",
+    R"(\frac{1}{n_L} \operatorname{clip}\big(#A - #Y,\ -1,\ 1\big))", "",
+    ""};
 
 // --- binary cross-entropy on probabilities (torch BCELoss: logs clamped at −100) ------------------
 // ℓ = −mean [y log a + (1 − y) log(1 − a)];  ∂/∂a = (a − y) / (a(1 − a)) / outputs
@@ -107,6 +124,11 @@ void bceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
   forEachElement(A, Y, [dz, scale](Eigen::Index k, S a, S y) { dz[k] = (a - y) * scale; });
 }
 
+constexpr LossInfo kBce{"binary_crossentropy", "Binary cross-entropy", true, 1, "sigmoid", true, false,
+    R"(\mathcal{L} = -\frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} \Big[#Y_{kj} \log #A_{kj} + \big(1 - #Y_{kj}\big) \log\big(1 - #A_{kj}\big)\Big])",
+    R"(\frac{1}{n_L} \big(#A - #Y\big) \oslash \Big(#A \odot \big(1 - #A\big)\Big))", R"(\frac{1}{n_L} \big(#A - #Y\big))",
+    R"(the sigmoid’s derivative $\sigma'(z) = a(1 - a)$ cancels the denominator of $\partial\ell/\partial a = \frac{a - y}{a(1 - a)}$. The gradient is the error itself: it never vanishes when the output saturates, and the core computes the loss from the logits $Z$ so no $\log 0$ can occur.)"};
+
 // --- categorical cross-entropy: ℓ_j = −Σ_k y_k log a_k;  ∂/∂a_k = −y_k / a_k ----------------------
 template <class S>
 S cceValue(const Mat<S>& A, const MatRef<S>& Y) {
@@ -137,44 +159,26 @@ void cceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
   dZ -= Y;
 }
 
+constexpr LossInfo kCce{"categorical_crossentropy", "Categorical cross-entropy", true, 2, "softmax", false, false,
+    R"(\mathcal{L} = -\frac{1}{m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} #Y_{kj} \log #A_{kj})",
+    R"(-#Y \oslash #A)", R"(#A - #Y)",
+    R"(the softmax Jacobian $J = \operatorname{diag}(a) - a a^{\top}$ applied to $-y \oslash a$ gives $a \textstyle\sum_k y_k - y = a - y$ for one-hot targets. The gradient is the error itself, and the core computes the loss from the logits $Z$ (log-sum-exp) so no $\log 0$ can occur.)"};
+
 }  // namespace
 
 template <typename S>
 const std::vector<Loss<S>>& lossTable() {
   static const std::vector<Loss<S>> table = {
-      {"mse", &mseValue<S>, &mseGradient<S>, false, 1, nullptr, nullptr, nullptr},
-      {"mae", &maeValue<S>, &maeGradient<S>, false, 1, nullptr, nullptr, nullptr},
-      {"huber", &huberValue<S>, &huberGradient<S>, false, 1, nullptr, nullptr, nullptr},
-      {"binary_crossentropy", &bceValue<S>, &bceGradient<S>, true, 1, "sigmoid", &bceLogitsValue<S>,
-       &bceLogitsGradient<S>},
-      {"categorical_crossentropy", &cceValue<S>, &cceGradient<S>, true, 2, "softmax",
-       &cceLogitsValue<S>, &cceLogitsGradient<S>},
+      {kMse, &mseValue<S>, &mseGradient<S>, nullptr, nullptr},
+      {kMae, &maeValue<S>, &maeGradient<S>, nullptr, nullptr},
+      {kHuber, &huberValue<S>, &huberGradient<S>, nullptr, nullptr},
+      {kBce, &bceValue<S>, &bceGradient<S>, &bceLogitsValue<S>, &bceLogitsGradient<S>},
+      {kCce, &cceValue<S>, &cceGradient<S>, &cceLogitsValue<S>, &cceLogitsGradient<S>},
   };
   return table;
 }
 
-template <typename S>
-const Loss<S>& findLoss(const std::string& name, const std::string& field) {
-  for (const auto& l : lossTable<S>())
-    if (name == l.name) return l;
-  throw Error(field, "unknown loss " + quote(name) + " (choose from " + joinNames(lossNames()) + ")");
-}
-
-#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
-std::vector<std::string> lossNames() {
-  std::vector<std::string> names;
-  for (const auto& l : lossTable<float>()) names.emplace_back(l.name);
-  return names;
-}
-#endif
-
-#ifndef NN_ONLY_DOUBLE
-template const std::vector<Loss<float>>& lossTable<float>();
-template const Loss<float>& findLoss<float>(const std::string&, const std::string&);
-#endif
-#ifndef NN_ONLY_FLOAT  // double: the gradient check and the tests (see network.cpp)
-template const std::vector<Loss<double>>& lossTable<double>();
-template const Loss<double>& findLoss<double>(const std::string&, const std::string&);
-#endif
+#define INSTANTIATE(S) template const std::vector<Loss<S>>& lossTable<S>();
+NN_INSTANTIATE(INSTANTIATE)
 
 }  // namespace nn

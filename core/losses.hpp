@@ -1,4 +1,5 @@
-// losses.hpp — the table of loss functions (PyTorch definitions and reductions).
+// losses.hpp — the table of loss functions (PyTorch definitions and reductions), each row with
+// what the page needs to show it (display name, TeX, flags for its advice).
 //
 // For a batch, A and Y are (outputs, m). `value` returns the mean loss of the batch;
 // `gradient` returns dA (outputs, m) = ∂ℓ_j/∂a_j for each sample j — the per-sample derivative,
@@ -16,15 +17,26 @@
 
 namespace nn {
 
+// What a loss is, apart from how it is computed. TeX uses #A and #Y for the outputs and targets.
+struct LossInfo {
+  const char* name;            // the key in specs, links and files
+  const char* display;         // "Binary cross-entropy"
+  bool needsUnitInterval;      // log(a) and log(1 − a) need outputs in (0, 1): a classification loss
+  int minOutputs;              // categorical needs ≥ 2 classes
+  const char* fusedActivation; // the output activation with a fused path from the logits (nullptr: none)
+  bool meanOverOutputs;        // a sample's loss is the mean over its outputs (false: the sum)
+  bool constantGradient;       // |∂ℓ/∂a| does not shrink as the error does (mae)
+  const char* texValue;        // the whole equation ℒ = …
+  const char* texGradient;     // the right-hand side of dA = ∂ℓ_j/∂A_{:,j}
+  const char* texFused;        // the right-hand side of dZ = … on the fused path ("" for none)
+  const char* why;             // why the fused gradient is that simple (text with $…$ TeX; "" for none)
+};
+
 template <typename S>
-struct Loss {
-  const char* name;
+struct Loss : LossInfo {
   S (*value)(const Mat<S>& A, const MatRef<S>& Y);
   void (*gradient)(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA);
-  bool needsUnitInterval;  // log(a) and log(1 − a) need outputs in (0, 1)
-  int minOutputs;          // categorical needs ≥ 2 classes
   // Fused path (nullptr when none): the loss from the logits Z, and dZ given A = f(Z).
-  const char* fusedActivation;
   S (*fusedValue)(const Mat<S>& Z, const MatRef<S>& Y);
   void (*fusedGradient)(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ);
 };
@@ -33,8 +45,9 @@ template <typename S>
 const std::vector<Loss<S>>& lossTable();
 
 template <typename S>
-const Loss<S>& findLoss(const std::string& name, const std::string& field);
-
-std::vector<std::string> lossNames();
+const Loss<S>& findLoss(const std::string& name, const std::string& field) {
+  return findRow(lossTable<S>(), name, "loss", field);
+}
+inline std::vector<std::string> lossNames() { return rowNames(lossTable<float>()); }
 
 }  // namespace nn

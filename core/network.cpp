@@ -276,13 +276,7 @@ void Network<S>::restore(const Vec<S>& params, const std::array<Vec<S>, 2>& stat
   rng_.setState(rngState);
 }
 
-// Which scalars an object instantiates: both by default. The wasm build compiles these files twice,
-// float at -O3 (NN_ONLY_FLOAT) and double at -Oz (NN_ONLY_DOUBLE: only the gradient check uses it).
-#ifndef NN_ONLY_DOUBLE
-template class Network<float>;
-#endif
-#ifndef NN_ONLY_FLOAT
-template class Network<double>;
-#endif
+#define INSTANTIATE(S) template class Network<S>;
+NN_INSTANTIATE(INSTANTIATE)
 
 }  // namespace nn

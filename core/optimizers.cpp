@@ -1,4 +1,5 @@
-// optimizers.cpp — the update rules (torch.optim semantics), one flat loop each.
+// optimizers.cpp — the update rules (torch.optim semantics), one flat loop each, each with its row
+// (display name, hyperparameters read, TeX); the hyperparameters themselves are in hyperparameters.cpp.
 #include "optimizers.hpp"
 
 #include <cmath>
@@ -33,6 +34,9 @@ bool sgdStep(const S* __restrict p, const S* __restrict g, const S*, const S*, S
   return bad == 0;
 }
 
+constexpr OptimizerInfo kSgd{"sgd", "SGD", 0.01, {}, 0, {false, false}, false,
+    {R"(\theta \leftarrow \theta - \eta\, g)", ""}, ""};
+
 // momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
 template <class S>
 bool momentumStep(const S* __restrict p, const S* __restrict g, const S* __restrict v, const S*, S* __restrict pn,
@@ -46,6 +50,9 @@ bool momentumStep(const S* __restrict p, const S* __restrict g, const S* __restr
   }
   return bad == 0;
 }
+
+constexpr OptimizerInfo kMomentum{"momentum", "Momentum", 0.01, {"momentum"}, 1, {false, false}, false,
+    {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\, v)"}, "$v$ is the velocity"};
 
 // nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
 template <class S>
@@ -61,6 +68,9 @@ bool nesterovStep(const S* __restrict p, const S* __restrict g, const S* __restr
   return bad == 0;
 }
 
+constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, {"momentum"}, 1, {false, false}, false,
+    {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity"};
+
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
 template <class S>
 bool rmspropStep(const S* __restrict p, const S* __restrict g, const S* __restrict s, const S*, S* __restrict pn,
@@ -74,6 +84,11 @@ bool rmspropStep(const S* __restrict p, const S* __restrict g, const S* __restri
   }
   return bad == 0;
 }
+
+constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, {"rho", "epsilon"}, 1, {true, false}, false,
+    {R"(s \leftarrow \rho\, s + (1 - \rho)\, g \odot g)",
+     R"(\theta \leftarrow \theta - \eta\, g \oslash \big(\sqrt{s} + \epsilon\big))"},
+    "$s$ is a running mean of $g^2$"};
 
 // adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
 // p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch
@@ -94,69 +109,25 @@ bool adamStep(const S* __restrict p, const S* __restrict g, const S* __restrict 
   return bad == 0;
 }
 
-// In range both as given (double) and as used (float, what the page trains with): 0.999999999
-// would round to 1 in float, and 1e-50 to 0.
-void requireRange(double x, double lo, double hi, bool loOpen, bool hiOpen, const std::string& field) {
-  const auto in = [&](double v) { return (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi); };
-  const bool ok = std::isfinite(x) && in(x) && in(double(float(x))) && (x == 0 || isNormalFloat(x));
-  if (!ok)
-    throw Error(field, std::string("must be in ") + (loOpen ? "(" : "[") + num(lo) + ", " + num(hi) +
-                (hiOpen ? ")" : "]") + (std::isfinite(x) && in(x) ? " as a float" : "") + " (got " +
-                clip(num(x)) + ")");
-}
+constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, {"beta1", "beta2", "epsilon"}, 2, {false, true}, true,
+    {R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
+     R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
+    "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps"};
 
 }  // namespace
 
+// Each row: {info, step}; info is {name, display, defaultLearningRate, reads, stateSlots,
+// nonNegative, countsSteps, texRules, texState}.
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {
-      {"sgd", 0.01, 0, {false, false}, &sgdStep<S>},
-      {"momentum", 0.01, 1, {false, false}, &momentumStep<S>},
-      {"nesterov", 0.01, 1, {false, false}, &nesterovStep<S>},
-      {"rmsprop", 0.01, 1, {true, false}, &rmspropStep<S>},
-      {"adam", 0.001, 2, {false, true}, &adamStep<S>},
+      {kSgd, &sgdStep<S>},         {kMomentum, &momentumStep<S>}, {kNesterov, &nesterovStep<S>},
+      {kRmsprop, &rmspropStep<S>}, {kAdam, &adamStep<S>},
   };
   return table;
 }
 
-template <typename S>
-const Optimizer<S>& findOptimizer(const std::string& name, const std::string& field) {
-  for (const auto& o : optimizerTable<S>())
-    if (name == o.name) return o;
-  throw Error(field, "unknown optimizer " + quote(name) + " (choose from " +
-              joinNames(optimizerNames()) + ")");
-}
-
-#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
-std::vector<std::string> optimizerNames() {
-  std::vector<std::string> names;
-  for (const auto& o : optimizerTable<float>()) names.emplace_back(o.name);
-  return names;
-}
-#endif
-
-#ifndef NN_ONLY_DOUBLE  // defined once, in the float object
-void validateOptimizer(OptimizerSettings& h, const std::string& field) {
-  const auto& row = findOptimizer<float>(h.type, field + ".type");
-  if (std::isnan(h.learningRate)) h.learningRate = row.defaultLearningRate;
-  if (!(std::isfinite(h.learningRate) && h.learningRate > 0 && isNormalFloat(h.learningRate)))
-    throw Error(field + ".learningRate", "must be a finite number > 0, from 1.2e-38 to 3.4e38 as a float (got " +
-                num(h.learningRate) + ")");
-  requireRange(h.momentum, 0, 1, false, true, field + ".momentum");
-  requireRange(h.beta1, 0, 1, false, true, field + ".beta1");
-  requireRange(h.beta2, 0, 1, false, true, field + ".beta2");
-  requireRange(h.rho, 0, 1, false, true, field + ".rho");
-  requireRange(h.epsilon, 0, 1, true, false, field + ".epsilon");
-}
-#endif
-
-#ifndef NN_ONLY_DOUBLE
-template const std::vector<Optimizer<float>>& optimizerTable<float>();
-template const Optimizer<float>& findOptimizer<float>(const std::string&, const std::string&);
-#endif
-#ifndef NN_ONLY_FLOAT  // double: the gradient check and the tests (see network.cpp)
-template const std::vector<Optimizer<double>>& optimizerTable<double>();
-template const Optimizer<double>& findOptimizer<double>(const std::string&, const std::string&);
-#endif
+#define INSTANTIATE(S) template const std::vector<Optimizer<S>>& optimizerTable<S>();
+NN_INSTANTIATE(INSTANTIATE)
 
 }  // namespace nn

@@ -1,4 +1,5 @@
-// optimizers.hpp — the table of optimizers, with PyTorch's exact update rules and defaults.
+// optimizers.hpp — the table of optimizers, with PyTorch's exact update rules and defaults, and
+// the table of their hyperparameters (default, range, display name, TeX symbol).
 //
 // Every optimizer is one flat loop over all parameters (weights and biases live in one buffer),
 // with its state in vectors of the same length: no state keyed by layer or pointer.
@@ -15,23 +16,46 @@
 
 namespace nn {
 
-// Hyperparameters; which ones an optimizer reads is in its table row.
+// Hyperparameters: every field is a row of hyperparameterTable(), and a default-constructed
+// OptimizerSettings holds the table's defaults (learningRate NaN: the optimizer's own default).
+// Which ones an optimizer reads is in its row.
 struct OptimizerSettings {
   std::string type = "adam";
-  double learningRate = std::numeric_limits<double>::quiet_NaN();  // NaN: the optimizer's default
-  double momentum = 0.9;     // momentum, nesterov
-  double beta1 = 0.9;        // adam
-  double beta2 = 0.999;      // adam
-  double rho = 0.99;         // rmsprop's smoothing constant (torch's alpha)
-  double epsilon = 1e-8;     // rmsprop, adam
+  double learningRate, momentum, beta1, beta2, rho, epsilon;
+  OptimizerSettings();
+};
+
+// One hyperparameter, with PyTorch's default and the range the core accepts (both as given and as
+// the float network uses it).
+struct Hyperparameter {
+  const char* name;                  // the key in specs and the last part of the error's field
+  const char* display;               // "Momentum"
+  const char* tex;                   // "\mu"
+  double OptimizerSettings::*value;  // where it is kept
+  double defaultValue;               // NaN for learningRate: each optimizer has its own
+  double lo, hi;                     // the range (hi may be ∞)
+  bool loOpen, hiOpen;               // whether the ends are excluded
+};
+const std::vector<Hyperparameter>& hyperparameterTable();
+const Hyperparameter& findHyperparameter(const std::string& name, const std::string& field);
+
+// What an optimizer is, apart from its step. TeX uses θ for any parameter and g for its gradient.
+struct OptimizerInfo {
+  const char* name;             // the key in specs, links and files
+  const char* display;          // "Adam"
+  double defaultLearningRate;   // torch's default where it has one
+  std::array<const char*, 4> reads;  // the hyperparameters the step reads besides learningRate
+  int stateSlots;               // state vectors of parameter length (velocity, moments)
+  std::array<bool, 2> nonNegative;   // which slots hold averages of g² (never negative)
+  bool countsSteps;             // the step reads t (adam's bias correction)
+  std::array<const char*, 2> texRules;  // the update, one line each ("" for none)
+  const char* texState;         // what the state is, in words with $…$ ("" for none)
+  // The hyperparameters the step reads, learningRate first.
+  std::vector<const Hyperparameter*> hyperparameters() const;
 };
 
 template <typename S>
-struct Optimizer {
-  const char* name;
-  double defaultLearningRate;  // torch's default where it has one
-  int stateSlots;              // state vectors of parameter length (velocity, moments)
-  std::array<bool, 2> nonNegative;  // which slots hold averages of g² (never negative)
+struct Optimizer : OptimizerInfo {
   // One step from the current parameters p, gradient g and state s0, s1 to new ones written to
   // pNext, s0Next, s1Next (other buffers); returns whether every new value is finite. t is the
   // 1-based step count (adam's bias correction).
@@ -43,12 +67,13 @@ template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable();
 
 template <typename S>
-const Optimizer<S>& findOptimizer(const std::string& name, const std::string& field);
+const Optimizer<S>& findOptimizer(const std::string& name, const std::string& field) {
+  return findRow(optimizerTable<S>(), name, "optimizer", field);
+}
+inline std::vector<std::string> optimizerNames() { return rowNames(optimizerTable<float>()); }
 
-std::vector<std::string> optimizerNames();
-
-// Fills the default learning rate and checks every hyperparameter; throws naming the field
-// ("optimizer.beta1: ...").
+// Fills the default learning rate and checks every hyperparameter against its range; throws
+// naming the field ("optimizer.beta1: must be in [0, 1) (got 1)").
 void validateOptimizer(OptimizerSettings& settings, const std::string& field = "optimizer");
 
 }  // namespace nn

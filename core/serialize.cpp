@@ -1,6 +1,7 @@
 // serialize.cpp — JSON in and out with nlohmann::json; every read is checked and names its path.
 #include "serialize.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_set>
 #include <vector>
@@ -15,7 +16,6 @@ namespace {
 // the format's order).
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
-constexpr const char* kFormat = "nn-by-hand/network";
 constexpr int kVersion = 1;
 
 // --- reading helpers: each throws nn::Error("<path>: ...") -------------------------------------
@@ -116,7 +116,7 @@ void layersFromJSON(const NetworkSpec& spec, const json& weights, const json& bi
 }
 
 // Rejects keys that are not in `allowed`, so a typo ("learningrate") is never silently ignored.
-void checkKeys(const json& obj, std::initializer_list<const char*> allowed, const std::string& at) {
+void checkKeys(const json& obj, const std::vector<const char*>& allowed, const std::string& at) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     bool known = false;
     for (const char* k : allowed) known = known || it.key() == k;
@@ -158,15 +158,17 @@ NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
       spec.optimizer.type = o.get<std::string>();
     } else {
       if (!o.is_object()) throw Error(op, "must be an object {type, learningRate, ...}");
-      checkKeys(o, {"type", "learningRate", "momentum", "beta1", "beta2", "rho", "epsilon"}, op);
+      std::vector<const char*> keys{"type"};
+      for (const auto& hp : hyperparameterTable()) keys.push_back(hp.name);
+      checkKeys(o, keys, op);
       OptimizerSettings& h = spec.optimizer;
       if (has(o, "type")) h.type = text(o, "type", op);
-      if (has(o, "learningRate")) h.learningRate = number(o, "learningRate", op);
-      if (has(o, "momentum")) h.momentum = number(o, "momentum", op);
-      if (has(o, "beta1")) h.beta1 = number(o, "beta1", op);
-      if (has(o, "beta2")) h.beta2 = number(o, "beta2", op);
-      if (has(o, "rho")) h.rho = number(o, "rho", op);
-      if (has(o, "epsilon")) h.epsilon = number(o, "epsilon", op);
+      // strict: a saved document holds the hyperparameters its optimizer reads (others may be there)
+      const auto& reads = findOptimizer<float>(h.type, path(op, "type")).hyperparameters();
+      for (const auto& hp : hyperparameterTable()) {
+        const bool needed = std::find(reads.begin(), reads.end(), &hp) != reads.end();
+        if ((strict && needed) || o.contains(hp.name)) h.*hp.value = number(o, hp.name, op);
+      }
     }
   }
   if (has(s, "l1")) spec.l1 = number(s, "l1", at);
@@ -185,10 +187,10 @@ NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
 ordered specToJSONValue(const NetworkSpec& s) {
   ordered layers = ordered::array();
   for (const auto& l : s.layers) layers.push_back({{"units", l.units}, {"activation", l.activation}});
-  const OptimizerSettings& o = s.optimizer;
-  return {{"inputs", s.inputs}, {"layers", layers}, {"loss", s.loss},
-          {"optimizer", {{"type", o.type}, {"learningRate", o.learningRate}, {"momentum", o.momentum},
-                         {"beta1", o.beta1}, {"beta2", o.beta2}, {"rho", o.rho}, {"epsilon", o.epsilon}}},
+  ordered optimizer = {{"type", s.optimizer.type}};
+  for (const Hyperparameter* hp : findOptimizer<float>(s.optimizer.type, "optimizer.type").hyperparameters())
+    optimizer[hp->name] = s.optimizer.*hp->value;
+  return {{"inputs", s.inputs}, {"layers", layers}, {"loss", s.loss}, {"optimizer", optimizer},
           {"l1", s.l1}, {"l2", s.l2}, {"init", s.init}, {"seed", s.seed}};
 }
 
@@ -329,11 +331,8 @@ OptimizerSettings optimizerFromJSON(const std::string& text, const OptimizerSett
   if (o.is_string() || obj.contains("type")) h.type = read.optimizer.type;
   if (obj.contains("learningRate")) h.learningRate = read.optimizer.learningRate;
   else if (h.type != current.type) h.learningRate = std::numeric_limits<double>::quiet_NaN();
-  if (obj.contains("momentum")) h.momentum = read.optimizer.momentum;
-  if (obj.contains("beta1")) h.beta1 = read.optimizer.beta1;
-  if (obj.contains("beta2")) h.beta2 = read.optimizer.beta2;
-  if (obj.contains("rho")) h.rho = read.optimizer.rho;
-  if (obj.contains("epsilon")) h.epsilon = read.optimizer.epsilon;
+  for (const auto& hp : hyperparameterTable())
+    if (hp.value != &OptimizerSettings::learningRate && obj.contains(hp.name)) h.*hp.value = read.optimizer.*hp.value;
   validateOptimizer(h);
   return h;
 }

@@ -22,6 +22,7 @@ namespace nn {
 // before it is read. 64 levels is ten times the format's own depth.
 constexpr std::size_t kMaxDocumentBytes = std::size_t(256) << 20;  // 256 MiB of UTF-8
 constexpr int kMaxDocumentDepth = 64;
+constexpr const char* kFormat = "nn-by-hand/network";  // the "format" field of a saved network
 
 template <typename S>
 std::string toJSON(const Network<S>& net);

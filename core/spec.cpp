@@ -2,6 +2,7 @@
 #include "spec.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "activations.hpp"
 #include "initializers.hpp"
@@ -10,9 +11,23 @@
 namespace nn {
 
 std::string defaultLoss(const std::string& outputActivation) {
-  if (outputActivation == "softmax") return "categorical_crossentropy";
-  if (outputActivation == "sigmoid") return "binary_crossentropy";
-  return "mse";
+  for (const auto& l : lossTable<float>())
+    if (l.fusedActivation && outputActivation == l.fusedActivation) return l.name;
+  for (const auto& l : lossTable<float>())
+    if (!l.needsUnitInterval) return l.name;
+  throw Error("loss", "no loss for real-valued targets in the table");
+}
+
+NaturalOutput naturalOutput(Problem kind) {
+  if (kind == Problem::regression) {
+    for (const auto& a : activationTable<float>())
+      if (std::string(a.texForward) == "#Z")  // the identity: A = Z
+        return {a.name, defaultLoss(a.name)};
+  } else {
+    for (const auto& l : lossTable<float>())
+      if (l.fusedActivation && (l.minOutputs > 1) == (kind == Problem::multiclass)) return {l.fusedActivation, l.name};
+  }
+  throw Error("", "no natural output layer in the tables");
 }
 
 namespace {
@@ -21,10 +36,10 @@ void checkPair(const NetworkSpec& spec) {
   const LayerSpec& out = spec.layers.back();
   const auto& act = findActivation<float>(out.activation, "");
   const auto& loss = findLoss<float>(spec.loss, "loss");
-  if (loss.needsUnitInterval && !act.unitInterval) {
+  if (loss.needsUnitInterval && !act.unitInterval()) {
     std::string fits;
     for (const auto& a : activationTable<float>())
-      if (a.unitInterval) fits += std::string(fits.empty() ? "" : " or ") + a.name;
+      if (a.unitInterval()) fits += std::string(fits.empty() ? "" : " or ") + a.name;
     throw Error("loss", spec.loss + " takes log of the outputs, which needs them in (0, 1); a " +
                 out.activation + " output can leave that range (use a " + fits + " output)");
   }

@@ -37,8 +37,18 @@ constexpr std::int64_t kMaxParameters = 8'000'000;
 // Also rejects output/loss pairs that are undefined, saying why and which activations fit.
 void validateSpec(NetworkSpec& spec);
 
-// The default loss for an output activation: softmax → categorical_crossentropy,
-// sigmoid → binary_crossentropy, anything else → mse.
+// The default loss for an output activation: the loss fused with it (softmax → categorical,
+// sigmoid → binary cross-entropy), else the table's first loss for real-valued targets (mse).
 std::string defaultLoss(const std::string& outputActivation);
+
+// The output layer that suits each kind of problem, read from the tables' flags:
+// regression → the identity (A = Z) and its default loss;
+// binary → the activation fused with a one-output loss; multiclass → the one fused with a loss
+// that needs ≥ 2 outputs.
+struct NaturalOutput {
+  std::string activation, loss;
+};
+enum class Problem { regression, binary, multiclass };
+NaturalOutput naturalOutput(Problem kind);
 
 }  // namespace nn

@@ -148,26 +148,16 @@ S Network<S>::epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle) 
   return S(total / double(n));
 }
 
-// Instantiated here for the scalars network.cpp instantiates (see there).
-#ifndef NN_ONLY_DOUBLE
-template void Network<float>::resetOptimizerState();
-template void Network<float>::setOptimizer(OptimizerSettings);
-template void Network<float>::applyRegularization();
-template void Network<float>::checkSteps(Eigen::Index) const;
-template float Network<float>::trainBatch(MatRef<float>, MatRef<float>);
-template float Network<float>::step(MatRef<float>, MatRef<float>);
-template float Network<float>::trainEpoch(MatRef<float>, MatRef<float>, int, bool);
-template float Network<float>::epoch(MatRef<float>, MatRef<float>, Eigen::Index, bool);
-#endif
-#ifndef NN_ONLY_FLOAT
-template void Network<double>::resetOptimizerState();
-template void Network<double>::setOptimizer(OptimizerSettings);
-template void Network<double>::applyRegularization();
-template void Network<double>::checkSteps(Eigen::Index) const;
-template double Network<double>::trainBatch(MatRef<double>, MatRef<double>);
-template double Network<double>::step(MatRef<double>, MatRef<double>);
-template double Network<double>::trainEpoch(MatRef<double>, MatRef<double>, int, bool);
-template double Network<double>::epoch(MatRef<double>, MatRef<double>, Eigen::Index, bool);
-#endif
+// Instantiated here for the scalars network.cpp instantiates.
+#define INSTANTIATE(S)                                                                    \
+  template void Network<S>::resetOptimizerState();                                        \
+  template void Network<S>::setOptimizer(OptimizerSettings);                              \
+  template void Network<S>::applyRegularization();                                        \
+  template void Network<S>::checkSteps(Eigen::Index) const;                               \
+  template S Network<S>::trainBatch(MatRef<S>, MatRef<S>);                                \
+  template S Network<S>::step(MatRef<S>, MatRef<S>);                                      \
+  template S Network<S>::trainEpoch(MatRef<S>, MatRef<S>, int, bool);                     \
+  template S Network<S>::epoch(MatRef<S>, MatRef<S>, Eigen::Index, bool);
+NN_INSTANTIATE(INSTANTIATE)
 
 }  // namespace nn

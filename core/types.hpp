@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace nn {
 
@@ -55,6 +56,22 @@ inline std::string quote(const std::string& s) {
 // Tables are instantiated per Scalar, but names and flags do not depend on it: code that only needs
 // those reads the float tables (what ships), so the wasm build does not link a double copy.
 
+// Which Scalars an object file instantiates: both natively. The wasm build compiles the scalar
+// files twice, float at -O3 and double at -Oz (only the gradient check uses double), and
+// CMakeLists.txt defines NN_ONLY_FLOAT or NN_ONLY_DOUBLE for each; this is the one place that
+// reads them. Use: #define INSTANTIATE(S) template class Network<S>; then NN_INSTANTIATE(INSTANTIATE)
+#ifdef NN_ONLY_DOUBLE
+#define NN_IF_FLOAT(...)
+#else
+#define NN_IF_FLOAT(...) __VA_ARGS__
+#endif
+#ifdef NN_ONLY_FLOAT
+#define NN_IF_DOUBLE(...)
+#else
+#define NN_IF_DOUBLE(...) __VA_ARGS__
+#endif
+#define NN_INSTANTIATE(X) NN_IF_FLOAT(X(float)) NN_IF_DOUBLE(X(double))
+
 // 2⁵³ − 1: the largest integer a JavaScript number (and a double) holds exactly. Counters and seeds
 // stay within it, so whatever the core writes, JavaScript reads back unchanged.
 constexpr std::int64_t kMaxSafeInteger = 9007199254740991;
@@ -68,6 +85,23 @@ std::string joinNames(const Names& names) {
     out += n;
   }
   return out;
+}
+
+// The one lookup of every table (rows have a `name`): the names in table order, and the row
+// called `name`, or nn::Error(field, "unknown <kind> 'x' (choose from a, b, c)").
+template <typename Table>
+std::vector<std::string> rowNames(const Table& table) {
+  std::vector<std::string> names;
+  for (const auto& row : table) names.emplace_back(row.name);
+  return names;
+}
+template <typename Table>
+const typename Table::value_type& findRow(const Table& table, const std::string& name, const char* kind,
+                                          const std::string& field) {
+  for (const auto& row : table)
+    if (name == row.name) return row;
+  throw Error(field, std::string("unknown ") + kind + " " + quote(name) + " (choose from " +
+              joinNames(rowNames(table)) + ")");
 }
 
 // A number for a message: "0.01", "1e-08", "nan" (std::to_string would print "0.000000").

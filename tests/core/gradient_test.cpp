@@ -84,7 +84,7 @@ TEST_CASE("undefined output/loss pairs are rejected at creation, saying why and 
   int rejected = 0;
   for (const auto& a : activationTable<double>())
     for (const auto& l : lossTable<double>()) {
-      if (!a.unitInterval && l.needsUnitInterval) {
+      if (!a.unitInterval() && l.needsUnitInterval) {
         NetworkSpec spec;
         spec.layers = {{3, a.name}};
         spec.loss = l.name;

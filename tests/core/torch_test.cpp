@@ -44,9 +44,9 @@ Network<S> build(const json& c) {
   spec.loss = c["loss"].get<std::string>();
   if (c.contains("optimizer")) {
     const json& o = c["optimizer"];
-    spec.optimizer = {o["type"].get<std::string>(), o["learningRate"].get<double>(), o["momentum"].get<double>(),
-                      o["beta1"].get<double>(),       o["beta2"].get<double>(),        o["rho"].get<double>(),
-                      o["epsilon"].get<double>()};
+    spec.optimizer.type = o["type"].get<std::string>();
+    for (const auto& h : hyperparameterTable())  // the fixture gives every hyperparameter the optimizer reads
+      if (o.contains(h.name)) spec.optimizer.*h.value = o[h.name].get<double>();
     spec.l1 = c["l1"].get<double>();
     spec.l2 = c["l2"].get<double>();
   }
