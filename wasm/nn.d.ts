@@ -1,4 +1,5 @@
-// nn.d.ts — types of the NN by Hand module (dist/lib/nn.js). Hand-written; kept exact.
+// nn.d.ts — types of the NN by Hand module (dist/lib/nn.js). Hand-written and kept exact, except
+// the `// @catalog …` lines, which scripts/catalog.mjs fills from the core's tables at build time.
 
 /** Where and how to load the WebAssembly. */
 export interface LoadOptions {
@@ -8,12 +9,11 @@ export interface LoadOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
 }
 
-export type ActivationName =
-  | 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softplus' | 'silu' | 'gelu' | 'softmax';
-export type LossName = 'mse' | 'mae' | 'huber' | 'binary_crossentropy' | 'categorical_crossentropy';
-export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam';
-export type InitializerName = 'glorot_uniform' | 'glorot_normal' | 'he_uniform' | 'he_normal' | 'uniform' | 'zeros';
-export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'blobs' | 'plane' | 'multigauss';
+export type ActivationName = string; // @catalog activations
+export type LossName = string; // @catalog losses
+export type OptimizerName = string; // @catalog optimizers
+export type InitializerName = string; // @catalog initializers
+export type DatasetName = string; // @catalog datasets
 
 export interface LayerSpec {
   /** Width, 1..4096. */
@@ -22,15 +22,12 @@ export interface LayerSpec {
   activation?: ActivationName;
 }
 
-/** PyTorch's update rules and defaults. Fields an optimizer does not use are kept but ignored. */
+/** PyTorch's update rules and defaults. Fields an optimizer does not read are ignored. */
 export interface OptimizerSpec {
   type?: OptimizerName;          // default 'adam'
-  learningRate?: number;         // default: sgd/momentum/nesterov/rmsprop 0.01, adam 0.001
-  momentum?: number;             // momentum, nesterov; default 0.9
-  beta1?: number;                // adam; default 0.9
-  beta2?: number;                // adam; default 0.999
-  rho?: number;                  // rmsprop's smoothing (torch's alpha); default 0.99
-  epsilon?: number;              // rmsprop, adam; default 1e-8
+  /** Default: the optimizer's (catalog.optimizers[i].defaultLearningRate); > 0. */
+  learningRate?: number;
+  // @catalog hyperparameters
 }
 
 export interface NetworkSpec {
@@ -179,22 +176,51 @@ export interface DataLike {
   targets?: ArrayLike<number> | null;
 }
 
+/** One hyperparameter of the optimizers: its default and the range the core accepts (hi null: ∞). */
+export interface HyperparameterInfo {
+  name: string; display: string; tex: string; default: number | null;
+  lo: number; hi: number | null; loOpen: boolean; hiOpen: boolean;
+}
+
+/** Every table of the core with what a page needs about each row. TeX uses the placeholders #Z,
+ *  #A, #dA, #dZ (the layer's matrices) and #Y (the targets). Unbounded numbers are null. */
 export interface Catalog {
-  activations: { name: ActivationName; unitInterval: boolean; elementwise: boolean; midpoint: number }[];
-  losses: { name: LossName; needsUnitInterval: boolean; minOutputs: number; fusedActivation: ActivationName | null }[];
-  optimizers: { name: OptimizerName; defaultLearningRate: number }[];
-  initializers: InitializerName[];
-  datasets: { name: DatasetName; regression: boolean; minClasses: number; maxClasses: number; defaultClasses: number }[];
+  activations: {
+    name: ActivationName; display: string; about: string; elementwise: boolean; unitInterval: boolean;
+    /** The range of f; decision threshold of one output (targets 1 and 2·midpoint − 1); sup f'. */
+    lo: number | null; hi: number | null; midpoint: number; maxSlope: number | null; deadBelowZero: boolean;
+    tex: { forward: string; backward: string; definition: string | null; note: string | null };
+  }[];
+  losses: {
+    name: LossName; display: string; needsUnitInterval: boolean; minOutputs: number;
+    fusedActivation: ActivationName | null; meanOverOutputs: boolean; constantGradient: boolean;
+    tex: { value: string; gradient: string; fused: string | null; why: string | null };
+  }[];
+  hyperparameters: HyperparameterInfo[];
+  optimizers: {
+    name: OptimizerName; display: string; defaultLearningRate: number; stateSlots: number; countsSteps: boolean;
+    /** What the step reads, learningRate first, with this optimizer's defaults. */
+    hyperparameters: HyperparameterInfo[];
+    tex: { rules: string[]; state: string | null };
+  }[];
+  initializers: { name: InitializerName; display: string; symmetric: boolean }[];
+  datasets: { name: DatasetName; display: string; regression: boolean; minClasses: number; maxClasses: number; defaultClasses: number }[];
+  /** The output layer that suits each kind of problem. */
+  problems: Record<'regression' | 'binary' | 'multiclass', { outputActivation: ActivationName; loss: LossName }>;
+  /** What a new playground network starts with. */
+  defaults: { dataset: DatasetName; hiddenActivation: ActivationName; init: InitializerName; optimizer: OptimizerName };
   /** The stated limits. A saved document (loadNetwork, and what toJSON may produce) is at most
    *  maxDocumentBytes of UTF-8 and maxDocumentDepth levels deep; gradientCheck takes at most
    *  maxCheckSamples samples and maxPerLayer ≤ maxCheckPerLayer, and at most maxCheckWork
    *  multiply-adds in all (2 · checked entries · parameters · n); a network counts at most maxSteps
-   *  optimizer steps (2^53 − 1). */
+   *  optimizer steps (2^53 − 1). Generated points lie in [−extent, extent]²; at most maxClasses classes. */
   limits: {
-    maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number;
+    maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number; maxClasses: number; extent: number;
     maxDocumentBytes: number; maxDocumentDepth: number; maxCheckPerLayer: number; maxCheckSamples: number;
     maxCheckWork: number; maxSteps: number;
   };
+  /** The "format" field of a saved network. */
+  format: string;
 }
 
 export interface NN {
