@@ -1,26 +1,50 @@
 // config.js — the playground's configuration: defaults, the rules that tie the output layer to the
 // problem, and the checks that explain impossible choices (the URL-hash form is hash.js). No DOM
-// here: every function takes the module's catalog (nn.catalog) and returns plain data.
+// here and no table entry named: the defaults, ranges and rules come from the core's catalog
+// (catalog.js, generated at build time); functions take it as an argument and return plain data.
+import { catalog as CATALOG } from './catalog.js';
 import { DATA_LIMITS } from './data/csv.js';
 import { minClasses } from './data/custom.js';
 
+/** The page's own limits (the core's, in catalog.limits, are far wider). */
 export const UI_LIMITS = { maxLayers: 8, maxUnits: 64, minPoints: 50, maxPoints: 1000, minTest: 0.1, maxTest: 0.9 };
 
-/** The first impression: a two-arm spiral that a small tanh network untangles in a few seconds. */
-export const DEFAULTS = Object.freeze({
-  dataset: 'spiral', classes: 2, noise: 0, points: 400, testRatio: 0.5, seed: 1,
-  features: ['x1', 'x2'],
-  layers: [{ units: 16, activation: 'tanh' }, { units: 16, activation: 'tanh' }],
-  outputActivation: 'sigmoid', loss: 'binary_crossentropy', init: 'glorot_uniform',
-  optimizer: 'adam', learningRate: 0.01, batchSize: 10, l1: 0, l2: 0,
-  momentum: 0.9, beta1: 0.9, beta2: 0.999, rho: 0.99, epsilon: 1e-8,
-  custom: null,  // the user's own points (data/custom.js); while set they replace the dataset
-});
+/** The hyperparameters besides the learning rate, each a config key (momentum, beta1, …). */
+export const HYPERPARAMETERS = CATALOG.hyperparameters.filter((p) => p.default !== null);
 
-/** Hyperparameters each optimizer reads besides the learning rate (PyTorch's update rules). */
-export const OPTIMIZER_PARAMS = {
-  sgd: [], momentum: ['momentum'], nesterov: ['momentum'], rmsprop: ['rho', 'epsilon'], adam: ['beta1', 'beta2', 'epsilon'],
-};
+/** The first impression: the core's default dataset (a two-arm spiral) with two hidden layers of
+ *  its default activation, which a small network untangles in a few seconds; every other choice
+ *  is the core's default, except a learning rate of 0.01, which trains the demo faster. */
+export const DEFAULTS = Object.freeze(defaultsFrom(CATALOG));
+
+function defaultsFrom(catalog) {
+  const d = catalog.defaults;
+  const ds = datasetInfo(catalog, d.dataset);
+  const natural = catalog.problems[ds.regression ? 'regression' : ds.defaultClasses > 2 ? 'multiclass' : 'binary'];
+  return {
+    dataset: d.dataset, classes: ds.regression ? 0 : ds.defaultClasses, noise: 0, points: 400, testRatio: 0.5, seed: 1,
+    features: ['x1', 'x2'],
+    layers: [{ units: 16, activation: d.hiddenActivation }, { units: 16, activation: d.hiddenActivation }],
+    outputActivation: natural.outputActivation, loss: natural.loss, init: d.init,
+    optimizer: d.optimizer, learningRate: 0.01, batchSize: 10, l1: 0, l2: 0,
+    ...Object.fromEntries(HYPERPARAMETERS.map((p) => [p.name, p.default])),
+    custom: null,  // the user's own points (data/custom.js); while set they replace the dataset
+  };
+}
+
+/** The hyperparameters (besides the learning rate) an optimizer reads: rows of the catalog. */
+export function optimizerParams(catalog, type) {
+  return catalog.optimizers.find((o) => o.name === type)?.hyperparameters.slice(1) ?? [];
+}
+
+/** The activations a hidden layer may have: the elementwise ones (softmax needs its whole layer). */
+export function hiddenActivations(catalog) { return catalog.activations.filter((a) => a.elementwise); }
+
+/** A row's display name (the name itself when the row is unknown). */
+export function display(rows, name) { return rows.find((r) => r.name === name)?.display ?? name; }
+
+/** "a, b or c" of the rows' display names. */
+export const either = (rows) => rows.map((r) => r.display).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 export function defaultConfig() { return structuredClone(DEFAULTS); }
 
@@ -39,12 +63,8 @@ export function problemKind(catalog, cfg) {
   return cfg.classes > 2 ? 'multiclass' : 'binary';
 }
 
-/** The output layer and loss that suit a kind of problem. */
-export function naturalOutput(kind) {
-  if (kind === 'regression') return { outputActivation: 'linear', loss: 'mse' };
-  if (kind === 'binary') return { outputActivation: 'sigmoid', loss: 'binary_crossentropy' };
-  return { outputActivation: 'softmax', loss: 'categorical_crossentropy' };
-}
+/** The output layer and loss that suit a kind of problem (the core decides, from its flags). */
+export function naturalOutput(catalog, kind) { return { ...catalog.problems[kind] }; }
 
 /** Output units: 1 for regression; one per class for several classes or a softmax/categorical
  *  choice on two classes; else one unit giving p(class 1). */
@@ -52,7 +72,8 @@ export function outputUnits(catalog, cfg) {
   const kind = problemKind(catalog, cfg);
   if (kind === 'regression') return 1;
   const loss = catalog.losses.find((l) => l.name === cfg.loss);
-  if (kind === 'multiclass' || cfg.outputActivation === 'softmax' || (loss && loss.minOutputs > 1)) return cfg.classes;
+  const act = catalog.activations.find((a) => a.name === cfg.outputActivation);
+  if (kind === 'multiclass' || (act && !act.elementwise) || (loss && loss.minOutputs > 1)) return cfg.classes;
   return 1;
 }
 
@@ -61,15 +82,21 @@ export function networkSpec(catalog, cfg) {
   return {
     inputs: cfg.features.length,
     layers: [...cfg.layers, { units: outputUnits(catalog, cfg), activation: cfg.outputActivation }],
-    loss: cfg.loss, optimizer: optimizerSpec(cfg), l1: cfg.l1, l2: cfg.l2, init: cfg.init, seed: cfg.seed,
+    loss: cfg.loss, optimizer: optimizerSpec(catalog, cfg), l1: cfg.l1, l2: cfg.l2, init: cfg.init, seed: cfg.seed,
   };
 }
 
-export function optimizerSpec(cfg) {
+export function optimizerSpec(catalog, cfg) {
   const spec = { type: cfg.optimizer, learningRate: cfg.learningRate };
-  for (const p of OPTIMIZER_PARAMS[cfg.optimizer] ?? []) spec[p] = cfg[p];
+  for (const p of optimizerParams(catalog, cfg.optimizer)) spec[p.name] = cfg[p.name];
   return spec;
 }
+
+/** Whether v lies in a hyperparameter's range, and the range as text ("[0, 1)"). */
+export function inRange(p, v) {
+  return Number.isFinite(v) && (p.loOpen ? v > p.lo : v >= p.lo) && (p.hi === null || (p.hiOpen ? v < p.hi : v <= p.hi));
+}
+export const rangeText = (p) => p.hi === null ? `${p.loOpen ? '>' : '≥'} ${p.lo}` : `in ${p.loOpen ? '(' : '['}${p.lo}, ${p.hi}${p.hiOpen ? ')' : ']'}`;
 
 /** Choices that cannot work, explained: { errors: [{field, message}], warnings: [...] }. Errors
  *  stop the run; the core's own createNetwork message is added by the worker for anything else. */
@@ -83,17 +110,23 @@ export function checkConfig(catalog, cfg) {
     errors.push({ field: 'classes', message: hi === 0 ? `Regression data has no classes (got ${cfg.classes}).` : `This data takes ${lo}–${hi} classes (got ${cfg.classes}).` });
   }
   if (cfg.features.length === 0) errors.push({ field: 'features', message: 'Pick at least one input feature.' });
+  const fitsReal = catalog.losses.filter((l) => !l.needsUnitInterval);
+  const unit = catalog.activations.filter((a) => a.unitInterval);
+  const wholeRange = catalog.activations.filter((a) => a.elementwise && (a.lo === null || a.lo <= -1) && (a.hi === null || a.hi >= 1));
   if (kind === 'regression' && loss.needsUnitInterval) {
-    errors.push({ field: 'loss', message: `${cfg.loss} compares class probabilities, but this dataset has real-valued targets in [−1, 1]. Use mse, mae or huber for regression.` });
+    errors.push({ field: 'loss', message: `${loss.display} compares class probabilities, but this dataset has real-valued targets in [−1, 1]. Use ${either(fitsReal)} for regression.` });
   } else if (loss.needsUnitInterval && !act.unitInterval) {
-    errors.push({ field: 'loss', message: `${cfg.loss} takes the log of the outputs, which must lie in (0, 1); a ${cfg.outputActivation} output can leave that range. Use a sigmoid or softmax output (or mse).` });
+    errors.push({ field: 'loss', message: `${loss.display} takes the log of the outputs, which must lie in (0, 1); a ${act.display} output can leave that range. Use a ${either(unit)} output (or ${fitsReal[0].display}).` });
   }
-  if (kind === 'regression' && cfg.outputActivation === 'softmax') {
-    errors.push({ field: 'outputActivation', message: 'A softmax over a single output is always 1: it cannot fit a value. Use linear or tanh for regression.' });
+  if (kind === 'regression' && !act.elementwise) {
+    errors.push({ field: 'outputActivation', message: `A ${act.display} over a single output is always 1: it cannot fit a value. Use ${either(wholeRange)} for regression.` });
   } else if (kind === 'regression' && act.unitInterval) {
-    warnings.push({ field: 'outputActivation', message: `${cfg.outputActivation} outputs stay in (0, 1), but the targets span [−1, 1]: the negative half cannot be fitted. Linear or tanh fit the whole range.` });
-  } else if (kind !== 'regression' && act.name === 'relu' && !loss.needsUnitInterval) {
-    warnings.push({ field: 'outputActivation', message: 'A relu output cannot go below 0, so a unit stuck at 0 stops learning; sigmoid, softmax or tanh are safer.' });
+    warnings.push({ field: 'outputActivation', message: `${act.display} outputs stay in (0, 1), but the targets span [−1, 1]: the negative half cannot be fitted. ${either(wholeRange)} fit the whole range.` });
+  } else if (kind !== 'regression' && act.deadBelowZero && !loss.needsUnitInterval) {
+    warnings.push({ field: 'outputActivation', message: `A ${act.display} output cannot go below 0, so a unit stuck at 0 stops learning; ${either(unit.concat(catalog.activations.filter((a) => a.lo === -1 && a.hi === 1)))} are safer.` });
+  }
+  for (const p of [catalog.hyperparameters[0], ...optimizerParams(catalog, cfg.optimizer)]) {
+    if (!inRange(p, cfg[p.name])) errors.push({ field: p.name, message: `${p.display} must be ${rangeText(p)} for ${display(catalog.optimizers, cfg.optimizer)} (got ${cfg[p.name]}).` });
   }
   return { errors, warnings };
 }
@@ -102,7 +135,7 @@ export function checkConfig(catalog, cfg) {
  *  'none', 'train' (new optimizer settings: training continues), 'data' (new points of your own,
  *  same kind of problem: training continues on them) or 'rebuild' (new data/architecture). */
 export function changeKind(a, b) {
-  const trainKeys = ['optimizer', 'learningRate', 'batchSize', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon'];
+  const trainKeys = ['optimizer', 'batchSize', ...CATALOG.hyperparameters.map((p) => p.name)];
   let kind = 'none';
   let data = false;
   for (const key of Object.keys(DEFAULTS)) {

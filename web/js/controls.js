@@ -2,8 +2,8 @@
 // dataset or optimizer added to the core appears here with no edit. The panels hold no state:
 // update(config) shows a configuration, and every user edit is reported as a patch through
 // onChange(patch); main.js decides what the patch means.
-import { h, field, select, onNumber, setValue, pretty } from './dom.js';
-import { UI_LIMITS, OPTIMIZER_PARAMS, datasetInfo } from './config.js';
+import { h, field, select, onNumber, setValue } from './dom.js';
+import { UI_LIMITS, HYPERPARAMETERS, datasetInfo, display, optimizerParams, rangeText } from './config.js';
 import { CLASS_COLORS, diverging } from './boundary.js';
 import { minClasses } from './data/custom.js';
 
@@ -21,7 +21,7 @@ function slider(label, attrs, show) {
 // --- Data ------------------------------------------------------------------------------------------
 
 /** A clickable picture of a dataset (TF Playground's picker); the select stays the named control. */
-function thumbnail(t, onPick) {
+function thumbnail(t, title, extent, onPick) {
   const canvas = h('canvas', { width: 96, height: 96, 'aria-hidden': 'true' });
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#f7f8fa';
@@ -30,17 +30,17 @@ function thumbnail(t, onPick) {
     const c = t.labels ? CLASS_COLORS[t.labels[i] % CLASS_COLORS.length] : `rgb(${diverging(t.targets[i]).join(',')})`;
     ctx.fillStyle = c;
     ctx.beginPath();
-    ctx.arc(((t.x[2 * i] + 6) / 12) * 96, 96 - ((t.x[2 * i + 1] + 6) / 12) * 96, 3, 0, 2 * Math.PI);
+    ctx.arc(((t.x[2 * i] + extent) / (2 * extent)) * 96, 96 - ((t.x[2 * i + 1] + extent) / (2 * extent)) * 96, 3, 0, 2 * Math.PI);
     ctx.fill();
   }
-  return h('button', { type: 'button', class: 'thumb', title: pretty(t.name), 'aria-label': pretty(t.name), onclick: () => onPick(t.name) }, canvas);
+  return h('button', { type: 'button', class: 'thumb', title, 'aria-label': title, onclick: () => onPick(t.name) }, canvas);
 }
 
 export function createDataPanel(root, catalog, thumbnails, { onChange, onRegenerate, onShowTest }) {
-  const thumbs = thumbnails.map((t) => ({ name: t.name, el: thumbnail(t, (name) => onChange({ dataset: name })) }));
+  const thumbs = thumbnails.map((t) => ({ name: t.name, el: thumbnail(t, display(catalog.datasets, t.name), catalog.limits.extent, (name) => onChange({ dataset: name })) }));
   const groups = [
-    { group: 'Classification', options: catalog.datasets.filter((d) => !d.regression).map((d) => [d.name, pretty(d.name)]) },
-    { group: 'Regression', options: catalog.datasets.filter((d) => d.regression).map((d) => [d.name, pretty(d.name)]) },
+    { group: 'Classification', options: catalog.datasets.filter((d) => !d.regression).map((d) => [d.name, d.display]) },
+    { group: 'Regression', options: catalog.datasets.filter((d) => d.regression).map((d) => [d.name, d.display]) },
   ];
   const dataset = select(groups);
   const classes = h('select');
@@ -75,12 +75,12 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   return {
     update(c) {
       cfg = c;
-      // the user's own points: "Custom" in the list (only then), classes from their labels up to 6
+      // the user's own points: "Custom" in the list (only then), classes from their labels up to the core's limit
       if (c.custom && !customOption.isConnected) dataset.append(customOption);
       if (!c.custom) customOption.remove();
       setValue(dataset, c.custom ? 'custom' : c.dataset);
       for (const t of thumbs) t.el.setAttribute('aria-pressed', String(!c.custom && t.name === c.dataset));
-      const info = c.custom ? { regression: c.custom.regression, minClasses: minClasses(c.custom), maxClasses: CLASS_COLORS.length } : datasetInfo(catalog, c.dataset);
+      const info = c.custom ? { regression: c.custom.regression, minClasses: minClasses(c.custom), maxClasses: catalog.limits.maxClasses } : datasetInfo(catalog, c.dataset);
       const range = info.regression ? [] : Array.from({ length: info.maxClasses - info.minClasses + 1 }, (_, i) => info.minClasses + i);
       if (classes.dataset.range !== range.join()) {
         classes.replaceChildren(...(range.length ? range.map((k) => h('option', { value: k }, String(k))) : [h('option', { value: 0 }, '—')]));
@@ -98,17 +98,10 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
 
 // --- Training ----------------------------------------------------------------------------------------
 
-const PARAMS = {
-  momentum: { label: 'Momentum', min: 0, max: 1, step: 0.01 },
-  beta1: { label: 'Beta 1', min: 0, max: 0.999999, step: 0.001 },
-  beta2: { label: 'Beta 2', min: 0, max: 0.999999, step: 0.0001 },
-  rho: { label: 'Rho', min: 0, max: 1, step: 0.01 },
-  epsilon: { label: 'Epsilon', min: 1e-12, max: 1, step: 'any' },
-};
-
 export function createTrainingPanel(root, catalog, { onChange }) {
-  const optimizer = select(catalog.optimizers.map((o) => [o.name, pretty(o.name)]));
-  const lr = h('input', { type: 'number', min: 0.000001, max: 100, step: 'any', inputmode: 'decimal', list: 'lr-choices' });
+  const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]));
+  // Hyperparameters take any number: one outside the core's range is shown as an error beside it.
+  const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${rangeText(catalog.hyperparameters[0])}` });
   const lrChoices = h('datalist', { id: 'lr-choices' }, [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10].map((v) => h('option', { value: v })));
   const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric' });
   const l1 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal' });
@@ -117,22 +110,22 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   let cfg = null;
 
   optimizer.addEventListener('change', () => onChange({ optimizer: optimizer.value }));
-  onNumber(lr, (v) => v > 0 && onChange({ learningRate: v }), () => cfg.learningRate);
+  onNumber(lr, (v) => onChange({ learningRate: v }), () => cfg.learningRate);
   onNumber(batch, (v) => onChange({ batchSize: v }), () => cfg.batchSize);
   onNumber(l1, (v) => onChange({ l1: v }), () => cfg.l1);
   onNumber(l2, (v) => onChange({ l2: v }), () => cfg.l2);
-  const paramRows = Object.entries(PARAMS).map(([key, p]) => {
-    const input = h('input', { type: 'number', min: p.min, max: p.max, step: p.step, inputmode: 'decimal' });
-    onNumber(input, (v) => onChange({ [key]: v }), () => cfg[key]);
-    params[key] = input;
-    const row = field(p.label, input);
-    row.dataset.param = key;
+  const paramRows = HYPERPARAMETERS.map((p) => {
+    const input = h('input', { type: 'number', step: 'any', inputmode: 'decimal', title: `${p.display}: ${rangeText(p)}` });
+    onNumber(input, (v) => onChange({ [p.name]: v }), () => cfg[p.name]);
+    params[p.name] = input;
+    const row = field(p.display, input);
+    row.dataset.param = p.name;
     return row;
   });
 
   root.append(
     h('div', { class: 'grid2' },
-      field('Optimizer', optimizer), field('Learning rate', lr), field('Batch size', batch), ...paramRows,
+      field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
       field('L1', l1), field('L2', l2)),
     lrChoices,
     h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing the optimizer, its settings or the batch size keeps training; anything else starts over.'),
@@ -148,7 +141,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
       setValue(l2, c.l2);
       for (const row of paramRows) {
         const key = row.dataset.param;
-        row.hidden = !(OPTIMIZER_PARAMS[c.optimizer] ?? []).includes(key);
+        row.hidden = !optimizerParams(catalog, c.optimizer).some((p) => p.name === key);
         setValue(params[key], c[key]);
       }
     },

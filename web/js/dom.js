@@ -53,15 +53,3 @@ export function setValue(el, value) {
   if (el.type === 'checkbox') el.checked = !!value;
   else if (el.value !== s && !(el === document.activeElement && Number(el.value) === Number(value))) el.value = s;
 }
-
-/** Human-readable names for the core's table entries ('binary_crossentropy' → 'Binary cross-entropy'). */
-export function pretty(name) {
-  const special = {
-    mse: 'Mean squared error (mse)', mae: 'Mean absolute error (mae)', huber: 'Huber',
-    binary_crossentropy: 'Binary cross-entropy', categorical_crossentropy: 'Categorical cross-entropy',
-    sgd: 'SGD', rmsprop: 'RMSprop', adam: 'Adam', relu: 'ReLU', leaky_relu: 'Leaky ReLU', elu: 'ELU',
-    silu: 'SiLU', gelu: 'GELU', multigauss: 'Multi-Gauss', xor: 'XOR',
-    glorot_uniform: 'Glorot uniform', glorot_normal: 'Glorot normal', he_uniform: 'He uniform', he_normal: 'He normal',
-  };
-  return special[name] ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
-}

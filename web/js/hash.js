@@ -5,7 +5,7 @@
 // just an unknown key. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
 // is not read at all); every value within its field's range (the hint says which). No DOM here.
 import { FEATURE_NAMES } from './features.js';
-import { UI_LIMITS, OPTIMIZER_PARAMS, classRange, datasetInfo, defaultConfig } from './config.js';
+import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, inRange, optimizerParams, rangeText } from './config.js';
 import { decodeCustom, encodeCustom, minClasses } from './data/custom.js';
 
 export const HASH_LIMITS = { maxLength: 20000 };
@@ -29,39 +29,44 @@ const features = withHint((s) => {
   return f.every((x) => FEATURE_NAMES.includes(x)) ? FEATURE_NAMES.filter((x) => f.includes(x)) : undefined;
 }, `features from ${FEATURE_NAMES.join(', ')}, in that order`);
 
-const layers = (acts) => withHint((s) => {
+// A hyperparameter: any number in the core's range for it (catalog.hyperparameters).
+const hyper = (p) => withHint((s) => {
+  const v = Number(s);
+  return s !== '' && inRange(p, v) ? v : undefined;
+}, `a number ${rangeText(p)}`);
+
+const layers = (acts, example) => withHint((s) => {
   if (s === '') return [];
   const parsed = s.split(',').map((t) => /^(\d{1,3})([a-z_]{1,32})$/.exec(t))
     .map((m) => m && { units: Number(m[1]), activation: m[2] });
   const ok = parsed.length <= UI_LIMITS.maxLayers && parsed.every((l) => l && l.units >= 1 &&
-    l.units <= UI_LIMITS.maxUnits && acts.includes(l.activation) && l.activation !== 'softmax');
+    l.units <= UI_LIMITS.maxUnits && acts.includes(l.activation));
   return ok ? parsed : undefined;
-}, `up to ${UI_LIMITS.maxLayers} hidden layers like 16tanh,8relu (1–${UI_LIMITS.maxUnits} units each)`);
+}, `up to ${UI_LIMITS.maxLayers} hidden layers like 16${example},8${example} (1–${UI_LIMITS.maxUnits} units each; ${acts.join(', ')})`);
 
-/** Hash key → [config field, parser]: a Map, so only these keys are ever found. */
+// Short link keys for two hyperparameters (links made before the others joined keep working).
+const SHORT_KEYS = new Map([['learningRate', 'lr'], ['epsilon', 'eps']]);
+
+/** Hash key → [config field, parser]: a Map, so only these keys are ever found. Names and ranges
+ *  come from the catalog: a new dataset, activation or optimizer setting is in links with no edit. */
 function hashFields(catalog) {
   return new Map([
     ['dataset', ['dataset', oneOf(catalog.datasets.map((d) => d.name))]],
-    ['classes', ['classes', int(0, 64)]],
+    ['classes', ['classes', int(0, catalog.limits.maxClasses)]],
     ['noise', ['noise', num(0, 1)]],
     ['points', ['points', int(UI_LIMITS.minPoints, UI_LIMITS.maxPoints)]],
     ['test', ['testRatio', num(UI_LIMITS.minTest, UI_LIMITS.maxTest)]],
     ['seed', ['seed', int(0, 2 ** 31 - 1)]],
     ['features', ['features', features]],
-    ['layers', ['layers', layers(catalog.activations.map((a) => a.name))]],
+    ['layers', ['layers', layers(hiddenActivations(catalog).map((a) => a.name), catalog.defaults.hiddenActivation)]],
     ['output', ['outputActivation', oneOf(catalog.activations.map((a) => a.name))]],
     ['loss', ['loss', oneOf(catalog.losses.map((l) => l.name))]],
-    ['init', ['init', oneOf(catalog.initializers)]],
+    ['init', ['init', oneOf(catalog.initializers.map((i) => i.name))]],
     ['optimizer', ['optimizer', oneOf(catalog.optimizers.map((o) => o.name))]],
-    ['lr', ['learningRate', num(1e-6, 100)]],
     ['batch', ['batchSize', int(1, UI_LIMITS.maxPoints)]],
     ['l1', ['l1', num(0, 10)]],
     ['l2', ['l2', num(0, 10)]],
-    ['momentum', ['momentum', num(0, 1)]],
-    ['beta1', ['beta1', num(0, 0.999999)]],
-    ['beta2', ['beta2', num(0, 0.999999)]],
-    ['rho', ['rho', num(0, 1)]],
-    ['eps', ['epsilon', num(1e-12, 1)]],
+    ...catalog.hyperparameters.map((p) => [SHORT_KEYS.get(p.name) ?? p.name, [p.name, hyper(p)]]),
     ['data', ['custom', decodeCustom]],  // → { data } | { omitted: n } | { error }: unwrapped in decodeHash
   ]);
 }
@@ -89,8 +94,8 @@ function same(a, b) {
 
 /** The configuration as a hash string ('#dataset=spiral&classes=2&...'). */
 export function encodeHash(catalog, cfg) {
-  const used = OPTIMIZER_PARAMS[cfg.optimizer] ?? [];
-  const optional = new Set(Object.values(OPTIMIZER_PARAMS).flat());
+  const used = optimizerParams(catalog, cfg.optimizer).map((p) => p.name);
+  const optional = new Set(HYPERPARAMETERS.map((p) => p.name));
   const pairs = [];
   for (const [key, [field]] of hashFields(catalog)) {
     if (optional.has(field) && !used.includes(field)) continue;  // only the chosen optimizer's
@@ -147,7 +152,7 @@ export function decodeHash(catalog, hash) {
   // Cross-field repairs: the number of classes must fit the dataset (or the user's labels).
   const ds = datasetInfo(catalog, cfg.dataset);
   if (cfg.custom) {
-    cfg.classes = cfg.custom.regression ? 0 : Math.min(6, Math.max(minClasses(cfg.custom), cfg.classes));
+    cfg.classes = cfg.custom.regression ? 0 : Math.min(catalog.limits.maxClasses, Math.max(minClasses(cfg.custom), cfg.classes));
   } else if (ds.regression) cfg.classes = 0;
   else if (cfg.classes < ds.minClasses || cfg.classes > ds.maxClasses) {
     if (fields.has('classes') && /(^|&)classes=/.test(text)) {

@@ -2,12 +2,12 @@
 // activation of each) and the output layer (activation, loss, initialiser), with an inline note
 // that explains choices which cannot work. Like controls.js it holds no state: update(config,
 // info) shows a configuration and every edit is reported as a patch through onChange(patch).
-import { h, field, select, onNumber, setValue, pretty } from './dom.js';
+import { h, field, select, onNumber, setValue } from './dom.js';
 import { FEATURES } from './features.js';
-import { UI_LIMITS, naturalOutput } from './config.js';
+import { UI_LIMITS, display, hiddenActivations, naturalOutput } from './config.js';
 
 export function createNetworkPanel(root, catalog, { onChange }) {
-  const hiddenActivations = catalog.activations.filter((a) => a.elementwise).map((a) => [a.name, pretty(a.name)]);
+  const hiddenChoices = hiddenActivations(catalog).map((a) => [a.name, a.display]);
   let cfg = null;
 
   // --- inputs ---
@@ -28,7 +28,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
   removeBtn.setAttribute('aria-label', 'Remove layer');
   const count = h('span', { class: 'count' });
   addBtn.addEventListener('click', () => {
-    const last = cfg.layers.at(-1) ?? { units: 8, activation: 'tanh' };
+    const last = cfg.layers.at(-1) ?? { units: 8, activation: catalog.defaults.hiddenActivation };
     onChange({ layers: [...cfg.layers, { ...last }] });
   });
   removeBtn.addEventListener('click', () => onChange({ layers: cfg.layers.slice(0, -1) }));
@@ -42,7 +42,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
     const units = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxUnits, step: 1, inputmode: 'numeric', class: 'units' });
     const less = h('button', { type: 'button', class: 'stepper', 'aria-label': `Fewer units in layer ${n}` }, '−');
     const more = h('button', { type: 'button', class: 'stepper', 'aria-label': `More units in layer ${n}` }, '+');
-    const act = select(hiddenActivations);
+    const act = select(hiddenChoices);
     const unitsLabel = h('label', { for: `layer${n}-units`, class: 'sr-only' }, `Layer ${n} units`);
     const actLabel = h('label', { for: `layer${n}-act`, class: 'sr-only' }, `Layer ${n} activation`);
     units.id = `layer${n}-units`;
@@ -60,9 +60,9 @@ export function createNetworkPanel(root, catalog, { onChange }) {
   }
 
   // --- output ---
-  const outAct = select(catalog.activations.map((a) => [a.name, pretty(a.name)]));
-  const loss = select(catalog.losses.map((l) => [l.name, pretty(l.name)]));
-  const init = select(catalog.initializers.map((n) => [n, pretty(n)]));
+  const outAct = select(catalog.activations.map((a) => [a.name, a.display]));
+  const loss = select(catalog.losses.map((l) => [l.name, l.display]));
+  const init = select(catalog.initializers.map((i) => [i.name, i.display]));
   const outInfo = h('p', { class: 'hint out-info' });
   const note = h('div', { class: 'note', 'aria-live': 'polite', hidden: true });
   outAct.addEventListener('change', () => onChange({ outputActivation: outAct.value }));
@@ -104,11 +104,11 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       note.hidden = info.problems.length === 0;
       note.className = `note ${info.problems.some((p) => p.level === 'error') ? 'error' : 'warning'}`;
       note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), p.message)));
-      const natural = naturalOutput(info.kind);
+      const natural = naturalOutput(catalog, info.kind);
       if (info.problems.some((p) => ['loss', 'outputActivation'].includes(p.field)) &&
           (natural.loss !== c.loss || natural.outputActivation !== c.outputActivation)) {
         note.append(h('button', { type: 'button', class: 'ghost fix', onclick: () => onChange(natural) },
-          `Use ${pretty(natural.outputActivation)} with ${pretty(natural.loss)}`));
+          `Use ${display(catalog.activations, natural.outputActivation)} with ${display(catalog.losses, natural.loss)}`));
       }
       const invalid = (f) => String(info.problems.some((p) => p.level === 'error' && p.field === f));
       outAct.setAttribute('aria-invalid', invalid('outputActivation'));

@@ -45,7 +45,7 @@ function patched(old, patch) {
     next.classes = info.regression ? 0 : Math.min(info.maxClasses, Math.max(info.minClasses, old.classes || info.defaultClasses));
     if (info.maxClasses === info.minClasses) next.classes = info.defaultClasses;
   }
-  if (problemKind(catalog, next) !== problemKind(catalog, old)) Object.assign(next, naturalOutput(problemKind(catalog, next)));
+  if (problemKind(catalog, next) !== problemKind(catalog, old)) Object.assign(next, naturalOutput(catalog, problemKind(catalog, next)));
   return next;
 }
 

@@ -5,7 +5,7 @@
 // rejects changes nothing. Errors carry the field they name (the facade's err.field when it has
 // one, else the "field:" that starts its message).
 import { expandFeatures } from './features.js';
-import { OPTIMIZER_PARAMS, networkSpec, outputUnits, problemKind } from './config.js';
+import { networkSpec, outputUnits, problemKind } from './config.js';
 import { splitCustom } from './data/custom.js';
 
 /** { field, message } for an error thrown while building; `fallback` when it names no field. */
@@ -71,7 +71,7 @@ function checkSpec(got, want) {
   for (const k of ['loss', 'init', 'seed', 'l1', 'l2']) if (got[k] !== want[k]) differ(`spec.${k}`, got[k], want[k]);
   const o = want.optimizer;
   if (got.optimizer.type !== o.type) differ('spec.optimizer.type', got.optimizer.type, o.type);
-  for (const k of ['learningRate', ...(OPTIMIZER_PARAMS[o.type] ?? [])]) {
+  for (const k of Object.keys(o).filter((k) => k !== 'type')) {  // the hyperparameters it reads
     if (got.optimizer[k] !== o[k]) differ(`spec.optimizer.${k}`, got.optimizer[k], o[k]);
   }
 }

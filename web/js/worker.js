@@ -210,7 +210,7 @@ self.onmessage = ({ data: msg }) => {
       case 'export': if (run) post({ type: 'model', id: run.id, json: run.net.toJSON(), epoch: run.epoch }); break;
       case 'settings':
         if (run) {
-          run.net.setOptimizer(optimizerSpec(msg.config));
+          run.net.setOptimizer(optimizerSpec(nn.catalog, msg.config));
           run.batchSize = msg.config.batchSize;
           run.diverged = false;  // new settings: the kept weights may train again
         }

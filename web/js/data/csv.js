@@ -4,14 +4,18 @@
 // The rules (stated in the Import button's title and the README):
 //   - a first row is a header only if none of its fields is a number; its third name may say
 //     the kind ("label"/"class" → labels, "target"/"value"/"y" → regression targets);
-//   - without that, whole numbers in the third column are class labels (0–5, an error otherwise),
+//   - without that, whole numbers in the third column are class labels (0 to catalog.limits.maxClasses − 1, an error otherwise),
 //     and any fractional value makes the column regression targets;
-//   - x1, x2 lie in [−6, 6]; a target is a finite float32 (|t| ≤ 3.4e38);
+//   - x1, x2 lie in the datasets' square ([−6, 6], catalog.limits.extent); a target is a finite float32 (|t| ≤ 3.4e38);
 //   - at most 1,000,000 characters and 10,000 points.
 // Numbers are written as the shortest decimal that reads back as the same float32, so export →
 // import → export is byte-exact. No DOM here.
+import { catalog } from '../catalog.js';
 
-export const DATA_LIMITS = { maxPoints: 10000, maxBytes: 1_000_000, maxClasses: 6, extent: 6, maxTarget: 3.4028234663852886e38 };
+export const DATA_LIMITS = Object.freeze({
+  maxPoints: 10000, maxBytes: 1_000_000, maxTarget: 3.4028234663852886e38,
+  maxClasses: catalog.limits.maxClasses, extent: catalog.limits.extent,  // the core's, as its datasets
+});
 
 /** The shortest decimal text that reads back (through Math.fround) as the same float32 value. */
 export function f32String(v) {

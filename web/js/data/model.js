@@ -8,12 +8,13 @@
 // when it refuses; the weights and optimizer state are the core's to check (the worker loads the
 // file beside the running network before anything is replaced). Limits (MODEL_LIMITS): 8 MB,
 // nesting 32 levels deep, every number a finite float64, all text valid Unicode. No DOM here.
+import { catalog as CATALOG } from '../catalog.js';
 import { FEATURE_NAMES } from '../features.js';
-import { UI_LIMITS, checkConfig, outputUnits } from '../config.js';
+import { UI_LIMITS, checkConfig, hiddenActivations, outputUnits } from '../config.js';
 import { checkFields } from '../hash.js';
 import { RowError, readRows } from './csv.js';
 
-export const MODEL_FORMAT = 'nn-by-hand/network';
+export const MODEL_FORMAT = CATALOG.format;
 export const MODEL_LIMITS = { maxBytes: 8_000_000, maxDepth: 32, maxEpoch: Number.MAX_SAFE_INTEGER };
 
 /** The file's text: the module's JSON plus { playground: { version, config, epoch } }. */
@@ -59,8 +60,8 @@ function scan(doc) {
 // The config fields the spec decides, with their place in the file.
 const SPEC_PATHS = {
   outputActivation: 'spec.layers', loss: 'spec.loss', init: 'spec.init', seed: 'spec.seed', l1: 'spec.l1', l2: 'spec.l2',
-  optimizer: 'spec.optimizer.type', learningRate: 'spec.optimizer.learningRate', momentum: 'spec.optimizer.momentum',
-  beta1: 'spec.optimizer.beta1', beta2: 'spec.optimizer.beta2', rho: 'spec.optimizer.rho', epsilon: 'spec.optimizer.epsilon',
+  optimizer: 'spec.optimizer.type',
+  ...Object.fromEntries(CATALOG.hyperparameters.map((p) => [p.name, `spec.optimizer.${p.name}`])),
 };
 const pathOf = (field, saved) => SPEC_PATHS[field] ?? (field === 'layers' ? 'spec.layers' : saved ? `playground.config.${field}` : field);
 
@@ -69,7 +70,7 @@ function fromSpec(spec, catalog) {
   const layers = own(spec, 'layers');
   if (!Array.isArray(layers) || !layers.length) fail('spec.layers', 'the network has no layers');
   if (layers.length - 1 > UI_LIMITS.maxLayers) fail('spec.layers', `${layers.length - 1} hidden layers; the playground shows up to ${UI_LIMITS.maxLayers}`);
-  const acts = catalog.activations.filter((a) => a.elementwise && a.name !== 'softmax').map((a) => a.name);
+  const acts = hiddenActivations(catalog).map((a) => a.name);
   layers.forEach((l, i) => {
     if (!isObject(l)) fail(`spec.layers[${i}]`, 'must be an object { units, activation }');
     const hidden = i < layers.length - 1;
@@ -84,7 +85,7 @@ function fromSpec(spec, catalog) {
     outputActivation: layers.at(-1).activation,
     ...pick(spec, ['loss', 'init', 'seed', 'l1', 'l2']),
     ...(Object.hasOwn(o, 'type') ? { optimizer: o.type } : {}),
-    ...pick(o, ['learningRate', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon']),
+    ...pick(o, catalog.hyperparameters.map((p) => p.name)),
   };
 }
 

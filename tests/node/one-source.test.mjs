@@ -1,0 +1,53 @@
+// one-source.test.mjs — the core's tables are the one source of truth: no name of a table entry
+// (activation, loss, optimizer, initializer, dataset) is typed in web/js, where the page would
+// silently miss a row the core adds or treat one specially by name. Reads the catalog that the
+// build generated from the tables (web/js/catalog.js) and checks it is the module's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nn } from './load.mjs';
+import { catalog } from '../../web/js/catalog.js';
+
+const WEB = fileURLToPath(new URL('../../web/js/', import.meta.url));
+// Words that are table names but also mean something else where they occur (Chart.js' 'linear'
+// axis type), matched only in that exact form.
+const ALLOWED = [/type: 'linear'/g, /'logarithmic' : 'linear'/g];
+
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return e.name.endsWith('.js') && e.name !== 'catalog.js' ? [p] : [];
+  });
+}
+
+/** String literals and object keys in a JavaScript source, comments removed (good enough for
+ *  this codebase's style: no regex literals containing quotes). */
+function tokens(text) {
+  let code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
+  for (const a of ALLOWED) code = code.replace(a, '');
+  const out = [];
+  for (const m of code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(m[1] ?? m[2] ?? m[3]);
+  for (const m of code.matchAll(/[{,]\s*([A-Za-z_]\w*)\s*:/g)) out.push(m[1]);
+  return out;
+}
+
+test('web/js/catalog.js is the module\'s catalog (the build regenerated it)', () => {
+  assert.deepEqual(catalog, nn.catalog);
+});
+
+test('no name of a core table entry is typed in web/js', () => {
+  const names = new Map();
+  for (const table of ['activations', 'losses', 'optimizers', 'initializers', 'datasets']) {
+    for (const row of catalog[table]) names.set(row.name, table);
+  }
+  const found = [];
+  for (const file of sources(WEB)) {
+    for (const t of tokens(readFileSync(file, 'utf8'))) {
+      if (names.has(t)) found.push(`${relative(WEB, file)}: '${t}' (${names.get(t)})`);
+    }
+  }
+  assert.deepEqual(found, [], `${found.length} table names typed in web/js`);
+});
