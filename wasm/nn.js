@@ -303,7 +303,7 @@ class NN {
     this.activations = c.activations.map((a) => a.name);
     this.losses = c.losses.map((l) => l.name);
     this.optimizers = c.optimizers.map((o) => o.name);
-    this.initializers = [...c.initializers];
+    this.initializers = c.initializers.map((i) => i.name);
     this.datasets = c.datasets.map((d) => d.name);
     Object.freeze(this);
   }

@@ -33,7 +33,8 @@ const f32 = Math.fround;
 const normalFloat = (x) => Math.abs(x) <= FLOAT_MAX && Math.abs(x) >= FLOAT_MIN;
 const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
 const isInt = (x, lo, hi) => Number.isInteger(x) && x >= lo && x <= hi;
-const { activations, losses, optimizers, initializers } = nn.catalog;
+const { activations, losses, optimizers } = nn.catalog;
+const initializers = nn.initializers;
 
 // --- 1. specs against a model of the rules --------------------------------------------------------
 

@@ -262,7 +262,7 @@ test('model-file reader and the core: a network the page can show, or an error n
       counts.accepted++;
     } catch (e) {
       counts.coreRejected++;
-      assert.ok(e instanceof Error && /^[^:\n]+: /.test(e.message), `the core names the field: ${e.message}`);
+      assert.ok(e instanceof Error && e.field && e.message.startsWith(`${e.field}: `), `the core names the field: ${e.message}`);
     }
   }
   assert.equal(JSON.stringify(current), before, 'the current configuration is untouched');
