@@ -49,7 +49,7 @@ std::string catalogJSON() {
       reads.push_back(hyperparameter(*h, h->value == &OptimizerSettings::learningRate ? o.defaultLearningRate
                                                                                        : h->defaultValue));
     for (const char* rule : o.texRules)
-      if (*rule) rules.push_back(rule);
+      if (rule && *rule) rules.push_back(rule);
     optimizers.push_back({{"name", o.name}, {"display", o.display}, {"defaultLearningRate", o.defaultLearningRate},
                           {"stateSlots", o.stateSlots}, {"countsSteps", o.countsSteps}, {"hyperparameters", reads},
                           {"tex", {{"rules", rules}, {"state", nonEmpty(o.texState)}}}});

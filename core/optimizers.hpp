@@ -48,7 +48,7 @@ struct OptimizerInfo {
   int stateSlots;               // state vectors of parameter length (velocity, moments)
   std::array<bool, 2> nonNegative;   // which slots hold averages of g² (never negative)
   bool countsSteps;             // the step reads t (adam's bias correction)
-  std::array<const char*, 2> texRules;  // the update, one line each ("" for none)
+  std::array<const char*, 3> texRules;  // the update, one line each ("" for none)
   const char* texState;         // what the state is, in words with $…$ ("" for none)
   // The hyperparameters the step reads, learningRate first.
   std::vector<const Hyperparameter*> hyperparameters() const;
