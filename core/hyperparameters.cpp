@@ -16,6 +16,7 @@ const std::vector<Hyperparameter>& hyperparameterTable() {
       {"beta2", "Beta 2", R"(\beta_2)", &OptimizerSettings::beta2, 0.999, 0, 1, false, true},
       {"rho", "Rho", R"(\rho)", &OptimizerSettings::rho, 0.99, 0, 1, false, true},  // torch's alpha
       {"epsilon", "Epsilon", R"(\epsilon)", &OptimizerSettings::epsilon, 1e-8, 0, 1, true, false},
+      {"weightDecay", "Weight decay", R"(\lambda)", &OptimizerSettings::weightDecay, 0.01, 0, kInf, false, true},
   };
   return table;
 }

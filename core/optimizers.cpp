@@ -116,13 +116,38 @@ constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, {"beta1", "beta2", "epsilon
 
 }  // namespace
 
+// adamw (torch AdamW): decoupled weight decay, then adam's step (on every parameter, as torch):
+// θ ← θ (1 − lr λ);  then m, v and the update as adam
+template <class S>
+bool adamwStep(const S* __restrict p, const S* __restrict g, const S* __restrict m, const S* __restrict v,
+               S* __restrict pn, S* __restrict mn, S* __restrict vn, std::size_t n, const OptimizerSettings& h,
+               std::int64_t t) {
+  const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon), decay = S(1 - h.learningRate * h.weightDecay);
+  const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
+  const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
+  std::uint32_t bad = notFinite(stepSize) | notFinite(decay);
+  for (std::size_t i = 0; i < n; ++i) {
+    mn[i] = flush(b1 * m[i] + (S(1) - b1) * g[i]);
+    vn[i] = flush(b2 * v[i] + (S(1) - b2) * g[i] * g[i]);
+    pn[i] = p[i] * decay - stepSize * mn[i] / (std::sqrt(vn[i]) / correction2Sqrt + eps);
+    bad |= notFinite(mn[i]) | notFinite(vn[i]) | notFinite(pn[i]);
+  }
+  return bad == 0;
+}
+constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
+    {false, true}, true,
+    {R"(\theta \leftarrow \theta\,\big(1 - \eta\lambda\big))",
+     R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
+     R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
+    "the weights and biases shrink by $\\eta\\lambda$ before Adam's step (decoupled weight decay); $s$, $r$ are running means of $g$ and $g^2$"};
+
 // Each row: {info, step}; info is {name, display, defaultLearningRate, reads, stateSlots,
 // nonNegative, countsSteps, texRules, texState}.
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {
       {kSgd, &sgdStep<S>},         {kMomentum, &momentumStep<S>}, {kNesterov, &nesterovStep<S>},
-      {kRmsprop, &rmspropStep<S>}, {kAdam, &adamStep<S>},
+      {kRmsprop, &rmspropStep<S>}, {kAdam, &adamStep<S>},         {kAdamw, &adamwStep<S>},
   };
   return table;
 }

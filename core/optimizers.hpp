@@ -21,7 +21,7 @@ namespace nn {
 // Which ones an optimizer reads is in its row.
 struct OptimizerSettings {
   std::string type = "adam";
-  double learningRate, momentum, beta1, beta2, rho, epsilon;
+  double learningRate, momentum, beta1, beta2, rho, epsilon, weightDecay;
   OptimizerSettings();
 };
 
