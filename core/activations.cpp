@@ -57,6 +57,16 @@ struct Elu {  // α = 1
       R"(#dZ = #dA \odot \big(\mathbf{1}[#Z > 0] + (#A + 1) \odot \mathbf{1}[#Z \le 0]\big))",
       R"(\operatorname{elu}(z) = \begin{cases} z & z > 0 \\ e^{z} - 1 & z \le 0 \end{cases})", ""};
 };
+struct Selu {  // torch: λ = 1.0507009873554805, α = 1.6732632423543772 (self-normalising)
+  static constexpr double kScale = 1.0507009873554804934, kAlpha = 1.6732632423543772848;
+  template <class S> static S f(S z) { return z > S(0) ? S(kScale) * z : S(kScale * kAlpha) * expm1S(z); }
+  template <class S> static S df(S z, S a) { return z > S(0) ? S(kScale) : a + S(kScale * kAlpha); }  // λαeᶻ
+  static constexpr ActivationInfo info{"selu", "SELU", "scaled exponential linear unit", true, -1.7581, kInf, 0.5,
+      1.7581, false, R"(\operatorname{selu}\big(#Z\big))",
+      R"(#dZ = #dA \odot \big(\lambda\,\mathbf{1}[#Z > 0] + (#A + \lambda\alpha) \odot \mathbf{1}[#Z \le 0]\big))",
+      R"(\operatorname{selu}(z) = \lambda \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases},\ \lambda \approx 1.0507,\ \alpha \approx 1.6733)",
+      ""};
+};
 struct Softplus {  // torch: β = 1, linear above the threshold 20
   template <class S> static S f(S z) { return z > S(20) ? z : std::log1p(std::exp(z)); }
   template <class S> static S df(S z, S) { return z > S(20) ? S(1) : Sigmoid::f(z); }  // σ(z)
@@ -142,7 +152,7 @@ template <typename S>
 const std::vector<Activation<S>>& activationTable() {
   static const std::vector<Activation<S>> table = {
       elementwise<S, Linear>(),   elementwise<S, Sigmoid>(),  elementwise<S, Tanh>(),
-      elementwise<S, Relu>(),     elementwise<S, LeakyRelu>(), elementwise<S, Elu>(),
+      elementwise<S, Relu>(),     elementwise<S, LeakyRelu>(), elementwise<S, Elu>(),       elementwise<S, Selu>(),
       elementwise<S, Softplus>(), elementwise<S, Silu>(),     elementwise<S, Gelu>(),
       {kSoftmax, &softmaxForward<S>, &softmaxBackward<S>},
   };
