@@ -36,16 +36,21 @@ void checkHidden(const std::string& h) {
   REQUIRE(err < kMaxRelativeError);
 }
 
-// Output activation O with `units` outputs and loss, on 3 → 5(tanh) → 4(sigmoid) → units(O), batch 6.
+// Output activation O with `units` outputs and loss, on 3 → 5(sigmoid) → 4(tanh) → units(O), batch 6.
+// tanh feeds the output so its pre-activations take both signs: both branches of a piecewise
+// output (relu, leaky_relu, elu) are checked. (Behind a sigmoid they were all positive.)
 void checkPair(const std::string& o, const std::string& loss, int units) {
   Rng rng(7);
   NetworkSpec spec;
   spec.inputs = 3;
-  spec.layers = {{5, "tanh"}, {4, "sigmoid"}, {units, o}};
+  spec.layers = {{5, "sigmoid"}, {4, "tanh"}, {units, o}};
   spec.loss = loss;
   Network<double> net = randomNetwork(spec, rng);
   const Mat<double> X = nntest::randomMatrix<double>(3, 6, rng, -2, 2);
   const Mat<double> Y = nntest::randomTargets(loss, units, 6, rng);
+  const Mat<double> Zout = net.trace(X, Y).Z.back();
+  REQUIRE(Zout.minCoeff() < 0);
+  REQUIRE(Zout.maxCoeff() > 0);
   const double err = nntest::gradientCheckError(net, X, Y);
   CAPTURE(o, loss, units, err);
   REQUIRE(err < kMaxRelativeError);
