@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
 
-echo "build: wasm (emcmake, -O3 -msimd128)"
+echo "build: wasm (emcmake, -msimd128: the training path compiled -O3; validation, JSON, datasets, the double copy and the bindings -Oz; linked -Oz)"
 mkdir -p build
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >build/wasm-configure.log 2>&1 ||
   { cat build/wasm-configure.log; exit 1; }

@@ -17,24 +17,41 @@ if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-else
-  for c in cmake make g++ em++ chromium clang++-14; do command -v "$c" >/dev/null 2>&1 || missing+=("$c"); done
+else  # not a Debian system: name the commands that are missing (package names differ elsewhere)
+  commands=()
+  for c in cmake make g++ python3 em++ chromium clang++-14; do command -v "$c" >/dev/null 2>&1 || commands+=("$c"); done
+  if ((${#commands[@]})); then
+    echo "setup: no dpkg here, and these commands are missing: ${commands[*]}" >&2
+    echo "setup: install the equivalents of the Debian 12 packages ${APT_PACKAGES[*]}" >&2
+    exit 1
+  fi
 fi
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${APT_PACKAGES[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "setup: missing system packages: ${missing[*]}" >&2
     echo "setup: on Debian 12 install them with:" >&2
-    echo "  sudo apt-get update && sudo apt-get install ${APT_PACKAGES[*]}" >&2
+    echo "  sudo apt-get update && sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
 fi
 
-# npm ci only when node_modules is absent or older than the lock file.
+# npm ci only when node_modules is absent or older than the lock file (npm ci writes
+# node_modules/.package-lock.json last). A node_modules that is a symlink (a folder shared between
+# git worktrees) is never reinstalled from here: npm ci would empty the folder it points to, under
+# every checkout that uses it.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
+  if [[ -L node_modules ]]; then
+    target=$(readlink -f node_modules)
+    echo "setup: node_modules links to $target, which looks older than package-lock.json;" >&2
+    echo "setup: not reinstalling a shared folder (run npm ci where it lives if it needs it)" >&2
+    [[ -f node_modules/.package-lock.json ]] || exit 1
+  else
+    echo "setup: npm ci (node_modules is missing or older than package-lock.json)"
+    npm ci --no-audit --no-fund
+  fi
 fi

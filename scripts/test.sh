@@ -2,7 +2,7 @@
 # test.sh — every test suite (`npm test` runs setup and build first):
 #   1. native core tests (Catch2 under ctest)
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   3. the wasm module's API from Node (node --test)
+#   3. the wasm module, and the page's DOM-free modules (config, data, By hand), from Node (node --test)
 #   4. the pages in headless Chromium (playwright-core)
 #   5. the JSON readers under libFuzzer + ASan + UBSan: regression inputs, then a fixed number of runs
 # Exits non-zero on the first failing suite.

@@ -6,8 +6,7 @@
 // Object.prototype members start the page normally, with the key reported as unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startBrowser, label, button } from './browser.mjs';
+import { startBrowser, label, button, download, pause, workerIdle } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -15,10 +14,10 @@ after(() => browser?.close());
 
 // --- helpers -------------------------------------------------------------------------------------
 
-async function open(hash = '', timeout = 8000) {
+async function open(hash = '') {
   const page = await browser.newPage();
   await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled, null, { timeout });
+  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
   return page;
 }
 const epochOf = async (page) => Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
@@ -26,21 +25,18 @@ const dataCount = async (page) => Number(/: ([\d,]+) points?/.exec(await page.lo
 const waitForEpoch = (page, n) => page.waitForFunction((n) => {
   const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
   return m && Number(m[1].replace(/,/g, '')) >= n;
-}, n, { timeout: 15000, polling: 50 });
+}, n, { polling: 50 });
 const chartPoints = (page) => page.evaluate(async () => {
   const { Chart } = await import('chart.js');
   return Chart.getChart(document.getElementById('curves')).data.datasets.map((d) => d.data.length);
 });
-async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
-  return readFileSync(await file.path(), 'utf8');
-}
-/** Picks a file in the real file input behind an Import button; returns the message line's text. */
+/** Picks a file in the real file input behind an Import button; returns the message line's text
+ *  once shown: the page shows it last, after the worker has answered (or the page refused alone). */
 async function upload(page, name, fileName, text) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, name).click()]);
   await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(text) });
   const msg = page.locator('.tool-msg').filter({ hasText: fileName });
-  await msg.waitFor({ timeout: 5000 });
+  await msg.waitFor();
   return msg.innerText();
 }
 
@@ -71,8 +67,7 @@ test('model files the core or the page rejects change nothing, and Play goes on 
   await page.waitForFunction(() => /lr=0.03/.test(location.hash));
   await button(page, 'Play').click();
   await waitForEpoch(page, 25);
-  await button(page, 'Pause').click();
-  await page.waitForTimeout(400);
+  await pause(page);
   const good = await download(page, 'Export model');
   const before = await snapshot(page);
   assert.equal(before.controls['Learning rate'], '0.03');
@@ -92,7 +87,6 @@ test('model files the core or the page rejects change nothing, and Play goes on 
     assert.match(shown, field, name);
     assert.match(shown, /Nothing was changed/, name);
     assert.doesNotMatch(shown, /Loaded/, name);
-    await page.waitForTimeout(250);
     assert.equal(await page.getByText(/Loaded the network/).count(), 0, name);
     assert.deepEqual(await snapshot(page), before, `${name}: the page is as it was`);
   }
@@ -110,8 +104,7 @@ test('model files the core or the page rejects change nothing, and Play goes on 
   assert.ok(resumed > before.epoch && resumed < before.epoch + 200, `from epoch ${before.epoch} on (now ${resumed})`);
   assert.match(await upload(page, 'Import model', 'version2-again.json', bad[0][1]), /Nothing was changed/);
   await waitForEpoch(page, resumed + 10);
-  await button(page, 'Pause').waitFor();
-  await button(page, 'Pause').click();
+  await pause(page);
   const charts = await chartPoints(page);
   assert.ok(charts[0] > before.charts[0], `the curves go on (${before.charts} → ${charts})`);
   // Reset still works (the settings were never replaced), and a good file still loads
@@ -127,7 +120,7 @@ test('CSV files with a bad value are refused naming the line; the data and the r
   const page = await open('#dataset=moons&noise=0.2&points=200');
   await button(page, 'Step epoch').click();
   await waitForEpoch(page, 1);
-  await page.waitForTimeout(300);
+  await workerIdle(page);
   const before = await snapshot(page);
   const bad = [
     ['nan.csv', '1,2,NaN\n1,1,0\n2,2,1\n', /line 1: label or target is not a number \('NaN'\)/],
@@ -139,7 +132,6 @@ test('CSV files with a bad value are refused naming the line; the data and the r
     const shown = await upload(page, 'Import CSV', name, text);
     assert.match(shown, error, name);
     assert.match(shown, /Nothing was changed/, name);
-    await page.waitForTimeout(250);
     assert.deepEqual(await snapshot(page), before, `${name}: the page is as it was`);
   }
   assert.equal(await label(page, 'Dataset').inputValue(), 'moons');
@@ -179,7 +171,7 @@ test('a link whose data is beyond float range names the key and point; one opene
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await button(page, 'Step epoch').click();
   await waitForEpoch(page, 1);
-  await page.waitForTimeout(400);
+  await workerIdle(page);
   const before = await snapshot(page);
   const links = [
     ['#toString', /unknown setting “toString”/],
@@ -189,11 +181,11 @@ test('a link whose data is beyond float range names the key and point; one opene
     ['#dataset=moons&output=tanh', /binary_crossentropy takes the log/],   // the page reads it; the network cannot train
   ];
   for (const [hash, reason] of links) {
-    await page.goto(`${browser.url}index.html${hash}`);
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was changed' });
-    await alert.waitFor({ timeout: 5000 });
+    if (await alert.count()) await alert.getByRole('button', { name: 'Dismiss' }).click();   // so the next one is this link's
+    await page.goto(`${browser.url}index.html${hash}`);
+    await alert.waitFor();   // shown after the hash is put back and the worker has answered
     assert.match(await alert.innerText(), reason, hash);
-    await page.waitForTimeout(300);
     assert.deepEqual(await snapshot(page), before, `${hash}: the page is as it was`);
   }
   await button(page, 'Step epoch').click();

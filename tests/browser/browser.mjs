@@ -1,9 +1,11 @@
 // browser.mjs — shared set-up for the headless-Chromium tests: serve dist/ on a free loopback
 // port and launch Debian's Chromium through playwright-core, collecting console errors and
 // failed requests so every test can assert that a page loaded cleanly. The tests assert no timing
-// (that is `npm run bench:page`'s job): they wait for the states a correct page reaches, with a
-// patience long enough for a machine whose cores are busy with other work.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+// (that is `npm run bench:page`'s job) and never sleep: they wait for the states a correct page
+// reaches (DOM state, the status line, what the worker sent back), with a patience long enough for
+// a machine whose cores are busy with other work.
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,7 @@ export async function startBrowser({ viewport = { width: 1440, height: 900 } } =
       '--disable-component-update', '--disable-sync'],
   });
   context.setDefaultTimeout(PATIENCE);
+  await context.addInitScript(watchWorkers);
   mkdirSync(SCREENSHOTS, { recursive: true });
   /** A new page that records console errors, page errors and failed requests in page.problems. */
   async function newPage() {
@@ -65,18 +68,6 @@ export const nextFrames = (page) => page.evaluate(() => new Promise((done) => re
 /** Waits until the URL hash matches `re` (the page writes it 150 ms after the last edit). */
 export const hashMatches = (page, re) => page.waitForFunction(([src, flags]) => new RegExp(src, flags).test(location.hash), [re.source, re.flags]);
 
-/** Waits until the status line has not changed for `quietMs`: the worker's last frame has landed
- *  (a page that kept training would never get there, and the test would fail). */
-export async function statusSettled(page, quietMs = 1000) {
-  await page.evaluate(() => { window.__settle = null; });
-  await page.waitForFunction((quiet) => {
-    const text = document.querySelector('[role=status]').innerText;
-    const s = (window.__settle ??= { text, since: performance.now() });
-    if (text !== s.text) Object.assign(s, { text, since: performance.now() });
-    return performance.now() - s.since >= quiet;
-  }, quietMs, { polling: 100 });
-}
-
 /** Retries an async assertion until it passes (a state the page reaches through its worker), or
  *  rethrows its last failure after PATIENCE. */
 export async function eventually(check, patience = PATIENCE) {
@@ -87,4 +78,94 @@ export async function eventually(check, patience = PATIENCE) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+// --- what the worker told the page ------------------------------------------------------------------
+
+/** Runs in every page before its own scripts (test instrumentation, read-only): wraps Worker so that
+ *  window.__worker counts the builds the page asks for and the frames and divergences the worker
+ *  sends back. The page's own handlers receive the same messages, untouched. */
+function watchWorkers() {
+  if (typeof window === 'undefined' || !window.Worker) return;
+  const seen = (window.__worker = { builds: 0, lastBuild: null, frames: 0, lastFrame: null, diverged: 0, epoch: null });
+  /** The last frame says the worker is not training, and the status line shows its epoch. */
+  seen.idle = () => {
+    const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]')?.innerText ?? '');
+    return !!seen.lastFrame && !seen.lastFrame.running && !!m && Number(m[1].replace(/,/g, '')) === seen.lastFrame.epoch;
+  };
+  window.Worker = class extends window.Worker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', ({ data }) => {
+        if (data?.type === 'frame') {
+          seen.frames++;
+          seen.lastFrame = { id: data.id, epoch: data.epoch, steps: data.steps, running: data.running };
+          seen.epoch = data.epoch;
+        } else if (data?.type === 'diverged') {
+          seen.diverged++;
+          seen.epoch = data.epoch;
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message?.type === 'build') { seen.builds++; seen.lastBuild = message.id; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+}
+
+/** The page's worker counters (see watchWorkers). */
+export const workerSeen = (page) => page.evaluate(() => {
+  const { builds, lastBuild, frames, lastFrame, diverged, epoch } = window.__worker;
+  return { builds, lastBuild, frames, lastFrame, diverged, epoch };
+});
+
+/** Waits until the worker's last frame says it is not training and the status line shows that
+ *  frame's epoch: nothing the worker sent is still to land. */
+export const workerIdle = (page) => page.waitForFunction(() => window.__worker.idle(), null, { polling: 50 });
+
+/** Clicks Pause and waits until the worker's answer (a frame saying it stopped) is shown. */
+export async function pause(page) {
+  const frames = await page.evaluate(() => window.__worker.frames);
+  await button(page, 'Pause').click();
+  await button(page, 'Play').waitFor();
+  await page.waitForFunction((n) => window.__worker.frames > n && window.__worker.idle(), frames, { polling: 50 });
+}
+
+/** Waits until the network the page last asked for has sent its first frame (not training) and
+ *  that frame is drawn. Not for a pending link or file, which the worker may refuse. */
+export async function latestNetworkShown(page) {
+  await page.waitForFunction(() => window.__worker.idle() && window.__worker.lastFrame.id === window.__worker.lastBuild, null, { polling: 50 });
+  await nextFrames(page);
+}
+
+/** Asserts that the worker trains no more: asked through the page's own Export model button, it
+ *  answers with the epoch of its last frame (or divergence), and sent no frame in between. */
+export async function assertStopped(page) {
+  const before = await workerSeen(page);
+  const model = JSON.parse(await download(page, 'Export model'));
+  const after = await workerSeen(page);
+  assert.equal(model.playground.epoch, before.epoch, 'the worker is at the epoch it stopped at');
+  assert.equal(after.frames, before.frames, 'no frame came from the worker since it stopped');
+  assert.equal(after.diverged, before.diverged);
+}
+
+// --- page actions and drawing -----------------------------------------------------------------------
+
+/** Clicks a button that downloads a file; returns the file's text. */
+export async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
+  return readFileSync(await file.path(), 'utf8');
+}
+
+/** Waits until every canvas that follows its box (the plot, the diagram, the hidden space, the
+ *  charts) has been redrawn at its box's current size (after a resize), then for two more frames. */
+export async function canvasesFit(page, width) {
+  await page.waitForFunction((w) => {
+    if (w && window.innerWidth !== w) return false;
+    const dpr = window.devicePixelRatio || 1;
+    const canvases = document.querySelectorAll('#boundary, #netview, #curves, #gradients, .hidden-canvas, .bh-net');
+    return [...canvases].every((c) => !c.clientWidth || Math.abs(c.width - c.clientWidth * dpr) <= 1);
+  }, width, { polling: 50 });
+  await nextFrames(page);
 }

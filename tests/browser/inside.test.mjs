@@ -7,10 +7,11 @@
 // Nothing is timed: each check waits for the state the page reaches through its worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen,
+  canvasesFit } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/inside.png', import.meta.url));
 let browser, nn;
@@ -19,7 +20,6 @@ before(async () => ({ browser, nn } = await startBrowserAndModule()));
 after(() => browser?.close());
 
 // --- helpers -------------------------------------------------------------------------------------
-
 
 async function open(hash = '') {
   const page = await browser.newPage();
@@ -63,10 +63,6 @@ async function clickPlot(page, x1, x2, modifiers = []) {
 
 const dataCount = async (page) => Number(/: ([\d,]+) points?/.exec(await page.locator('.data-count').innerText())[1].replace(/,/g, ''));
 
-async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
-  return readFileSync(await file.path(), 'utf8');
-}
 async function upload(page, name, fileName, text) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, name).click()]);
   await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(text) });
@@ -191,13 +187,16 @@ test('clicks add and remove points, the link keeps them, and training uses them'
     assert.ok(left[0] > left[2] && right[2] > right[0], `orange left (${left}), blue right (${right})`);
   });
   // a point added while training: the run goes on (no restart) with one more point
-  const epoch = Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
+  const epochNow = async () => Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
+  const { builds } = await workerSeen(page);
   await clickPlot(page, 0, -5);
   await page.waitForFunction(() => /: 17 points/.test(document.querySelector('.data-count').innerText));
-  await page.waitForTimeout(200);
-  const after = Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
-  assert.ok(after >= epoch, `training continued (epoch ${epoch} → ${after})`);
-  await button(page, 'Pause').click();
+  const epoch = await epochNow();
+  await page.waitForFunction((e) => Number(/Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText)[1].replace(/,/g, '')) > e, epoch);
+  const after = await epochNow();
+  assert.ok(after > epoch, `training continued (epoch ${epoch} → ${after})`);
+  assert.equal((await workerSeen(page)).builds, builds, 'on the same network: no rebuild');
+  await pause(page);
 
   // the same link in a new page brings the same points back
   await hashMatches(page, /&data=c:(-?[\d.]+,-?[\d.]+,[01];){16}-?[\d.]+,-?[\d.]+,[01]$/);
@@ -281,12 +280,12 @@ test('a 3-class run: confusion matrix, hidden space, gradient health; screenshot
   const page = await open('#dataset=spiral&classes=3&layers=16relu,16relu,2tanh&output=softmax&loss=categorical_crossentropy&lr=0.01');
   await page.getByLabel('Speed').selectOption('fast');
   await button(page, 'Play').click();
-  await page.waitForFunction(() => {
+  await page.waitForFunction(() => {   // the views of a network that has learned the spiral
     const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1]) >= 90;
-  }, null, { timeout: 25000, polling: 100 }).catch(() => {});  // the views either way (not an assertion)
-  await button(page, 'Pause').click();
-  await page.waitForTimeout(500);
+  }, null, { polling: 100 });
+  await pause(page);   // the paused frame's views are shown
+  console.log(`# 3-class run with a 2-unit layer: ${(await page.locator('#status').innerText()).replace(/\s+/g, ' ')}`);
   const table = page.getByRole('table', { name: 'Confusion matrix' });
   assert.equal(await table.locator('tbody tr').count(), 3);
   assert.equal(await table.locator('tbody td').count(), 9);
@@ -305,19 +304,22 @@ test('a 3-class run: confusion matrix, hidden space, gradient health; screenshot
   assert.ok(series.every((n) => n > 5), `every layer has a history (${series})`);
   await label(page, 'Hidden space layer').selectOption('2');
   await button(page, 'Layer 3 neuron 1').hover();
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => /Layer 3 neuron 1/.test(document.getElementById('boundary').getAttribute('aria-description')));
+  await page.waitForFunction(() => /two neurons/.test(document.querySelector('.hidden-caption').innerText));
+  await nextFrames(page);   // the neuron's map (from the worker's frame) is drawn
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'inside-1440.png') });
   await page.mouse.move(5, 5);
+  await page.waitForFunction(() => !document.getElementById('boundary').getAttribute('aria-description'));
   await page.locator('#inside').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
+  await nextFrames(page);
   await page.locator('#inside').screenshot({ path: join(SCREENSHOTS, 'inside-views.png') });
   if (process.env.UPDATE_SCREENSHOT === '1') {
     copyFileSync(join(SCREENSHOTS, 'inside-1440.png'), README_SHOT);
     copyFileSync(join(SCREENSHOTS, 'inside-views.png'), README_SHOT.replace('inside.png', 'inside-views.png'));
   }
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(500);
+  await canvasesFit(page, 390);
   await page.screenshot({ path: join(SCREENSHOTS, 'inside-390-full.png'), fullPage: true });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0, 'no sideways scrolling on a phone');
   assert.deepEqual(page.problems, []);

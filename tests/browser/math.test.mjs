@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, button } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, button, canvasesFit } from './browser.mjs';
 import { networkSpec, outputUnits } from '../../web/js/config.js';
 import { decodeHash } from '../../web/js/hash.js';
 import { expandFeatures } from '../../web/js/features.js';
@@ -50,6 +50,11 @@ async function open(hash) {
 /** The data-value of every cell of a (small) matrix card, row-major. */
 const cardValues = (page, key) => page.locator(`#by-hand .mat-card[data-key="${key}"] td`).evaluateAll((tds) => tds.map((t) => [t.dataset.value, t.textContent]));
 const showLayer = (page, l) => page.getByLabel('Show layer', { exact: true }).selectOption(String(l));
+/** Waits until every equation is typeset and the canvases are drawn at the viewport's width. */
+async function typesetAndDrawn(page, width) {
+  await page.waitForFunction(() => document.querySelectorAll('#by-hand .eq-page:not([data-state=typeset])').length === 0);
+  await canvasesFit(page, width);
+}
 
 test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = the real step, gradient check', async () => {
   const t0 = Date.now();
@@ -157,15 +162,16 @@ test('screenshots: the panel mid-step at 1440 wide, and on a phone without horiz
   }
   await button(page, 'Start step-through').click();
   for (let i = 0; i < 3; i++) await button(page, 'Next step').click();   // backward through the output layer
+  await page.locator('#by-hand [aria-current=step][data-step=backward-2]').waitFor();
   await page.setViewportSize({ width: 1440, height: 1400 });
   await page.evaluate(() => window.scrollTo(0, document.getElementById('by-hand').offsetTop - 70));
-  await page.waitForTimeout(700);
+  await typesetAndDrawn(page, 1440);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'by-hand-1440.png') });
   if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(join(SCREENSHOTS, 'by-hand-1440.png'), README_SHOT);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('#by-hand [aria-current=step]').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(500);
+  await typesetAndDrawn(page, 390);
   await page.screenshot({ path: join(SCREENSHOTS, 'by-hand-390.png') });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);

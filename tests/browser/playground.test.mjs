@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, statusSettled } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown,
+  workerSeen, canvasesFit } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
 let browser, nn;
@@ -19,7 +20,6 @@ before(async () => ({ browser, nn } = await startBrowserAndModule()));
 after(() => browser?.close());
 
 // --- helpers -------------------------------------------------------------------------------------
-
 
 /** Opens the page (optionally with a hash) and waits until the worker has built the network. */
 async function open(hash = '') {
@@ -95,8 +95,8 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   await label(page, 'Loss').selectOption('categorical_crossentropy');
   await label(page, 'Optimizer').selectOption('adam');
   await label(page, 'Learning rate').fill('0.01');
-  await page.getByText('Cannot train').waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
-  await page.waitForTimeout(300);  // the first (untrained) frame of the new network
+  await page.getByText('Cannot train').waitFor({ state: 'detached' });   // softmax before its loss: briefly invalid
+  await latestNetworkShown(page);  // the first (untrained) frame of the network just set up, drawn
   const before = await canvasPixels(page);
 
   const t0 = Date.now();
@@ -112,8 +112,7 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   assert.ok(s.testAcc >= 0.9);
 
   assert.notEqual(await canvasPixels(page), before, 'the boundary canvas changed');
-  await page.waitForTimeout(200);
-  const points = await chartPoints(page);
+  const points = await chartPoints(page);   // the frames that brought the accuracy brought the curves
   assert.ok(points[0] > 0 && points[1] > 0, `the chart has points (${points})`);
 
   // the log-scale toggle switches the loss axis
@@ -124,14 +123,12 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   });
   // hiding the test points redraws the plot
   const withTest = await canvasPixels(page);
-  await button(page, 'Pause').click();
-  await button(page, 'Play').waitFor();
-  await statusSettled(page);
+  await pause(page);
   const paused = (await status(page)).epoch;
   await page.getByLabel('Show test data').uncheck();
   await nextFrames(page);
   assert.notEqual(await canvasPixels(page), withTest, 'hiding the test points changes the plot');
-  await page.waitForTimeout(700);
+  await assertStopped(page);
   assert.equal((await status(page)).epoch, paused, 'the epoch counter stops when paused');
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -141,22 +138,28 @@ test('training continues through a new learning rate or optimizer and restarts f
   const page = await open();
   await button(page, 'Play').click();
   await waitForEpoch(page, 30);
+  const { builds } = await workerSeen(page);
+  // a training setting reaches the running network: the epoch counter goes on, with no rebuild
   await label(page, 'Learning rate').fill('0.003');
-  await page.waitForTimeout(300);
+  await hashMatches(page, /lr=0.003/);
+  const atRate = (await status(page)).epoch;
+  await waitForEpoch(page, atRate + 5);
   const afterRate = (await status(page)).epoch;
-  assert.ok(afterRate >= 30, `still counting after a new learning rate (epoch ${afterRate})`);
+  assert.ok(afterRate >= 35, `still counting after a new learning rate (epoch ${afterRate})`);
   await label(page, 'Optimizer').selectOption('rmsprop');
-  await page.waitForTimeout(300);
-  const afterOptimizer = (await status(page)).epoch;
-  assert.ok(afterOptimizer >= afterRate, `still counting after a new optimizer (epoch ${afterOptimizer})`);
   await hashMatches(page, /optimizer=rmsprop&lr=0.003/);
+  await waitForEpoch(page, afterRate + 5);
+  const afterOptimizer = (await status(page)).epoch;
+  assert.ok(afterOptimizer > afterRate, `still counting after a new optimizer (epoch ${afterOptimizer})`);
+  assert.equal((await workerSeen(page)).builds, builds, 'no rebuild for a training setting');
   await label(page, 'Layer 1 units').fill('4');
   await page.waitForFunction((e) => {
     const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1].replace(/,/g, '')) < e;
   }, afterOptimizer, { polling: 20 });
+  assert.ok((await workerSeen(page)).builds > builds, 'a rebuild for a new architecture');
   await button(page, 'Pause').waitFor();  // and it keeps running on the new network
-  await button(page, 'Pause').click();
+  await pause(page);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -245,10 +248,12 @@ test('divergence pauses training and says what to try', async () => {
   await alert.waitFor();
   assert.match(await alert.innerText(), /lower learning rate/i);
   await button(page, 'Play').waitFor();
-  await statusSettled(page);
+  const seen = await workerSeen(page);
+  assert.ok(seen.diverged > 0, 'the worker said it diverged');
+  assert.match(await alert.innerText(), new RegExp(`diverged at epoch ${seen.epoch}\\b`));
   const epoch = (await status(page)).epoch;
-  await page.waitForTimeout(500);
-  assert.equal((await status(page)).epoch, epoch, 'training stays paused');
+  await assertStopped(page);   // training stays paused
+  assert.equal((await status(page)).epoch, epoch, 'the status is the last good state');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -259,9 +264,8 @@ test('at Max speed it trains, and Pause stops it', async () => {
   await page.getByLabel('Speed').selectOption('max');
   await button(page, 'Play').click();
   await waitForEpoch(page, 50);
-  await button(page, 'Pause').click();
-  await button(page, 'Play').waitFor();
-  await statusSettled(page);
+  await pause(page);
+  await assertStopped(page);
   const s = await status(page);
   assert.ok(s.epoch >= 50 && Number.isFinite(s.trainLoss), `it trained (${s.text})`);
   assert.deepEqual(page.problems, []);
@@ -272,12 +276,13 @@ test('screenshots at 1440×900 and 390×844', async () => {
   const page = await open('#dataset=spiral&classes=3&noise=0&layers=16relu,16relu&output=softmax&loss=categorical_crossentropy&lr=0.01');
   await page.getByLabel('Speed').selectOption('fast');
   await button(page, 'Play').click();
-  await page.waitForFunction(() => {
+  await page.waitForFunction(() => {   // the picture of a network that has learned the spiral
     const m = /Test accuracy\s+([\d.]+)%/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1]) >= 94;
-  }, null, { timeout: 20000, polling: 50 }).catch(() => {});  // a picture either way (not an assertion)
-  await button(page, 'Pause').click();
-  await page.waitForTimeout(400);
+  }, null, { polling: 50 });
+  await pause(page);
+  console.log(`# screenshot run: ${(await status(page)).text.replace(/\s+/g, ' ')}`);
+  await nextFrames(page);   // the paused frame's grid is drawn
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'playground-1440.png') });
   if (process.env.UPDATE_SCREENSHOT === '1') {
@@ -285,7 +290,7 @@ test('screenshots at 1440×900 and 390×844', async () => {
     copyFileSync(join(SCREENSHOTS, 'playground-1440.png'), README_SHOT);
   }
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(500);
+  await canvasesFit(page, 390);
   await page.screenshot({ path: join(SCREENSHOTS, 'playground-390.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'playground-390-full.png'), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,36 +1,18 @@
-// helpers.hpp — shared test helpers: one ctest per table row, random batches, and the generic
-// central-difference gradient check (after mlpack's CheckGradient).
+// helpers.hpp — shared test helpers: random batches and the generic central-difference gradient
+// check (after mlpack's CheckGradient).
+//
+// Tests over a core table use Catch2's public API only: one TEST_CASE loops over the table and
+// opens a DYNAMIC_SECTION named after each row. Catch runs the test case once per section, so a
+// failing row does not hide the others, the failure is reported under the row's name, and a new
+// row is tested with no new test written (`nn_tests "<test case>" -c <row>` runs one row).
 #pragma once
 
 #include <catch2/catch.hpp>
-#include <deque>
-#include <functional>
 #include <string>
 
 #include "network.hpp"
 
 namespace nntest {
-
-// Registers a Catch2 test case at static-initialisation time, so a loop over a core table yields
-// one test case (and one ctest entry) per row: a new row is tested without writing a new test.
-class FunctionInvoker : public Catch::ITestInvoker {
- public:
-  explicit FunctionInvoker(std::function<void()> f) : f_(std::move(f)) {}
-  void invoke() const override { f_(); }
-
- private:
-  std::function<void()> f_;
-};
-
-inline void registerTest(const std::string& name, const std::string& tags, std::function<void()> body) {
-  static std::deque<std::string> names;  // Catch keeps StringRefs: the strings must outlive main
-  names.push_back(name);
-  names.push_back(tags);
-  const std::string& n = names[names.size() - 2];
-  const std::string& t = names.back();
-  Catch::AutoReg(new FunctionInvoker(std::move(body)), CATCH_INTERNAL_LINEINFO, Catch::StringRef(),
-                 Catch::NameAndTags{Catch::StringRef(n), Catch::StringRef(t)});
-}
 
 template <typename S>
 nn::Mat<S> randomMatrix(Eigen::Index rows, Eigen::Index cols, nn::Rng& rng, double lo, double hi) {

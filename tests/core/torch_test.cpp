@@ -1,6 +1,6 @@
 // torch_test.cpp — losses, gradients and optimizer steps agree with PyTorch on committed fixtures
 // (tests/fixtures/torch_reference.json, made by tests/fixtures/make_fixtures.py with python3-torch).
-// Each fixture case is its own test, run in double (tight) and in float (what ships to browsers).
+// Each fixture case is its own section, run in double (tight) and in float (what ships to browsers).
 #include <fstream>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -89,22 +89,23 @@ void checkOptimizer(const json& c, double tol) {
   }
 }
 
-const bool registered = [] {
-  const json& doc = fixtures();
-  for (std::size_t i = 0; i < doc["gradients"].size(); ++i)
-    nntest::registerTest("torch gradients: " + doc["gradients"][i]["name"].get<std::string>(), "[torch]", [i] {
-      checkGradients<double>(fixtures()["gradients"][i], 1e-10);
-      checkGradients<float>(fixtures()["gradients"][i], 2e-5);
-    });
-  for (std::size_t i = 0; i < doc["optimizers"].size(); ++i)
-    nntest::registerTest("torch optimizer: " + doc["optimizers"][i]["name"].get<std::string>(), "[torch][optimizer]", [i] {
-      checkOptimizer<double>(fixtures()["optimizers"][i], 1e-10);
-      checkOptimizer<float>(fixtures()["optimizers"][i], 2e-5);
-    });
-  return true;
-}();
-
 }  // namespace
+
+TEST_CASE("torch gradients: every fixture case, in double and in float", "[torch]") {
+  for (const json& c : fixtures()["gradients"])
+    DYNAMIC_SECTION(c["name"].get<std::string>()) {
+      checkGradients<double>(c, 1e-10);
+      checkGradients<float>(c, 2e-5);
+    }
+}
+
+TEST_CASE("torch optimizer: every fixture case, in double and in float", "[torch][optimizer]") {
+  for (const json& c : fixtures()["optimizers"])
+    DYNAMIC_SECTION(c["name"].get<std::string>()) {
+      checkOptimizer<double>(c, 1e-10);
+      checkOptimizer<float>(c, 2e-5);
+    }
+}
 
 TEST_CASE("the fixture file covers every optimizer and every loss", "[torch]") {
   std::set<std::string> optimizers, losses;

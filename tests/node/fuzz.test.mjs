@@ -1,4 +1,4 @@
-// fuzz.test.mjs — a seeded fuzz and property suite for the module (bounded: ~30 s):
+// fuzz.test.mjs — a seeded fuzz and property suite for the module (bounded by fixed case counts):
 //   1. random specs against an independent model of the documented rules (README, nn.d.ts):
 //      createNetwork accepts exactly what the model accepts, and a rejection names a field the
 //      model says is wrong;

@@ -2,21 +2,15 @@
 // line of every error, export → import → export is byte-exact, clicks add/remove points, the
 // split is stable, and small data sets round-trip through the URL hash (large ones are named as
 // left out). web/js/data/*.js and config.js have no DOM, so they run here directly.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { DIST } from './browser.mjs';
+import { nn } from './load.mjs';
 import { DATA_LIMITS, f32String, formatCSV, parseCSV } from '../../web/js/data/csv.js';
 import { addPoint, removeNearest, splitCustom, encodeCustom, decodeCustom, fromParts, HASH_POINTS } from '../../web/js/data/custom.js';
 import { DEFAULTS, changeKind, problemKind, outputUnits } from '../../web/js/config.js';
 import { decodeHash, encodeHash } from '../../web/js/hash.js';
 
-let nn, catalog;
-before(async () => {
-  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
-  nn = await loadNN();
-  catalog = nn.catalog;
-});
+const catalog = nn.catalog;
 
 test('f32String is the shortest text that reads back as the same float32', () => {
   for (const v of [0, 1, -1, 0.1, 1.23, -4.56, 5.999, 1e-7, 3.4028234663852886e38, Math.PI]) {

@@ -2,20 +2,14 @@
 // against the real module's catalog: the URL hash round-trips every field, bad values fall back
 // to defaults and are named, the output layer follows the problem, and impossible choices are
 // reported. No browser needed: config.js has no DOM.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { DIST } from './browser.mjs';
+import { nn } from './load.mjs';
 import { DEFAULTS, networkSpec, outputUnits, checkConfig, changeKind, problemKind } from '../../web/js/config.js';
 import { decodeHash, encodeHash } from '../../web/js/hash.js';
 import { expandFeatures, FEATURES } from '../../web/js/features.js';
 
-let nn, catalog;
-before(async () => {
-  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
-  nn = await loadNN();
-  catalog = nn.catalog;
-});
+const catalog = nn.catalog;
 
 test('defaults decode from an empty hash and build a network', () => {
   const { config, problems } = decodeHash(catalog, '');

@@ -3,22 +3,16 @@
 // strict mode; the shapes carry the real numbers; the fused shortcut appears exactly for the
 // catalog's fused pairs; the advice fires for the traps the issue names; the matrices are the
 // trace transposed to one column per sample. No browser needed: these modules have no DOM.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import katex from 'katex';
-import { DIST } from './browser.mjs';
+import { nn } from './load.mjs';
 import { buildEquations, stepOrder, isFused } from '../../web/js/math/equations.js';
 import { advise } from '../../web/js/math/advice.js';
 import { layerMatrices, formatValue } from '../../web/js/math/matrices.js';
 import { texNumber } from '../../web/js/math/tex.js';
 
-let nn, catalog;
-before(async () => {
-  const { loadNN } = await import(join(DIST, 'lib/nn.js'));
-  nn = await loadNN();
-  catalog = nn.catalog;
-});
+const catalog = nn.catalog;
 
 const render = (tex, displayMode) => katex.renderToString(tex, { displayMode, throwOnError: true, strict: 'error' });
 const inline = (text) => text.split('$').filter((_, i) => i % 2 === 1);
