@@ -4,7 +4,7 @@
 // aria-describedby at the note, and clears what the previous call marked. A problem with no
 // visible control is returned, for the page to show elsewhere. Keys come from fields.js.
 import { h } from './dom.js';
-import { detail } from './fields.js';
+import { configKey, detail } from './fields.js';
 
 const CONTROLS = 'input, select, textarea';
 
@@ -63,12 +63,14 @@ export function createFieldNotes(root) {
       shown = next;
       return rest;
     },
-    /** The label of a key's control ('Momentum'), or the key itself when none is on the page. */
-    labelOf(key) {
+    /** A refusal for a notice (a link, a file: the controls show the current values, so it
+     *  cannot go beside one): its message after the label of the control it names ('Momentum:
+     *  must be in [0, 1) (got 1)'). config: the configuration that was refused. */
+    labelled(error, config) {
+      const key = configKey(error.field, config);
       const el = key && root.querySelector(`[data-field="${CSS.escape(key)}"]`);
-      if (!el) return key;
-      const label = el.matches(CONTROLS) ? el.labels?.[0] : el.querySelector('h3, label');
-      return label?.textContent.trim() || key;
+      const label = el && (el.matches(CONTROLS) ? el.labels?.[0] : el.querySelector('h3, label'));
+      return key ? { ...error, message: `${label?.textContent.trim() || key}: ${detail(error)}` } : error;
     },
   };
 }

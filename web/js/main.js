@@ -18,7 +18,7 @@ import { createDiagram } from './inside/diagram.js';
 import { createInside } from './inside/panel.js';
 import { createDataTools } from './data/panel.js';
 import { TO_PAGE, toWorker } from './protocol.js';
-import { configKey, detail, problemsOf } from './fields.js';
+import { problemsOf } from './fields.js';
 import { createFieldNotes } from './fieldnotes.js';
 
 const $ = (id) => document.getElementById(id);
@@ -103,7 +103,7 @@ function propose(makeNext, { model = null, pause = false } = {}) {
     return toWorker.build({ id: ++state.lastId, config: next, model, pause });
   }).then((answer) => {
     if (!answer) return { ok: true };
-    if (answer.type === TO_PAGE.REJECTED) return { ok: false, errors: answer.errors.map((e) => labelled(e, next)) };
+    if (answer.type === TO_PAGE.REJECTED) return { ok: false, errors: answer.errors.map((e) => ui.fieldNotes.labelled(e, next)) };
     if (state.edits !== edits) {  // the controls were edited meanwhile: the latest edit wins
       setConfig(state.config, { force: true });
       return { ok: false, errors: [{ field: 'page', message: 'the settings were edited meanwhile; try again' }] };
@@ -116,13 +116,6 @@ function propose(makeNext, { model = null, pause = false } = {}) {
     render();
     return { ok: true };
   });
-}
-
-/** A refusal for a notice: the message after the label of the control it names ('Momentum: must
- *  be in [0, 1) (got 1)'); the control shows the current value, so the note cannot go beside it. */
-function labelled(e, config) {
-  const key = configKey(e.field, config);
-  return key ? { ...e, message: `${ui.fieldNotes.labelOf(key)}: ${detail(e)}` } : e;
 }
 
 // --- run controls --------------------------------------------------------------------------------

@@ -155,9 +155,9 @@ export class Trainer {
   // --- training ----------------------------------------------------------------------------------
 
   #evaluateAll() {
-    const { net, train, test } = this.#run;
-    const none = { loss: NaN, accuracy: NaN };
-    return { train: train.n ? net.evaluate(train.x, train.y, train.n) : none, test: test.n ? net.evaluate(test.x, test.y, test.n) : none };
+    const { net } = this.#run, none = { loss: NaN, accuracy: NaN };
+    const evaluate = (p) => (p.n ? net.evaluate(p.x, p.y, p.n) : none);
+    return { train: evaluate(this.#run.train), test: evaluate(this.#run.test) };
   }
 
   /** Records the end of an epoch; false when the loss is no longer a number (divergence). */
@@ -228,18 +228,10 @@ export class Trainer {
 
   /** Sets one weight (kind 'w': W[row][col], out × in) or bias (kind 'b': b[row]) of a layer. */
   param({ layer, kind, row, col, value }) {
-    const run = this.#run;
+    const run = this.#run, net = run?.net;
     if (!run) return;
-    const { net } = run;
-    if (kind === 'w') {
-      const W = net.getWeights(layer);
-      W[row * (W.length / net.getBiases(layer).length) + col] = value;
-      net.setWeights(layer, W);
-    } else {
-      const b = net.getBiases(layer);
-      b[row] = value;
-      net.setBiases(layer, b);
-    }
+    const b = net.getBiases(layer), W = kind === 'w' ? net.getWeights(layer) : null;
+    if (W) { W[row * (W.length / b.length) + col] = value; net.setWeights(layer, W); } else { b[row] = value; net.setBiases(layer, b); }
     run.diverged = false;
     if (!this.#running) this.#postFrame(true);
   }
