@@ -108,8 +108,9 @@ function propose(makeNext, { model = null, pause = false } = {}) {
       setConfig(state.config, { force: true });
       return { ok: false, errors: [{ field: 'page', message: 'the settings were edited meanwhile; try again' }] };
     }
-    if (answer.id !== state.buildId) { state.buildId = answer.id; resetViews(next); }
-    Object.assign(state, { config: next, valid: true, buildErrors: [], settingsErrors: [] });
+    // a new network took the settings; new points for the same one keep any refused settings' note
+    if (answer.id !== state.buildId) { Object.assign(state, { buildId: answer.id, settingsErrors: [] }); resetViews(next); }
+    Object.assign(state, { config: next, valid: true, buildErrors: [] });
     if (pause) state.running = false;
     worker.postMessage(toWorker.run(state.running, speed()));
     state.links.write();
