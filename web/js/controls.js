@@ -42,12 +42,13 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
     { group: 'Classification', options: catalog.datasets.filter((d) => !d.regression).map((d) => [d.name, d.display]) },
     { group: 'Regression', options: catalog.datasets.filter((d) => d.regression).map((d) => [d.name, d.display]) },
   ];
-  const dataset = select(groups);
-  const classes = h('select');
-  const noise = slider('Noise', { min: 0, max: 1, step: 0.05 }, (v) => fmt(v));
-  const points = slider('Points', { min: UI_LIMITS.minPoints, max: UI_LIMITS.maxPoints, step: 10 }, String);
-  const test = slider('Test ratio', { min: UI_LIMITS.minTest, max: UI_LIMITS.maxTest, step: 0.05 }, (v) => `${Math.round(v * 100)}%`);
-  const seed = h('input', { type: 'number', min: 0, max: 2 ** 31 - 1, step: 1, inputmode: 'numeric' });
+  // data-field: the configuration key each control sets (fieldnotes.js shows its problems beside it)
+  const dataset = select(groups, { 'data-field': 'dataset' });
+  const classes = h('select', { 'data-field': 'classes' });
+  const noise = slider('Noise', { min: 0, max: 1, step: 0.05, 'data-field': 'noise' }, (v) => fmt(v));
+  const points = slider('Points', { min: UI_LIMITS.minPoints, max: UI_LIMITS.maxPoints, step: 10, 'data-field': 'points' }, String);
+  const test = slider('Test ratio', { min: UI_LIMITS.minTest, max: UI_LIMITS.maxTest, step: 0.05, 'data-field': 'testRatio' }, (v) => `${Math.round(v * 100)}%`);
+  const seed = h('input', { type: 'number', min: 0, max: 2 ** 31 - 1, step: 1, inputmode: 'numeric', 'data-field': 'seed' });
   const regenerate = h('button', { type: 'button', class: 'ghost', title: 'Draw a new random seed: new points and new initial weights' }, 'Regenerate');
   const showTest = h('input', { type: 'checkbox', checked: true });
   const classesNote = h('span', { class: 'hint' });
@@ -99,13 +100,13 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
 // --- Training ----------------------------------------------------------------------------------------
 
 export function createTrainingPanel(root, catalog, { onChange }) {
-  const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]));
+  const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]), { 'data-field': 'optimizer' });
   // Hyperparameters take any number: one outside the core's range is shown as an error beside it.
-  const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${rangeText(catalog.hyperparameters[0])}` });
+  const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${rangeText(catalog.hyperparameters[0])}`, 'data-field': 'learningRate' });
   const lrChoices = h('datalist', { id: 'lr-choices' }, [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10].map((v) => h('option', { value: v })));
-  const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric' });
-  const l1 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal' });
-  const l2 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal' });
+  const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric', 'data-field': 'batchSize' });
+  const l1 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal', 'data-field': 'l1' });
+  const l2 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal', 'data-field': 'l2' });
   const params = {};
   let cfg = null;
 
@@ -115,7 +116,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   onNumber(l1, (v) => onChange({ l1: v }), () => cfg.l1);
   onNumber(l2, (v) => onChange({ l2: v }), () => cfg.l2);
   const paramRows = HYPERPARAMETERS.map((p) => {
-    const input = h('input', { type: 'number', step: 'any', inputmode: 'decimal', title: `${p.display}: ${rangeText(p)}` });
+    const input = h('input', { type: 'number', step: 'any', inputmode: 'decimal', title: `${p.display}: ${rangeText(p)}`, 'data-field': p.name });
     onNumber(input, (v) => onChange({ [p.name]: v }), () => cfg[p.name]);
     params[p.name] = input;
     const row = field(p.display, input);

@@ -39,10 +39,11 @@ export function createNetworkPanel(root, catalog, { onChange }) {
   }
   function makeRow(i) {
     const n = i + 1;
-    const units = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxUnits, step: 1, inputmode: 'numeric', class: 'units' });
+    // data-field: the configuration key each control sets (fieldnotes.js shows its problems beside it)
+    const units = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxUnits, step: 1, inputmode: 'numeric', class: 'units', 'data-field': `layers[${i}].units` });
     const less = h('button', { type: 'button', class: 'stepper', 'aria-label': `Fewer units in layer ${n}` }, '−');
     const more = h('button', { type: 'button', class: 'stepper', 'aria-label': `More units in layer ${n}` }, '+');
-    const act = select(hiddenChoices);
+    const act = select(hiddenChoices, { 'data-field': `layers[${i}].activation` });
     const unitsLabel = h('label', { for: `layer${n}-units`, class: 'sr-only' }, `Layer ${n} units`);
     const actLabel = h('label', { for: `layer${n}-act`, class: 'sr-only' }, `Layer ${n} activation`);
     units.id = `layer${n}-units`;
@@ -62,7 +63,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
   // --- output ---
   const outAct = select(catalog.activations.map((a) => [a.name, a.display]));
   const loss = select(catalog.losses.map((l) => [l.name, l.display]));
-  const init = select(catalog.initializers.map((i) => [i.name, i.display]));
+  const init = select(catalog.initializers.map((i) => [i.name, i.display]), { 'data-field': 'init' });
   const outInfo = h('p', { class: 'hint out-info' });
   const note = h('div', { class: 'note', 'aria-live': 'polite', hidden: true });
   outAct.addEventListener('change', () => onChange({ outputActivation: outAct.value }));
@@ -70,8 +71,8 @@ export function createNetworkPanel(root, catalog, { onChange }) {
   init.addEventListener('change', () => onChange({ init: init.value }));
 
   root.append(
-    h('div', { class: 'subsection' }, h('h3', {}, 'Inputs'), h('div', { class: 'chips' }, featureBoxes.map((f) => f.label))),
-    h('div', { class: 'subsection' },
+    h('div', { class: 'subsection', 'data-field': 'features' }, h('h3', {}, 'Inputs'), h('div', { class: 'chips' }, featureBoxes.map((f) => f.label))),
+    h('div', { class: 'subsection', 'data-field': 'layers' },
       h('div', { class: 'row-head' }, h('h3', {}, 'Hidden layers'), count, h('span', { class: 'spacer' }), removeBtn, addBtn),
       list),
     h('div', { class: 'subsection' }, h('h3', {}, 'Output'),

@@ -2,7 +2,8 @@
 // build), turns user edits into worker messages (a rebuild for data/architecture, new optimizer
 // settings for training ones), tries model files, CSVs and links all-or-nothing (adopting them only
 // once the worker has built them), keeps the URL hash in sync (links.js), and hands the worker's
-// frames to the renderers. The worker owns the network; this thread only renders.
+// frames to the renderers, and shows every problem beside the control it names (fields.js,
+// fieldnotes.js). The worker owns the network; this thread only renders. Messages: protocol.js.
 import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind } from './config.js';
 import { createLinks } from './links.js';
 import { createTries } from './tries.js';
@@ -16,13 +17,18 @@ import { createMathPanel } from './math/panel.js';
 import { createDiagram } from './inside/diagram.js';
 import { createInside } from './inside/panel.js';
 import { createDataTools } from './data/panel.js';
+import { TO_PAGE, toWorker } from './protocol.js';
+import { problemsOf } from './fields.js';
+import { createFieldNotes } from './fieldnotes.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const state = {
-  catalog: null, config: null, buildId: 0, lastId: 0, edits: 0, running: false, valid: false, coreErrors: [],
+  catalog: null, config: null, buildId: 0, lastId: 0, edits: 0, running: false, valid: false,
+  buildErrors: [],     // why the last build failed (invalid): no network until the next build
+  settingsErrors: [],  // why the last settings were refused: the network trains on with the previous ones
   tries: createTries((m) => worker.postMessage(m)),   // model files, CSVs and links: all or nothing
   links: null,    // links.js: the hash
   data: null,     // the worker's last 'data' message: the points being trained on
@@ -54,19 +60,18 @@ function setConfig(next, { force = false } = {}) {
   state.config = next;
   state.edits++;
   state.links.write();
-  if (kind === 'rebuild' || force) rebuild();
-  else if (kind === 'train') worker.postMessage({ type: 'settings', config: next });
-  else if (kind === 'data') worker.postMessage({ type: 'setData', id: state.buildId, config: next });
+  if (kind === 'rebuild' || force || (kind === 'train' && !state.valid)) rebuild();  // no network to set
+  else if (kind === 'train') worker.postMessage(toWorker.settings(next));
+  else if (kind === 'data') worker.postMessage(toWorker.setData({ id: state.buildId, config: next }));
   render();
 }
 
 function rebuild() {
   state.buildId = ++state.lastId;
-  state.coreErrors = [];
-  state.valid = true;
+  Object.assign(state, { buildErrors: [], settingsErrors: [], valid: true });
   resetViews(state.config);
-  worker.postMessage({ type: 'build', id: state.buildId, config: state.config });
-  if (state.running) worker.postMessage({ type: 'run', running: true, speed: speed() });
+  worker.postMessage(toWorker.build({ id: state.buildId, config: state.config }));
+  if (state.running) worker.postMessage(toWorker.run(true, speed()));
 }
 
 /** Empties the views for a new network (its first frame fills them). */
@@ -94,18 +99,20 @@ function propose(makeNext, { model = null, pause = false } = {}) {
     const kind = model ? 'rebuild' : changeKind(state.config, next);
     if (kind === 'none') return null;
     const data = kind === 'data' && state.valid;   // new points of your own: training continues on them
-    return { type: data ? 'setData' : 'build', id: data ? state.buildId : ++state.lastId, config: next, model, pause };
+    if (data) return toWorker.setData({ id: state.buildId, config: next, pause });
+    return toWorker.build({ id: ++state.lastId, config: next, model, pause });
   }).then((answer) => {
     if (!answer) return { ok: true };
-    if (answer.type === 'rejected') return { ok: false, errors: answer.errors };
+    if (answer.type === TO_PAGE.REJECTED) return { ok: false, errors: answer.errors.map((e) => ui.fieldNotes.labelled(e, next)) };
     if (state.edits !== edits) {  // the controls were edited meanwhile: the latest edit wins
       setConfig(state.config, { force: true });
       return { ok: false, errors: [{ field: 'page', message: 'the settings were edited meanwhile; try again' }] };
     }
-    if (answer.id !== state.buildId) { state.buildId = answer.id; resetViews(next); }
-    Object.assign(state, { config: next, valid: true, coreErrors: [] });
+    // a new network took the settings; new points for the same one keep any refused settings' note
+    if (answer.id !== state.buildId) { Object.assign(state, { buildId: answer.id, settingsErrors: [] }); resetViews(next); }
+    Object.assign(state, { config: next, valid: true, buildErrors: [] });
     if (pause) state.running = false;
-    worker.postMessage({ type: 'run', running: state.running, speed: speed() });
+    worker.postMessage(toWorker.run(state.running, speed()));
     state.links.write();
     render();
     return { ok: true };
@@ -118,22 +125,21 @@ const speed = () => SPEEDS[$('speed').value] ?? SPEEDS.normal;
 
 function setRunning(on) {
   state.running = on && state.valid;
-  worker.postMessage({ type: 'run', running: state.running, speed: speed() });
+  worker.postMessage(toWorker.run(state.running, speed()));
   if (state.running) ui.divergence.hide();
   render();
 }
 
 function render() {
   const { catalog, config } = state;
-  const { errors, warnings } = checkConfig(catalog, config);
-  const problems = [
-    ...errors.map((p) => ({ ...p, level: 'error' })),
-    ...state.coreErrors.filter((c) => !errors.some((e) => e.message === c.message)).map((p) => ({ ...p, level: 'error' })),
-    ...warnings.map((p) => ({ ...p, level: 'warning' })),
-  ];
+  const checked = checkConfig(catalog, config);
+  const { errors } = checked;
   ui.data.update(config);
   ui.training.update(config);
-  ui.network.update(config, { outputs: outputUnits(catalog, config), kind: problemKind(catalog, config), problems });
+  // beside its control when it has one on screen; the rest (and the output layer's) in the network panel's note
+  const all = problemsOf(checked, [...state.buildErrors, ...state.settingsErrors], config);
+  const rest = ui.fieldNotes.show(all);
+  ui.network.update(config, { outputs: outputUnits(catalog, config), kind: problemKind(catalog, config), problems: rest });
   const play = $('play');
   play.querySelector('.label').textContent = state.running ? 'Pause' : 'Play';
   play.classList.toggle('running', state.running);
@@ -148,25 +154,27 @@ function render() {
 // --- worker messages -----------------------------------------------------------------------------
 
 worker.onmessage = ({ data: msg }) => {
-  if (msg.type === 'ready') return start(msg.catalog, msg.thumbnails);
-  if (msg.type === 'fatal') { state.running = false; ui?.notice.show('Something went wrong', [msg.message]); return render(); }
-  if (msg.type === 'accepted' || msg.type === 'rejected') return state.tries.answer(msg);
+  if (msg.type === TO_PAGE.READY) return start(msg.catalog, msg.thumbnails);
+  if (msg.type === TO_PAGE.FATAL) { state.running = false; ui?.notice.show('Something went wrong', [msg.message]); return render(); }
+  if (msg.type === TO_PAGE.ACCEPTED || msg.type === TO_PAGE.REJECTED) return state.tries.answer(msg);
   if (msg.id !== state.buildId) return;  // from a build that has been replaced
   switch (msg.type) {
-    case 'data':
+    case TO_PAGE.DATA:
       state.data = msg;
       ui.boundary.setData(msg);
       ui.inside.setData(msg);
       ui.tools.update(state.config);
       break;
-    case 'model': ui.tools.saveModel(msg); break;
-    case 'invalid':
-      state.valid = false;
-      state.running = false;
-      state.coreErrors = msg.errors;
+    case TO_PAGE.MODEL: ui.tools.saveModel(msg); break;
+    case TO_PAGE.INVALID:
+      Object.assign(state, { valid: false, running: false, buildErrors: msg.errors });
       render();
       break;
-    case 'frame':
+    case TO_PAGE.SETTINGS:   // refused settings stay in the controls, with why; training goes on
+      state.settingsErrors = msg.errors;
+      render();
+      break;
+    case TO_PAGE.FRAME:
       ui.status.update(msg, !msg.running);
       ui.curves.add(msg.history);
       ui.boundary.setGrid(msg.grid, msg.res, msg.outputs);
@@ -174,9 +182,9 @@ worker.onmessage = ({ data: msg }) => {
       ui.math.frame(msg);
       showInside(msg);
       break;
-    case 'trace': ui.math.trace(msg); break;
-    case 'gradcheck': ui.math.gradcheck(msg); break;
-    case 'diverged':
+    case TO_PAGE.TRACE: ui.math.trace(msg); break;
+    case TO_PAGE.GRADCHECK: ui.math.gradcheck(msg); break;
+    case TO_PAGE.DIVERGED:
       state.running = false;
       ui.divergence.show(msg.epoch, state.config.learningRate);
       render();
@@ -218,6 +226,7 @@ function start(catalog, thumbnails) {
     status: createStatus($('status')),
     divergence: createDivergence($('divergence')),
     notice: createNotice($('notice')),
+    fieldNotes: createFieldNotes(document.body),
   };
   ui.math = createMathPanel($('byhand-panel'), catalog, {
     post: (m) => worker.postMessage(m),
@@ -227,27 +236,27 @@ function start(catalog, thumbnails) {
   ui.diagram = createDiagram($('netview'), ui.netview, {
     onFocus: (f) => {
       state.focus = f;
-      worker.postMessage({ type: 'focus', focus: f && { layer: f.layer, unit: f.unit } });
+      worker.postMessage(toWorker.focus(f && { layer: f.layer, unit: f.unit }));
       if (!f) ui.boundary.setPreview(null);
     },
-    onEdit: (p) => worker.postMessage({ type: 'param', ...p }),
+    onEdit: (p) => worker.postMessage(toWorker.param(p)),
   });
-  ui.inside = createInside($('inside-panel'), { onHiddenLayer: (layer) => worker.postMessage({ type: 'hiddenLayer', layer }) });
+  ui.inside = createInside($('inside-panel'), { onHiddenLayer: (layer) => worker.postMessage(toWorker.hiddenLayer(layer)) });
   ui.tools = createDataTools($('data-tools'), $('boundary'), {
     catalog, getConfig: () => state.config, getData: () => state.data, edit,
-    exportModel: () => worker.postMessage({ type: 'export' }),
+    exportModel: () => worker.postMessage(toWorker.export()),
     tryData: (patch) => propose((cfg) => patched(cfg, patch)),
     importModel: ({ json, config, epoch }) => propose(() => config, { model: { json, epoch }, pause: true }),
   });
   $('play').addEventListener('click', () => setRunning(!state.running));
-  $('step').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'step' }); });
-  $('step-epoch').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage({ type: 'epoch' }); });
-  $('reset').addEventListener('click', () => { state.running = false; worker.postMessage({ type: 'run', running: false }); setConfig(state.config, { force: true }); });
-  $('speed').addEventListener('change', () => worker.postMessage({ type: 'speed', speed: speed() }));
+  $('step').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage(toWorker.step()); });
+  $('step-epoch').addEventListener('click', () => { if (state.running) setRunning(false); worker.postMessage(toWorker.epoch()); });
+  $('reset').addEventListener('click', () => { state.running = false; worker.postMessage(toWorker.run(false)); setConfig(state.config, { force: true }); });
+  $('speed').addEventListener('change', () => worker.postMessage(toWorker.speed(speed())));
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
   state.links = createLinks({
     catalog, getConfig: () => state.config, notice: ui.notice, propose: (config) => propose(() => config, { pause: true }),
-    start: (config) => { state.running = false; worker.postMessage({ type: 'run', running: false }); state.config = null; setConfig(config, { force: true }); },
+    start: (config) => { state.running = false; worker.postMessage(toWorker.run(false)); state.config = null; setConfig(config, { force: true }); },
   });
   state.links.load();
   document.body.classList.add('ready');

@@ -2,17 +2,10 @@
 // split, features expanded, targets encoded) and the network (new from the configuration, or
 // loaded from a model file and checked against it). The worker builds the next data and network
 // beside the running ones and swaps only when both succeeded, so a model file, CSV or link the core
-// rejects changes nothing. Errors carry the field they name (the facade's err.field when it has
-// one, else the "field:" that starts its message).
+// rejects changes nothing. Errors carry the field they name (err.field: fields.js reads it).
 import { expandFeatures } from './features.js';
 import { networkSpec, outputUnits, problemKind } from './config.js';
 import { splitCustom } from './data/custom.js';
-
-/** { field, message } for an error thrown while building; `fallback` when it names no field. */
-export function errorOf(e, fallback) {
-  const field = typeof e?.field === 'string' && e.field ? e.field : /^([\w.[\]]+):/.exec(e?.message ?? '')?.[1] ?? fallback;
-  return { field, message: String(e?.message ?? e) };
-}
 
 function split(nn, part, outputs, outputActivation, features) {
   return {

@@ -1,7 +1,7 @@
 // tries.js — all-or-nothing changes (a model file, a CSV, a link), the page's side: one try at a
-// time. A try is a build or setData message with a `req`; the worker builds the new data and
-// network beside the running ones and answers {type:'accepted', req, id} or {type:'rejected', req,
-// errors}. Tries are chained, so each is computed from the configuration the previous one left.
+// time. A try is a build or setData message (protocol.js) with a `req`; the worker builds the new
+// data and network beside the running ones and answers accepted { req, id } or rejected { req,
+// errors }. Tries are chained, so each is computed from the configuration the previous one left.
 // Owns the pending request only; main.js decides what an answer means.
 
 export function createTries(post) {
@@ -20,7 +20,7 @@ export function createTries(post) {
       chain = attempt.catch(() => {});
       return attempt;
     },
-    /** A worker message 'accepted' or 'rejected': settles the pending try it answers. */
+    /** The worker's accepted or rejected: settles the pending try it answers. */
     answer(msg) {
       if (!pending || pending.req !== msg.req) return;
       const { resolve } = pending;

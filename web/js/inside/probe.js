@@ -37,10 +37,9 @@ export function createProbe(catalog) {
   const stack = (a, b) => { const out = new Float32Array(a.length + b.length); out.set(a); out.set(b, a.length); return out; };
 
   return {
-    /** A new network or new data: run = the worker's run ({ train, test, grid }), config. */
-    setRun(run, config, kind, classes, extent) {
+    /** A new network or new data: the training and test splits (run.js makeData), the config. */
+    setData(train, test, config, kind, classes, extent) {
       const f = config.features;
-      const { train, test } = run;
       const k = f.length, o = train.y.length / Math.max(1, train.n);
       const m = Math.min(SAMPLE, train.n);
       const act = catalog.activations.find((a) => a.name === config.outputActivation);
@@ -55,11 +54,12 @@ export function createProbe(catalog) {
     },
     setFocus(f) { focus = f; },
     setHiddenLayer(l) { hiddenLayer = l; lastSlow = -Infinity; },
-    /** Fields for a frame. force: compute the slow views now (a paused step, an edit). */
-    frame(net, run, force) {
+    /** Fields for a frame. progress: epochs trained (a fraction within one); grid: the boundary's
+     *  inputs; test: the test split. force: compute the slow views now (a paused step, an edit). */
+    frame(net, { progress, grid, test }, force) {
       if (!ctx) return {};
       const out = {};
-      const x = run.epoch + (run.train.n ? run.cursor / run.train.n : 0);
+      const x = progress;
       if (ctx.sample) {
         const g = net.gradients(ctx.sample.x, ctx.sample.y, ctx.sample.n);
         const norms = g.weights.map((w, l) => {
@@ -71,11 +71,11 @@ export function createProbe(catalog) {
         if (norms.every(Number.isFinite)) out.grads = { x, norms };
       }
       if (focus) {
-        const n = run.grid.length / ctx.k;
+        const n = grid.length / ctx.k;
         let values;
-        if (focus.layer < 0) values = Float32Array.from({ length: n }, (_, i) => run.grid[i * ctx.k + focus.unit]);
+        if (focus.layer < 0) values = Float32Array.from({ length: n }, (_, i) => grid[i * ctx.k + focus.unit]);
         else {
-          const A = net.forwardLayers(run.grid, n)[focus.layer];
+          const A = net.forwardLayers(grid, n)[focus.layer];
           const u = A.length / n;
           values = Float32Array.from({ length: n }, (_, i) => A[i * u + focus.unit]);
         }
@@ -86,7 +86,7 @@ export function createProbe(catalog) {
       lastSlow = now;
       out.maps = { res: MAP_RES, inputs: ctx.coarse, layers: net.forwardLayers(ctx.coarse, MAP_RES * MAP_RES) };
       if (ctx.nAll) out.hidden = hiddenSpace(net);
-      out.scores = scores(net, run.test.n ? run.test : null);
+      out.scores = scores(net, test.n ? test : null);
       return out;
     },
   };

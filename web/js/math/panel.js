@@ -1,9 +1,8 @@
 // panel.js — the "By hand" panel: the equations of the network on screen (eqview.js), the live
 // values of one layer (values.js), a step-through of one mini-batch, the gradient check and the
-// advice. It owns only the panel's state; the worker owns the network and answers two messages:
-//   {type:'trace', req, preview} → {type:'trace', req, trace, start, steps, preview}
-//   {type:'gradcheck', req}      → {type:'gradcheck', req, checks, start, n}
-// both on the mini-batch the next training step will use. KaTeX is imported when the panel first
+// advice. It owns only the panel's state; the worker owns the network and answers two messages
+// (protocol.js): trace → trace { trace, start, steps, preview } and gradcheck → gradcheck { checks,
+// start, n }, both on the mini-batch the next training step will use. KaTeX is imported when the panel first
 // comes into view, so the page loads (and trains) without it.
 import { h } from '../dom.js';
 import { FEATURES } from '../features.js';
@@ -15,6 +14,7 @@ import { createEquationView, createTexRenderer, prose } from './eqview.js';
 import { createValuesView } from './values.js';
 import { createCheckView } from './checkview.js';
 import { createNetView } from '../netview.js';
+import { toWorker } from '../protocol.js';
 
 const LIVE_MS = 400;   // while training, ask for a fresh trace at most this often (panel in view)
 
@@ -62,7 +62,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   const net = createNetView(netCanvas);   // a small copy of the network drawing, beside the values
   let shapeKey = '', runKey = '', runData = null;
   const values = createValuesView(valuesRoot, { onLayer: (l) => { if (!stepping) net.highlightLayer(l); } });
-  const check = createCheckView(checkRoot, { run: () => { waitingCheck = ++req; post({ type: 'gradcheck', req }); } });
+  const check = createCheckView(checkRoot, { run: () => { waitingCheck = ++req; post(toWorker.gradcheck(req)); } });
 
   // --- KaTeX, once the panel is near the viewport ---
   let katexLoading = false;
@@ -106,7 +106,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   function requestTrace(preview = false) {
     if (!usable) return;
     waitingTrace = ++req;
-    post({ type: 'trace', req, preview });
+    post(toWorker.trace(req, preview));
   }
   const inputs = () => config.features.map((n) => FEATURES.find((f) => f.name === n).label);
 
@@ -132,7 +132,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   function applyUpdate() {
     if (!stepping?.order) return;
     stepping = { order: null, index: 0, loading: true };
-    post({ type: 'step' });          // the worker trains exactly the traced batch…
+    post(toWorker.step());           // the worker trains exactly the traced batch…
     requestTrace(true);              // …and then traces the next one
     update();
   }
