@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';
-import { DEFAULTS, defaultConfig, networkSpec, optimizerSpec, OPTIMIZER_PARAMS } from '../../web/js/config.js';
+import { DEFAULTS, HYPERPARAMETERS, defaultConfig, networkSpec, optimizerSpec } from '../../web/js/config.js';
 import { makeData } from '../../web/js/run.js';
 import { configKey, detail, errorOf, problemsOf } from '../../web/js/fields.js';
 
@@ -31,7 +31,7 @@ test('field paths → configuration keys', () => {
 
 test('every key it names is a key of the configuration (or a hidden layer\'s)', () => {
   const paths = ['optimizer.momentum', 'optimizer.type', 'layers', 'inputs', 'n', 'outputs', 'name', 'loss', 'init', 'seed', 'l1', 'l2', 'noise', 'testRatio',
-    ...Object.values(OPTIMIZER_PARAMS).flat().map((p) => `optimizer.${p}`)];
+    ...HYPERPARAMETERS.map((p) => `optimizer.${p.name}`)];
   for (const p of paths) assert.ok(Object.hasOwn(DEFAULTS, configKey(p, config)), p);
 });
 
@@ -54,7 +54,7 @@ test("the core's own errors land on the control that was changed", () => {
   assert.equal(keyOf(build({ init: 'nope' })).key, 'init');
   const net = nn.createNetwork(spec({}));
   try {
-    const { key, err } = keyOf(() => net.setOptimizer(optimizerSpec({ ...config, optimizer: 'momentum', momentum: 1 })));
+    const { key, err } = keyOf(() => net.setOptimizer(optimizerSpec(nn.catalog, { ...config, optimizer: 'momentum', momentum: 1 })));
     assert.equal(key, 'momentum');
     assert.equal(detail(err), 'must be in [0, 1) (got 1)');
   } finally { net.dispose(); }

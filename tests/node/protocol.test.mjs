@@ -81,7 +81,7 @@ test('Trainer: builds, refuses a bad try without touching the run, answers setti
     t.build(toWorker.build({ id: 2, config: { ...config, momentum: 1 }, req: 5 }));
     assert.deepEqual(posted.map((m) => m.type), [TO_PAGE.REJECTED]);
     assert.equal(posted[0].req, 5);
-    assert.equal(posted[0].errors[0].field, 'optimizer.momentum');
+    assert.ok(['momentum', 'optimizer.momentum'].includes(posted[0].errors[0].field), posted[0].errors[0].field);  // the page's check or the core's
 
     clear();
     t.step();
