@@ -98,6 +98,21 @@ void blobs(Dataset& d, Eigen::Index n, double noise, int classes, Rng& rng) {
   }
 }
 
+// rings: a bullseye of k rings, ring c (its class) between radii (c + 0.1)R/k and (c + 0.9)R/k;
+// noise jitters the points across the gaps.
+void rings(Dataset& d, Eigen::Index n, double noise, int classes, Rng& rng) {
+  resize(d, n, false);
+  const double width = kRadius / classes;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const int c = int(i % classes);
+    const double r = rng.uniform((c + 0.1) * width, (c + 0.9) * width);
+    const double t = rng.uniform(0, 2 * kPi);
+    d.X(0, i) = r * std::sin(t) + rng.uniform(-1, 1) * noise;
+    d.X(1, i) = r * std::cos(t) + rng.uniform(-1, 1) * noise;
+    d.labels[std::size_t(i)] = c;
+  }
+}
+
 // plane (regression): target = (x + y)/12 measured at a jittered point, clamped to [−1, 1].
 void plane(Dataset& d, Eigen::Index n, double noise, int, Rng& rng) {
   resize(d, n, true);
@@ -140,6 +155,7 @@ const std::vector<DatasetKind>& datasetTable() {
       {"spiral", "Spiral", false, 2, kMaxClasses, 2, &spiral},
       {"moons", "Moons", false, 2, 2, 2, &moons},
       {"blobs", "Blobs", false, 2, kMaxClasses, 3, &blobs},
+      {"rings", "Rings", false, 2, kMaxClasses, 3, &rings},
       {"plane", "Plane", true, 0, 0, 0, &plane},
       {"multigauss", "Multi-Gauss", true, 0, 0, 0, &multigauss},
   };
