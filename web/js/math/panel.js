@@ -59,7 +59,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   narrow.addEventListener('change', placeStepper);
   placeStepper();
   const equations = createEquationView(eqRoot);
-  const net = createNetView(netCanvas);   // a small copy of the network drawing, beside the values
+  const net = createNetView(netCanvas, catalog);   // a small copy of the network drawing, beside the values
   let shapeKey = '', runKey = '', runData = null;
   const values = createValuesView(valuesRoot, { onLayer: (l) => { if (!stepping) net.highlightLayer(l); } });
   const check = createCheckView(checkRoot, { run: () => { waitingCheck = ++req; post({ type: 'gradcheck', req }); } });
