@@ -62,7 +62,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
   // --- output ---
   const outAct = select(catalog.activations.map((a) => [a.name, pretty(a.name)]));
   const loss = select(catalog.losses.map((l) => [l.name, pretty(l.name)]));
-  const init = select(catalog.initializers.map((n) => [n, pretty(n)]));
+  const init = select(catalog.initializers.map((n) => [n.name ?? n, pretty(n.name ?? n)]));
   const outInfo = h('p', { class: 'hint out-info' });
   const note = h('div', { class: 'note', 'aria-live': 'polite', hidden: true });
   outAct.addEventListener('change', () => onChange({ outputActivation: outAct.value }));
