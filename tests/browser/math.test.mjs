@@ -142,7 +142,8 @@ test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = t
 
 test('advice: a sigmoid output with mse is explained and linked to its equation', async () => {
   const page = await open('#dataset=spiral&layers=8tanh,8tanh&output=sigmoid&loss=mse&batch=6');
-  const advice = page.locator('#by-hand .advice').filter({ hasText: 'sigmoid output with mse' });
+  const display = (rows, name) => nn.catalog[rows].find((r) => r.name === name).display;
+  const advice = page.locator('#by-hand .advice').filter({ hasText: `${display('activations', 'sigmoid')} output with ${display('losses', 'mse')}` });
   await advice.waitFor();
   assert.match(await advice.innerText(), /confidently wrong/);
   const url = page.url();

@@ -1,8 +1,10 @@
 // math-tex.test.mjs — the By-hand panel's pure modules (web/js/math/) in Node, against the real
 // module's catalog: every activation, loss and optimizer of the tables typesets with KaTeX in
-// strict mode; the shapes carry the real numbers; the fused shortcut appears exactly for the
-// catalog's fused pairs; the advice fires for the traps the issue names; the matrices are the
-// trace transposed to one column per sample. No browser needed: these modules have no DOM.
+// strict mode; the equations show each row's TeX (forward, backward, definition, note; value,
+// gradient, fused, why; rules, hyperparameters, state); the shapes carry the real numbers; the
+// fused shortcut appears exactly for the catalog's fused pairs; the advice fires by the rows'
+// flags for the traps the issue names; the matrices are the trace transposed to one column per
+// sample. No browser needed: these modules have no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import katex from 'katex';
@@ -10,7 +12,7 @@ import { nn } from './load.mjs';
 import { buildEquations, stepOrder, isFused } from '../../web/js/math/equations.js';
 import { advise } from '../../web/js/math/advice.js';
 import { layerMatrices, formatValue } from '../../web/js/math/matrices.js';
-import { texNumber } from '../../web/js/math/tex.js';
+import { texNumber, fill, sym } from '../../web/js/math/tex.js';
 
 const catalog = nn.catalog;
 
@@ -28,10 +30,10 @@ function spec(s) {
     net.dispose();
     return out;
   } catch {
-    const type = s.optimizer?.type ?? 'adam';
-    const optimizer = { type, learningRate: catalog.optimizers.find((o) => o.name === type).defaultLearningRate,
-      momentum: 0.9, beta1: 0.9, beta2: 0.999, rho: 0.99, epsilon: 1e-8, ...s.optimizer };
-    return { l1: 0, l2: 0, init: 'glorot_uniform', seed: 1, ...s, optimizer };
+    const type = s.optimizer?.type ?? catalog.defaults.optimizer;
+    const row = catalog.optimizers.find((o) => o.name === type);
+    const optimizer = { type, ...Object.fromEntries(row.hyperparameters.map((h) => [h.name, h.default])), ...s.optimizer };
+    return { l1: 0, l2: 0, init: catalog.defaults.init, seed: 1, ...s, optimizer };
   }
 }
 
@@ -88,7 +90,7 @@ test('advice: sigmoid + mse, relu + cross-entropy, all-zeros init; none for the 
   const ids = (s) => advise(spec(s), catalog).map((a) => a.id);
   const hidden = [{ units: 4, activation: 'tanh' }];
   assert.ok(ids({ inputs: 2, layers: [...hidden, { units: 1, activation: 'sigmoid' }], loss: 'mse' }).includes('saturation'));
-  assert.ok(ids({ inputs: 2, layers: [...hidden, { units: 1, activation: 'sigmoid' }], loss: 'binary_crossentropy', init: 'zeros' }).includes('zeros-init'));
+  assert.ok(ids({ inputs: 2, layers: [...hidden, { units: 1, activation: 'sigmoid' }], loss: 'binary_crossentropy', init: 'zeros' }).includes('symmetric-init'));
   assert.deepEqual(ids({ inputs: 2, layers: [{ units: 1, activation: 'sigmoid' }], loss: 'binary_crossentropy', init: 'zeros' }), [],
     'a single layer (logistic regression) learns fine from zeros');
   assert.deepEqual(ids({ inputs: 2, layers: [...hidden, { units: 1, activation: 'sigmoid' }], loss: 'binary_crossentropy' }), []);
@@ -98,6 +100,83 @@ test('advice: sigmoid + mse, relu + cross-entropy, all-zeros init; none for the 
   const relu = { inputs: 2, layers: [...hidden, { units: 1, activation: 'relu' }], loss: 'binary_crossentropy', init: 'glorot_uniform', optimizer: { type: 'adam' } };
   assert.ok(advise(relu, catalog).some((a) => a.id === 'log-range' && a.eq === 'loss'));
   for (const a of advise({ ...relu, loss: 'mse' }, catalog)) assert.ok(stepOrder(2).includes(a.eq), a.eq);
+});
+
+test("the equations show each row's TeX, filled for its layer", () => {
+  const all = (blocks) => blocks.flatMap((b) => [...b.rows.map((r) => r.tex), ...b.rows.map((r) => r.shapes), ...b.notes, b.sub]).join('\n');
+  const hiddenActs = catalog.activations.filter((a) => a.elementwise);
+  for (const [i, out] of catalog.activations.entries()) {
+    const hidden = hiddenActs[i % hiddenActs.length];
+    for (const loss of catalog.losses) {
+      const units = Math.max(loss.minOutputs, out.elementwise ? 1 : 3);
+      const s = spec({ inputs: 2, layers: [{ units: 4, activation: hidden.name }, { units, activation: out.name }], loss: loss.name });
+      const text = all(buildEquations(s, catalog, 6));
+      const has = (tex, what) => assert.ok(text.includes(tex), `${out.name} + ${loss.name}: ${what} ${tex}`);
+      for (const [a, l] of [[hidden, 1], [out, 2]]) {
+        has(`${sym('A', l)} = ${fill(a.tex.forward, l)}`, 'forward');
+        if (a.tex.definition) has(a.tex.definition, 'definition');
+        has(a.display, 'display name');
+      }
+      has(fill(hidden.tex.backward, 1), 'hidden backward');
+      if (hidden.tex.note) has(fill(hidden.tex.note, 1), 'note');
+      has(fill(loss.tex.value, 2), 'loss value');
+      has(loss.display, 'loss display name');
+      if (loss.fusedActivation === out.name) {
+        has(`${sym('dZ', 2)} = ${fill(loss.tex.fused, 2)}`, 'fused');
+        if (loss.tex.why) has(loss.tex.why, 'why');
+        assert.ok(!text.includes(fill(out.tex.backward, 2)), 'no backward through a fused output');
+      } else {
+        has(`${sym('dA', 2)} = ${fill(loss.tex.gradient, 2)}`, 'gradient');
+        has(fill(out.tex.backward, 2), 'output backward');
+        assert.equal(text.includes('(its mean over the $n_L$ outputs)'), loss.meanOverOutputs, `${loss.name}: meanOverOutputs`);
+      }
+    }
+  }
+  for (const o of catalog.optimizers) {
+    const values = Object.fromEntries(o.hyperparameters.map((h, i) => [h.name, (h.default ?? o.defaultLearningRate) * (1 + i / 10)]));
+    const s = spec({ inputs: 2, layers: [{ units: 1, activation: 'sigmoid' }], loss: 'binary_crossentropy', optimizer: { type: o.name, ...values } });
+    const update = buildEquations(s, catalog, 6, 7).find((b) => b.id === 'update');
+    assert.deepEqual(update.rows.slice(1).map((r) => r.tex), o.tex.rules, o.name);
+    const params = o.hyperparameters.map((h) => `${h.tex} = ${texNumber(s.optimizer[h.name])}`);
+    if (o.countsSteps) params.push('t = 7');
+    assert.equal(update.rows[1].shapes, params.join(',\\ '), o.name);
+    assert.equal(update.sub, o.display);
+    assert.equal(update.notes.some((n) => n === `Here ${o.tex.state}.`), !!o.tex.state, `${o.name}: state`);
+  }
+});
+
+test('advice: each rule fires by the rows\' flags, for every activation × loss', () => {
+  const hidden = [{ units: 4, activation: catalog.defaults.hiddenActivation }];
+  for (const act of catalog.activations) {
+    for (const loss of catalog.losses) {
+      const units = Math.max(loss.minOutputs, act.elementwise ? 1 : 3);
+      const s = spec({ inputs: 2, layers: [...hidden, { units, activation: act.name }], loss: loss.name });
+      const ids = advise(s, catalog).map((a) => a.id);
+      const partner = catalog.losses.some((l) => l.fusedActivation === act.name);
+      const label = `${act.name} + ${loss.name}`;
+      assert.equal(ids.includes('saturation'), act.unitInterval && !loss.needsUnitInterval && partner, label);
+      assert.equal(ids.includes('log-range'), loss.needsUnitInterval && !act.unitInterval, label);
+      assert.equal(ids.includes('dead-output'), act.deadBelowZero && !loss.needsUnitInterval, label);
+      assert.equal(ids.includes('constant-gradient'), loss.constantGradient, label);
+      assert.equal(ids.includes('classes-uncoupled'), loss.minOutputs > 1 && !!loss.fusedActivation && loss.fusedActivation !== act.name && act.unitInterval, label);
+      assert.ok(!ids.includes('symmetric-init') && !ids.includes('vanishing'), label);
+    }
+  }
+  for (const init of catalog.initializers) {
+    const s = spec({ inputs: 2, layers: [...hidden, { units: 1, activation: 'sigmoid' }], loss: 'binary_crossentropy', init: init.name });
+    const item = advise(s, catalog).find((a) => a.id === 'symmetric-init');
+    assert.equal(!!item, init.symmetric, init.name);
+    if (item) assert.ok(item.title.includes(init.display));
+  }
+  for (const a of catalog.activations.filter((x) => x.elementwise)) {
+    const s = spec({ inputs: 2, layers: [{ units: 3, activation: a.name }, { units: 3, activation: a.name }, { units: 1, activation: 'linear' }], loss: 'mse' });
+    const item = advise(s, catalog).find((x) => x.id === 'vanishing');
+    assert.equal(!!item, a.maxSlope < 1, a.name);
+    if (item) {
+      assert.ok(item.title.startsWith(`2 ${a.display} hidden layers`), item.title);
+      assert.ok(item.text.includes(`${Math.round(1 / a.maxSlope ** 2)}× smaller`), item.text);
+    }
+  }
 });
 
 test('the matrices are the trace with one column per sample', () => {

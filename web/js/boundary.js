@@ -5,6 +5,7 @@
 // The grid arrives as one batched prediction (res × res × outputs) and is painted into a
 // res × res image that the canvas scales up smoothly: no per-cell DOM.
 // setPreview() shows one neuron's map instead (hovering a node of the network diagram).
+// The module's catalog gives the plot's extent and the output activation's row (its midpoint).
 import { h } from './dom.js';
 import { paintMap } from './inside/maps.js';
 
@@ -22,7 +23,9 @@ export const diverging = (v, strength = 1) => {
 };
 const css = (c) => `rgb(${c[0]},${c[1]},${c[2]})`;
 
-export function createBoundary(canvas, legend) {
+export function createBoundary(canvas, legend, catalog) {
+  const extent = catalog.limits.extent;   // the data live in [−extent, extent]²
+  const activation = (name) => catalog.activations.find((a) => a.name === name);   // undefined for an input
   const ctx = canvas.getContext('2d');
   const image = document.createElement('canvas');
   let data = null;        // { kind, classes, outputs, lo, hi, train, test }
@@ -106,7 +109,7 @@ export function createBoundary(canvas, legend) {
     const pctx = points.getContext('2d');
     pctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const r = Math.max(2.5, Math.min(4.2, size / 110));
-    const toPx = (v) => ((v + 6) / 12) * size;
+    const toPx = (v) => ((v + extent) / (2 * extent)) * size;
     const plot = (part, stroke, width) => {
       for (let i = 0; i < part.n; i++) {
         pctx.beginPath();
@@ -148,8 +151,9 @@ export function createBoundary(canvas, legend) {
   return {
     /** A new dataset: { kind, classes, outputs, outputActivation, train, test } from the worker. */
     setData(d) {
-      const tanh = d.outputActivation === 'tanh' && d.outputs === 1 && d.kind !== 'regression';
-      data = { ...d, lo: tanh ? -1 : 0, hi: 1 };
+      // one output for two classes: the targets are 1 and 2·midpoint − 1 (as the core's encodeTargets)
+      const binary = d.outputs === 1 && d.kind !== 'regression';
+      data = { ...d, lo: binary ? 2 * activation(d.outputActivation).midpoint - 1 : 0, hi: 1 };
       if (!d.keep) grid = null;  // keep: new points for the same network, whose map still holds
       pointsKey = '';
       renderLegend();
@@ -167,7 +171,7 @@ export function createBoundary(canvas, legend) {
      *  or null to go back. The caption is also the canvas's accessible description. */
     setPreview(p) {
       preview = p && { caption: p.caption };
-      if (p) paintMap(previewImage, p.values, p.res, { activation: p.activation, strength: HEAT });
+      if (p) paintMap(previewImage, p.values, p.res, { activation: activation(p.activation), strength: HEAT });
       canvas.setAttribute('aria-description', p ? p.caption : '');
       redraw();
     },

@@ -4,13 +4,14 @@
 // redrawn from the weights in the worker's frames, at most ~10 times a second. Each node shows its
 // neuron's map over the input plane (inside/maps.js) and a small bias square at its lower left;
 // inside/diagram.js lays hover targets and the inline editor over this canvas (see geometry()).
+// The module's catalog gives each layer's activation row, whose range scales its maps.
 import { FEATURES } from './features.js';
 import { paintMap } from './inside/maps.js';
 
 export const MAX_NODES = 8;
 const POS = [8, 119, 189], NEG = [245, 147, 34];
 
-export function createNetView(canvas) {
+export function createNetView(canvas, catalog) {
   const ctx = canvas.getContext('2d');
   let shape = null;     // { features: [label], layers: [{units, activation}] } incl. the output layer
   let weights = null;   // [Float32Array (out × in)] per layer
@@ -145,7 +146,7 @@ export function createNetView(canvas) {
     /** Neuron maps from the worker: { res, inputs (res² × features), layers: [res² × units] }. */
     setMaps(maps) {
       if (!shape) return;
-      const acts = ['input', ...shape.layers.map((l) => l.activation)];
+      const acts = [null, ...shape.layers.map((l) => catalog.activations.find((a) => a.name === l.activation) ?? null)];
       const sources = [maps.inputs, ...maps.layers];
       thumbs = sources.map((values, c) => {
         const units = values.length / (maps.res * maps.res);

@@ -1,86 +1,107 @@
 // advice.js — pairs of choices that train badly or not at all, explained by the equations of the
-// panel (each item names the block its explanation points to). Derived only from the spec and the
-// module's catalog, so a new activation or loss is judged by its table row (unitInterval,
-// fusedActivation), not by a list of names typed here. Pure: plain text with $…$ for inline TeX.
-import { sym, activationBackward, words } from './tex.js';
+// panel (each item names the block its explanation points to). Every rule reads flags of the
+// module's catalog rows (unitInterval, fusedActivation, deadBelowZero, maxSlope, symmetric,
+// constantGradient, …) and every name and formula it shows comes from a row, so a new activation,
+// loss or initialiser is judged by its table row, never by a list of names typed here.
+// Pure: plain text with $…$ for inline TeX.
+import { sym, fill, row, texNumber } from './tex.js';
+
+/** 'a', 'a or b', 'a, b or c'. */
+const either = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
+/** A slope bound as TeX: 0.25 → '\tfrac{1}{4}', 0.3 → '0.3'. */
+const bound = (s) => (Number.isInteger(1 / s) ? `\\tfrac{1}{${1 / s}}` : texNumber(s));
+/** A number in prose, with a true minus sign. */
+const num = (v) => String(v).replace('-', '−');
+/** An activation's range in words, with ∞ for an open end. */
+const range = (a) => `${a.lo === null ? '−∞' : num(a.lo)} to ${a.hi === null ? '∞' : num(a.hi)}`;
 
 /** [{ id, level: 'error' | 'warning' | 'info', title, text, eq }] for a (normalised) spec. */
 export function advise(spec, catalog) {
   const out = [];
   const L = spec.layers.length;
-  const outAct = spec.layers[L - 1].activation;
-  const act = catalog.activations.find((a) => a.name === outAct);
-  const loss = catalog.losses.find((l) => l.name === spec.loss);
-  const hidden = spec.layers.slice(0, -1);
-  const A = sym('A', L), dZ = sym('dZ', L);
+  const act = row(catalog.activations, spec.layers[L - 1].activation);
+  const loss = row(catalog.losses, spec.loss);
+  const init = row(catalog.initializers, spec.init);
+  const hidden = spec.layers.slice(0, -1).map((l) => row(catalog.activations, l.activation));
+  const A = sym('A', L), dA = sym('dA', L), dZ = sym('dZ', L);
+  const unitOutputs = either(catalog.activations.filter((a) => a.unitInterval).map((a) => a.display));
 
   // 1. A squashing output with a loss that is not its partner: the derivative f'(Z) multiplies the error.
-  const partner = catalog.losses.find((l) => l.fusedActivation === outAct);
+  const partner = catalog.losses.find((l) => l.fusedActivation === act.name);
   if (act.unitInterval && !loss.needsUnitInterval && partner) {
     out.push({
       id: 'saturation', level: 'warning', eq: `backward-${L}`,
-      title: `${outAct} output with ${words(spec.loss)}: slow when saturated`,
-      text: `Here $${activationBackward(outAct, L)}$. When an output is confidently wrong (near 0 or 1), that factor is ` +
+      title: `${act.display} output with ${loss.display}: slow when saturated`,
+      text: `Here $${fill(act.tex.backward, L)}$. When an output is confidently wrong (near ${num(act.lo)} or ${num(act.hi)}), that factor is ` +
         'almost 0, so the error barely reaches the weights and learning crawls. ' +
-        `With ${words(partner.name)} the factor cancels and $${dZ}$ is just $${A} - Y$ (up to $\\frac{1}{n_L}$).`,
+        `With ${partner.display} the factor cancels and $${dZ}$ is just $${A} - Y$ (up to $\\frac{1}{n_L}$).`,
     });
   }
   // 2. A log-loss on an output that can leave (0, 1).
   if (loss.needsUnitInterval && !act.unitInterval) {
     out.push({
       id: 'log-range', level: 'error', eq: 'loss',
-      title: `${outAct} output with ${words(spec.loss)}: the loss is undefined`,
-      text: `The loss takes $\\log ${A}$ (and $\\log(1 - ${A})$), which needs outputs in $(0, 1)$. A ${outAct} output ` +
-        `reaches 0 or below (a relu output is exactly 0 for every negative $Z$), where $\\log$ is $-\\infty$ and ` +
-        `$\\partial \\ell / \\partial A = -Y \\oslash A$ is infinite. Use a sigmoid or softmax output.`,
+      title: `${act.display} output with ${loss.display}: the loss is undefined`,
+      text: `The loss takes the $\\log$ of the outputs, which needs them in $(0, 1)$. A ${act.display} output ranges from ${range(act)}` +
+        `${act.deadBelowZero ? ' (it is exactly 0 for every negative $Z$)' : ''}; at 0 or below $\\log$ is $-\\infty$ or undefined and ` +
+        `$${dA} = ${fill(loss.tex.gradient, L)}$ is infinite. Use a ${unitOutputs} output.`,
     });
   }
-  // 3. A relu output for classes without a log-loss: dead units receive no gradient.
-  if (outAct === 'relu' && !loss.needsUnitInterval) {
+  // 3. An output that is dead below zero, without a log-loss: a dead output receives no gradient.
+  if (act.deadBelowZero && !loss.needsUnitInterval) {
     out.push({
-      id: 'relu-output', level: 'warning', eq: `backward-${L}`,
-      title: 'relu output: an output stuck at 0 stops learning',
-      text: `$${dZ} = ${sym('dA', L)} \\odot \\mathbf{1}[${sym('Z', L)} > 0]$: once an output's $Z$ is negative for ` +
-        'every sample, its gradient is exactly 0 and it never recovers. Outputs also cannot go below 0.',
+      id: 'dead-output', level: 'warning', eq: `backward-${L}`,
+      title: `${act.display} output: an output stuck at ${num(act.lo)} stops learning`,
+      text: `$${fill(act.tex.backward, L)}$: once an output's $Z$ is negative for ` +
+        `every sample, its gradient is exactly 0 and it never recovers. Outputs also cannot go below ${num(act.lo)}.`,
     });
   }
-  // 4. categorical cross-entropy without a softmax: only the true class's output is pushed.
-  if (loss.minOutputs > 1 && loss.fusedActivation && outAct !== loss.fusedActivation && act.unitInterval) {
+  // 4. A multi-class loss without its coupling activation: only the true class's output is pushed.
+  const coupler = loss.fusedActivation && row(catalog.activations, loss.fusedActivation);
+  if (loss.minOutputs > 1 && coupler && act.name !== coupler.name && act.unitInterval) {
     out.push({
-      id: 'cce-without-softmax', level: 'warning', eq: 'loss',
-      title: `${words(spec.loss)} on ${outAct} outputs: nothing pulls wrong classes down`,
-      text: `$\\partial \\ell / \\partial A = -Y \\oslash ${A}$ is 0 wherever $Y$ is 0, so only the true class's output ` +
-        'is pushed up; the others are never pushed down and all outputs can drift towards 1. A softmax couples them (they sum to 1).',
+      id: 'classes-uncoupled', level: 'warning', eq: 'loss',
+      title: `${loss.display} on ${act.display} outputs: nothing pulls wrong classes down`,
+      text: `$${dA} = ${fill(loss.tex.gradient, L)}$ is 0 wherever $Y$ is 0, so only the true class's output ` +
+        `is pushed up; the others are never pushed down and all outputs can drift towards 1. A ${coupler.display} output couples them` +
+        `${coupler.elementwise ? '' : ' (it works on the whole column, and its outputs sum to 1)'}.`,
     });
   }
-  // 5. All-zero weights with hidden layers: symmetry and a vanishing backward signal.
-  if (spec.init === 'zeros' && hidden.length > 0) {
+  // 5. Equal starting weights with hidden layers: symmetry (and, at zero, no backward signal).
+  if (init?.symmetric && hidden.length > 0) {
+    const random = either(catalog.initializers.filter((i) => !i.symmetric).map((i) => i.display));
     out.push({
-      id: 'zeros-init', level: 'error', eq: `backward-${L}`,
-      title: 'all-zeros initialisation: the hidden units never differ',
-      text: `With every $${sym('W', 'l')} = 0$, all neurons of a layer compute the same $Z$, receive the same $dZ$ and the ` +
-        'same update, so they stay identical: a layer of many units behaves like one. Worse, ' +
+      id: 'symmetric-init', level: 'error', eq: `backward-${L}`,
+      title: `${init.display} initialisation: the hidden units never differ`,
+      text: `With every weight of a layer starting equal, all neurons of a layer compute the same $Z$, receive the same $dZ$ and the ` +
+        'same update, so they stay identical: a layer of many units behaves like one. Worse, when they start at 0, ' +
         `$${sym('dA', L - 1)} = ${sym('W', L, '\\top')} ${dZ} = 0$ while $${sym('W', L)} = 0$, so the layers below get no gradient at all at first. ` +
-        'Random initialisers (Glorot, He) break the symmetry.',
+        `A random initialiser (${random}) breaks the symmetry.`,
     });
   }
-  // 6. Deep stacks of saturating hidden units: each layer multiplies the backward signal by f' ≤ ¼ (σ) or ≤ 1 (tanh).
-  const sigmoids = hidden.filter((l) => l.activation === 'sigmoid').length;
-  if (sigmoids >= 2) {
+  // 6. Several hidden layers whose slope stays below 1: each multiplies the backward signal by f' ≤ maxSlope.
+  const shrinking = hidden.filter((a) => a.maxSlope < 1);
+  if (shrinking.length >= 2) {
+    const kinds = [...new Set(shrinking)];
+    const factor = Math.round(shrinking.reduce((p, a) => p / a.maxSlope, 1));
+    const usual = row(catalog.activations, catalog.defaults.hiddenActivation);
     out.push({
       id: 'vanishing', level: 'info', eq: 'backward-1',
-      title: `${sigmoids} sigmoid hidden layers: vanishing gradients`,
-      text: 'Each backward step multiplies by $\\sigma\'(Z) = A \\odot (1 - A) \\le \\tfrac14$, so the gradient reaching layer 1 ' +
-        `can be ${4 ** sigmoids}× smaller than at the top. tanh ($\\tanh' \\le 1$) or relu keep it larger.`,
+      title: `${shrinking.length} ${kinds.map((a) => a.display).join(' and ')} hidden layers: vanishing gradients`,
+      text: `Each backward step multiplies by the activation's slope, $f'(Z) \\le ${bound(kinds[0].maxSlope)}$ for ${kinds[0].display}` +
+        `${kinds.slice(1).map((a) => `, $\\le ${bound(a.maxSlope)}$ for ${a.display}`).join('')} ($${fill(kinds[0].tex.backward, 'l')}$), ` +
+        `so the gradient reaching layer 1 can be ${factor}× smaller than at the top. Hidden activations whose slope reaches 1` +
+        `${usual?.maxSlope >= 1 ? `, such as ${usual.display},` : ''} keep it larger.`,
     });
   }
-  // 7. mae: a gradient of constant size.
-  if (spec.loss === 'mae') {
+  // 7. A loss whose gradient has a constant size.
+  if (loss.constantGradient) {
+    const shrinkingLosses = catalog.losses.filter((l) => !l.constantGradient && !l.needsUnitInterval).map((l) => l.display);
     out.push({
-      id: 'mae', level: 'info', eq: 'loss',
-      title: 'mae: the gradient does not shrink near the answer',
-      text: `$${sym('dA', L)} = \\frac{1}{n_L} \\operatorname{sign}(${A} - Y)$ has the same size however small the error, so with a fixed ` +
-        'learning rate the outputs keep overshooting around the targets. mse or huber shrink the step as the error shrinks.',
+      id: 'constant-gradient', level: 'info', eq: 'loss',
+      title: `${loss.display}: the gradient does not shrink near the answer`,
+      text: `$${dA} = ${fill(loss.tex.gradient, L)}$ has the same size however small the error, so with a fixed ` +
+        `learning rate the outputs keep overshooting around the targets. ${either(shrinkingLosses)} shrink the step as the error shrinks.`,
     });
   }
   return out;

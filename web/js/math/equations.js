@@ -5,8 +5,9 @@
 //
 // Layers are numbered as in the book, 1..L (the API's layer 0 is W^{[1]}); A^{[0]} = X.
 // One block per step of the step-through: forward-1 … forward-L, loss, backward-L … backward-1,
-// update. Notes are plain text with $…$ for inline TeX.
-import { sym, space, words, ACTIVATIONS, LOSSES, OPTIMIZERS, OPTIMIZER_STATE, activationBackward, texNumber } from './tex.js';
+// update. Notes are plain text with $…$ for inline TeX. Every formula, name and note of an
+// activation, loss or optimizer comes from its row of the module's catalog.
+import { sym, fill, row, space, texNumber } from './tex.js';
 
 /** Units and fan-in of book layer l (1-based). */
 export function layerShape(spec, l) {
@@ -15,7 +16,7 @@ export function layerShape(spec, l) {
 
 /** True when the output activation and the loss are fused (dZ^{[L]} = A − Y, up to 1/n_L). */
 export function isFused(spec, catalog) {
-  const loss = catalog.losses.find((x) => x.name === spec.loss);
+  const loss = row(catalog.losses, spec.loss);
   return !!loss && loss.fusedActivation === spec.layers.at(-1).activation;
 }
 
@@ -38,22 +39,22 @@ export function stepLabel(id, L) {
   return 'Update: the optimizer moves every weight and bias';
 }
 
-function forwardBlock(spec, l, m) {
+function forwardBlock(spec, catalog, l, m) {
   const { units: u, fanIn: f } = layerShape(spec, l);
   const L = spec.layers.length;
-  const act = spec.layers[l - 1].activation;
-  const info = ACTIVATIONS[act];
+  const act = row(catalog.activations, spec.layers[l - 1].activation);
+  const tex = act.tex;
   const Aprev = l === 1 ? `${sym('A', 0)} = X` : sym('A', l - 1);
   const notes = [];
-  if (info.def) notes.push(`$\\displaystyle ${info.def}$`);
+  if (tex.definition) notes.push(`$\\displaystyle ${tex.definition}$`);
   if (l === 1) notes.push(`The bias $${sym('b', 1)}$ is added to every column: one column per sample of the batch.`);
   return {
     id: `forward-${l}`, stage: 'forward', layer: l,
-    heading: `Layer ${l}`, sub: `${l === L ? 'output' : 'hidden'} · ${u} ${act} unit${u > 1 ? 's' : ''}`,
+    heading: `Layer ${l}`, sub: `${l === L ? 'output' : 'hidden'} · ${u} ${act.display} unit${u > 1 ? 's' : ''}`,
     rows: [
       { tex: `${sym('Z', l)} = ${sym('W', l)} ${sym('A', l - 1)} + ${sym('b', l)}`,
         shapes: `${sym('W', l)} \\in ${space(u, f)},\\ ${Aprev} \\in ${space(f, m)},\\ ${sym('b', l)} \\in ${space(u)}` },
-      { tex: `${sym('A', l)} = ${info.f(sym('Z', l))}`, shapes: `${sym('Z', l)},\\ ${sym('A', l)} \\in ${space(u, m)}` },
+      { tex: `${sym('A', l)} = ${fill(tex.forward, l)}`, shapes: `${sym('Z', l)},\\ ${sym('A', l)} \\in ${space(u, m)}` },
     ],
     notes,
   };
@@ -62,31 +63,33 @@ function forwardBlock(spec, l, m) {
 function lossBlock(spec, catalog, m) {
   const L = spec.layers.length;
   const nL = spec.layers[L - 1].units;
-  const out = spec.layers[L - 1].activation;
-  const loss = LOSSES[spec.loss];
-  const A = sym('A', L);
-  const rows = [{ tex: loss.value(A, 'Y'), shapes: `Y \\in ${space(nL, m)},\\ n_L = ${nL},\\ m = ${m}` }];
+  const out = row(catalog.activations, spec.layers[L - 1].activation);
+  const loss = row(catalog.losses, spec.loss);
+  const tex = loss.tex;
+  const rows = [{ tex: fill(tex.value, L), shapes: `Y \\in ${space(nL, m)},\\ n_L = ${nL},\\ m = ${m}` }];
   const notes = [];
   if (isFused(spec, catalog)) {
-    rows.push({ tex: `${sym('dZ', L)} = ${loss.fused(A, 'Y')}`, shapes: `${sym('dZ', L)} \\in ${space(nL, m)}`, shortcut: true });
-    notes.push(`Shortcut: with a ${out} output and ${words(spec.loss)}, the error at the logits is simply $${sym('dZ', L)} = ${loss.fused(A, 'Y')}$. Why: ${loss.why}`);
+    const fused = fill(tex.fused, L);
+    rows.push({ tex: `${sym('dZ', L)} = ${fused}`, shapes: `${sym('dZ', L)} \\in ${space(nL, m)}`, shortcut: true });
+    notes.push(`Shortcut: with a ${out.display} output and ${loss.display}, the error at the logits is simply $${sym('dZ', L)} = ${fused}$.` +
+      (tex.why ? ` Why: ${fill(tex.why, L)}` : ''));
   } else {
-    rows.push({ tex: `${sym('dA', L)} = ${loss.dA(A, 'Y')}`, shapes: `${sym('dA', L)} \\in ${space(nL, m)}` });
-    notes.push(`Column $j$ of $${sym('dA', L)}$ is the derivative of sample $j$’s loss $\\ell_j$${spec.loss === 'categorical_crossentropy' ? '' : ' (its mean over the $n_L$ outputs)'}; ` +
+    rows.push({ tex: `${sym('dA', L)} = ${fill(tex.gradient, L)}`, shapes: `${sym('dA', L)} \\in ${space(nL, m)}` });
+    notes.push(`Column $j$ of $${sym('dA', L)}$ is the derivative of sample $j$’s loss $\\ell_j$${loss.meanOverOutputs ? ' (its mean over the $n_L$ outputs)' : ''}; ` +
       `the batch mean’s $\\frac{1}{m}$ is applied once, in $dW$ and $db$.`);
   }
-  return { id: 'loss', stage: 'loss', layer: L, heading: 'Loss', sub: words(spec.loss), rows, notes };
+  return { id: 'loss', stage: 'loss', layer: L, heading: 'Loss', sub: loss.display, rows, notes };
 }
 
 function backwardBlock(spec, catalog, l, m) {
   const { units: u, fanIn: f } = layerShape(spec, l);
   const L = spec.layers.length;
-  const act = spec.layers[l - 1].activation;
+  const tex = row(catalog.activations, spec.layers[l - 1].activation).tex;
   const rows = [];
   const notes = [];
   if (l < L || !isFused(spec, catalog)) {
-    rows.push({ tex: activationBackward(act, l), shapes: `${sym('dZ', l)} \\in ${space(u, m)}` });
-    if (act === 'softmax') notes.push(`For each sample $j$: the softmax Jacobian $J = \\operatorname{diag}(a) - a a^{\\top}$ times $${sym('dA', l)}_{:,j}$.`);
+    rows.push({ tex: fill(tex.backward, l), shapes: `${sym('dZ', l)} \\in ${space(u, m)}` });
+    if (tex.note) notes.push(fill(tex.note, l));
   } else {
     notes.push(`$${sym('dZ', L)}$ comes straight from the loss (the shortcut above).`);
   }
@@ -100,9 +103,16 @@ function backwardBlock(spec, catalog, l, m) {
   return { id: `backward-${l}`, stage: 'backward', layer: l, heading: `Layer ${l}`, sub: l === L ? 'output' : 'hidden', rows, notes };
 }
 
-function updateBlock(spec, t) {
+/** The optimizer's hyperparameters as TeX, in the row's order (η first), and t when it counts steps. */
+function hyperparameters(rule, o, t) {
+  const pairs = rule.hyperparameters.map((h) => `${h.tex} = ${texNumber(o[h.name])}`);
+  if (rule.countsSteps && t) pairs.push(`t = ${t}`);
+  return pairs.join(',\\ ');
+}
+
+function updateBlock(spec, catalog, t) {
   const o = spec.optimizer;
-  const rule = OPTIMIZERS[o.type];
+  const rule = row(catalog.optimizers, o.type);
   const L = spec.layers.length;
   let params = 0;
   for (let l = 1; l <= L; l++) { const { units, fanIn } = layerShape(spec, l); params += units * (fanIn + 1); }
@@ -114,12 +124,12 @@ function updateBlock(spec, t) {
     shapes: reg.length ? [spec.l1 && `\\lambda_1 = ${texNumber(spec.l1)}`, spec.l2 && `\\lambda_2 = ${texNumber(spec.l2)}`].filter(Boolean).join(',\\ ') + `,\\ l = 1, \\dots, ${L}`
       : `l = 1, \\dots, ${L}`,
   }];
-  rule.rows.forEach((tex, i) => rows.push({ tex, shapes: i === 0 ? rule.params(o, t) : '' }));
+  rule.tex.rules.forEach((tex, i) => rows.push({ tex, shapes: i === 0 ? hyperparameters(rule, o, t) : '' }));
   const notes = [`Applied to all ${params} parameters, each $\\theta$ with its own state of the same shape (zero at the start).`];
-  if (OPTIMIZER_STATE[o.type]) notes.push(`Here ${OPTIMIZER_STATE[o.type]}.`);
+  if (rule.tex.state) notes.push(`Here ${rule.tex.state}.`);
   if (reg.length) notes.push('The penalty acts on the weights only, never the biases' +
     `${spec.l2 ? ': $\\lambda_2 W$ is the gradient of $\\tfrac{\\lambda_2}{2}\\lVert W \\rVert^2$' : ''}${spec.l1 ? `${spec.l2 ? ', and' : ':'} $\\lambda_1 \\operatorname{sign}(W)$ that of $\\lambda_1 \\lVert W \\rVert_1$` : ''}.`);
-  return { id: 'update', stage: 'update', layer: null, heading: 'Update', sub: o.type, rows, notes };
+  return { id: 'update', stage: 'update', layer: null, heading: 'Update', sub: rule.display, rows, notes };
 }
 
 /** Every block of the network, in step order, with its equations numbered (1), (2), … .
@@ -127,10 +137,10 @@ function updateBlock(spec, t) {
 export function buildEquations(spec, catalog, m, t = null) {
   const L = spec.layers.length;
   const blocks = [];
-  for (let l = 1; l <= L; l++) blocks.push(forwardBlock(spec, l, m));
+  for (let l = 1; l <= L; l++) blocks.push(forwardBlock(spec, catalog, l, m));
   blocks.push(lossBlock(spec, catalog, m));
   for (let l = L; l >= 1; l--) blocks.push(backwardBlock(spec, catalog, l, m));
-  blocks.push(updateBlock(spec, t));
+  blocks.push(updateBlock(spec, catalog, t));
   let n = 0;
   for (const b of blocks) for (const r of b.rows) r.number = ++n;
   return blocks;

@@ -59,9 +59,9 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   narrow.addEventListener('change', placeStepper);
   placeStepper();
   const equations = createEquationView(eqRoot);
-  const net = createNetView(netCanvas);   // a small copy of the network drawing, beside the values
+  const net = createNetView(netCanvas, catalog);   // a small copy of the network drawing, beside the values
   let shapeKey = '', runKey = '', runData = null;
-  const values = createValuesView(valuesRoot, { onLayer: (l) => { if (!stepping) net.highlightLayer(l); } });
+  const values = createValuesView(valuesRoot, catalog, { onLayer: (l) => { if (!stepping) net.highlightLayer(l); } });
   const check = createCheckView(checkRoot, { run: () => { waitingCheck = ++req; post(toWorker.gradcheck(req)); } });
 
   // --- KaTeX, once the panel is near the viewport ---

@@ -8,7 +8,8 @@ import { matrixCard, createTooltip } from './heatmap.js';
 
 const GROUPS = [['forward', 'Forward', ['W', 'b', 'Z', 'A']], ['backward', 'Backward', ['dZ', 'dW', 'db']], ['update', 'Update', ['ΔW', 'Δb']]];
 
-export function createValuesView(root, { onLayer = () => {} } = {}) {
+export function createValuesView(root, catalog, { onLayer = () => {} } = {}) {
+  const display = (name) => catalog.activations.find((a) => a.name === name).display;
   let data = null;          // { trace, preview, start, inputs }
   let layer = 1, active = [], tex = null, shown = '';
   const tip = createTooltip(document.body);
@@ -33,7 +34,7 @@ export function createValuesView(root, { onLayer = () => {} } = {}) {
     const { trace } = data;
     const L = trace.layers.length;
     if (layer > L) { layer = L; onLayer(layer); }
-    const options = trace.layers.map((t, i) => `${i + 1}|Layer ${i + 1} · ${i + 1 === L ? 'output' : 'hidden'} · ${t.units} ${t.activation}`).join('\n');
+    const options = trace.layers.map((t, i) => `${i + 1}|Layer ${i + 1} · ${i + 1 === L ? 'output' : 'hidden'} · ${t.units} ${display(t.activation)}`).join('\n');
     if (picker.dataset.options !== options) {
       picker.dataset.options = options;
       picker.replaceChildren(...options.split('\n').map((o) => { const [v, t] = o.split('|'); return h('option', { value: v }, t); }));
