@@ -44,7 +44,7 @@ export function createDivergence(el) {
         h('strong', {}, `Training diverged at epoch ${epoch}.`),
         h('p', {}, 'The loss became NaN or infinite: the steps were too large, so the weights blew up. ' +
           'Training has paused and the plot shows the last good state.'),
-        h('p', {}, `Try a lower learning rate (${learningRate} → ${+(learningRate / 10).toPrecision(2)}), Adam instead of SGD, ` +
+        h('p', {}, `Try a lower learning rate (${learningRate} → ${+(learningRate / 10).toPrecision(2)}), an optimizer that scales its steps, ` +
           'or a smaller network, then press Reset and Play.'),
       );
     },

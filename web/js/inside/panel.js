@@ -11,7 +11,7 @@ export function createInside(root, { onHiddenLayer }) {
   const gradCanvas = h('canvas', { id: 'gradients', role: 'img', 'aria-label': 'Gradient norm per layer' });
   const gradNote = h('p', { class: 'hint' },
     'The size of each layer’s gradient, ‖∂L/∂W, ∂L/∂b‖, on a log scale. Lines far apart mean the first layers hardly learn: ' +
-    'vanishing gradients (try 8 sigmoid layers). Lines shooting up mean the steps blow up: exploding gradients (try SGD at a high rate).');
+    'vanishing gradients (try 8 layers of an activation with a small slope). Lines shooting up mean the steps blow up: exploding gradients (try plain gradient descent at a high rate).');
   const hiddenRoot = h('div', {});
   const scoresRoot = h('div', {});
   root.append(
