@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 
@@ -15,7 +16,14 @@
 namespace nn {
 namespace {
 
-std::string at(const char* field, std::size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
+// A message from a format: one snprintf instead of a chain of string additions (cold code, kept
+// small in the .wasm).
+template <typename... Args>
+std::string say(const char* format, Args... args) {
+  char text[160];
+  std::snprintf(text, sizeof text, format, args...);
+  return text;
+}
 
 void checkRatio(double testRatio) {
   if (!(std::isfinite(testRatio) && testRatio >= 0 && testRatio < 1))
@@ -56,23 +64,20 @@ void checkDataset(const Dataset& d) {
   const Eigen::Index n = d.size();
   if (d.inputs() < 1) throw Error("data.x", "each point needs at least one input");
   for (Eigen::Index j = 0; j < n; ++j)
-    if (!d.X.col(j).allFinite()) throw Error("data.x", "point " + std::to_string(j) + " has NaN or infinity");
-  if (d.classes < 0) throw Error("data.classes", "must be ≥ 1, or 0 for regression (got " + std::to_string(d.classes) + ")");
-  if (d.regression()) {
-    if (Eigen::Index(d.targets.size()) != n)
-      throw Error("data.targets", "expected n = " + std::to_string(n) + " values (got " + std::to_string(d.targets.size()) + ")");
-    for (std::size_t i = 0; i < d.targets.size(); ++i) {
+    if (!d.X.col(j).allFinite()) throw Error("data.x", say("point %lld has NaN or infinity", (long long)j));
+  if (d.classes < 0) throw Error("data.classes", say("must be ≥ 1, or 0 for regression (got %d)", d.classes));
+  const bool regression = d.regression();
+  const std::size_t count = regression ? d.targets.size() : d.labels.size();
+  const char* field = regression ? "data.targets" : "data.labels";
+  if (Eigen::Index(count) != n) throw Error(field, say("expected n = %lld values (got %zu)", (long long)n, count));
+  for (std::size_t i = 0; i < count; ++i) {
+    if (regression) {
       const double t = d.targets[i];
       if (!(std::isfinite(t) && std::abs(t) <= double(std::numeric_limits<float>::max())))
-        throw Error(at("data.targets", i), "must be a finite float (got " + num(t) + ")");
+        throw Error(say("%s[%zu]", field, i), "must be a finite float (got " + num(t) + ")");
+    } else if (d.labels[i] < 0 || d.labels[i] >= d.classes) {
+      throw Error(say("%s[%zu]", field, i), say("must be an integer from 0 to %d (got %d)", d.classes - 1, d.labels[i]));
     }
-  } else {
-    if (Eigen::Index(d.labels.size()) != n)
-      throw Error("data.labels", "expected n = " + std::to_string(n) + " values (got " + std::to_string(d.labels.size()) + ")");
-    for (std::size_t i = 0; i < d.labels.size(); ++i)
-      if (d.labels[i] < 0 || d.labels[i] >= d.classes)
-        throw Error(at("data.labels", i), "must be an integer from 0 to " + std::to_string(d.classes - 1) + " (got " +
-                                              std::to_string(d.labels[i]) + ")");
   }
 }
 

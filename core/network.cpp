@@ -267,9 +267,10 @@ void Network<S>::setBiases(int l, MatRef<S> bnew) {
 namespace {
 // An index in [0, count), or an Error naming its field ("row: must be from 0 to 3 (layer 1 has 4 units; got 7)").
 void checkIndex(const char* field, int i, int count, int l, const char* what) {
-  if (i < 0 || i >= count)
-    throw Error(field, "must be from 0 to " + std::to_string(count - 1) + " (layer " + std::to_string(l) + " has " +
-                std::to_string(count) + " " + what + "; got " + std::to_string(i) + ")");
+  if (i >= 0 && i < count) return;
+  char detail[128];  // one snprintf: cold code, kept small in the .wasm
+  std::snprintf(detail, sizeof detail, "must be from 0 to %d (layer %d has %d %s; got %d)", count - 1, l, count, what, i);
+  throw Error(field, detail);
 }
 template <typename S>
 void checkValue(double value) {
