@@ -11,8 +11,9 @@
 // - errors leave by a normal return: null (or nullptr) after recording the error, which the
 //   facade reads with lastError() and throws as an NNError carrying the field.
 // What is still made in JS inside a call is small and bounded (a few numbers, short names); a
-// result of many arrays (trace) is packed end to end into one outbox entry, the facade knowing
-// each one's length, so a call crosses into JS a few times, not once per array.
+// result of many arrays (trace, gradients, forwardLayers) is packed end to end into one outbox
+// entry, the facade knowing each one's length, so a call crosses into JS a few times, not once
+// per array.
 #include <emscripten/bind.h>
 #include <emscripten/stack.h>
 #include <emscripten/val.h>
@@ -146,14 +147,16 @@ class WasmNetwork {
       return out;
     });
   }
-  // Every layer's activations A[l] for x, as n × units each.
+  // Every layer's activations A[l] for x, as n × units each, packed end to end.
   val forwardLayers(std::uintptr_t x, int n) {
     return guard([&] {
       net_.predict(columns(x, net_.inputs(), n));
-      val out = val::array();
-      for (int l = 0; l < net_.layerCount(); ++l) out.call<void>("push", put(net_.activations(l)));
+      Eigen::Index total = 0;
+      for (int l = 0; l < net_.layerCount(); ++l) total += net_.activations(l).size();
+      Packed packed(total);
+      for (int l = 0; l < net_.layerCount(); ++l) packed.add(net_.activations(l));
       net_.trimWorkspace();
-      return out;
+      return packed.put();
     });
   }
   // A[l] alone, n × units (only layers 0..l are computed).
@@ -181,18 +184,18 @@ class WasmNetwork {
       return out;
     });
   }
-  // { loss, weights: [dW per layer, row-major], biases: [db per layer] }
+  // { loss, values }: per layer dW (units × fanIn, row-major) then db, packed end to end.
   val gradients(std::uintptr_t x, std::uintptr_t y, int n) {
     return guard([&] {
       const float loss = net_.computeGradients(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
-      val out = val::object(), weights = val::array(), biases = val::array();
+      Packed packed(net_.parameters().size());  // the same count: every W and b
       for (int l = 0; l < net_.layerCount(); ++l) {
-        weights.call<void>("push", put(net_.dW(l).transpose()));
-        biases.call<void>("push", put(net_.db(l)));
+        packed.add(net_.dW(l).transpose());
+        packed.add(net_.db(l));
       }
+      val out = val::object();
       out.set("loss", loss);
-      out.set("weights", weights);
-      out.set("biases", biases);
+      out.set("values", packed.put());
       return out;
     });
   }

@@ -180,6 +180,20 @@ class Network {
     return checked(this.#M, withHeap(this.#M, arrays, call), read);
   }
   #floats = (w) => floats(this.#M, w);
+  // Arrays a call packed end to end into one outbox entry ([address, length]), each copied out into
+  // its own buffer (so each can be posted or transferred alone); lengths from the spec.
+  #unpack([ptr, length], lengths) {
+    let at = ptr;
+    const out = lengths.map((count) => {
+      const a = new Float32Array(this.#M.HEAPU8.buffer, at, count).slice();
+      at += count * Float32Array.BYTES_PER_ELEMENT;
+      return a;
+    });
+    if (at !== ptr + length * Float32Array.BYTES_PER_ELEMENT) fail('', 'internal error: a packed result has an unexpected length');
+    return out;
+  }
+  // [units, fanIn] of every layer.
+  #shapes() { return this.#spec.layers.map(({ units }, l) => [units, l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units]); }
 
   /** The normalised spec: every default filled in (a copy). */
   get spec() { this.#live(); return structuredClone(this.#spec); }
@@ -198,7 +212,7 @@ class Network {
    *  The last entry equals predict(x, n). */
   forwardLayers(x, n) {
     const h = this.#x(x, n);
-    return this.#run(x, null, (px) => h.forwardLayers(px, n), (list) => list.map(this.#floats));
+    return this.#run(x, null, (px) => h.forwardLayers(px, n), (w) => this.#unpack(w, this.#shapes().map(([units]) => n * units)));
   }
   /** Layer l's activations A[l] for x alone, n × units (row-major): only layers 0..l are computed. */
   forwardLayer(l, x, n) {
@@ -229,8 +243,10 @@ class Network {
   /** Gradients of the mean data loss (no regularisation), W row-major like getWeights. */
   gradients(x, y, n) {
     const h = this.#xy(x, y, n);
-    return this.#run(x, y, (px, py) => h.gradients(px, py, n),
-      ({ loss, weights, biases }) => ({ loss, weights: weights.map(this.#floats), biases: biases.map(this.#floats) }));
+    return this.#run(x, y, (px, py) => h.gradients(px, py, n), ({ loss, values }) => {
+      const all = this.#unpack(values, this.#shapes().flatMap(([units, fanIn]) => [units * fanIn, units]));
+      return { loss, weights: all.filter((_, i) => i % 2 === 0), biases: all.filter((_, i) => i % 2 === 1) };
+    });
   }
   /** Everything one forward + backward pass computes on the batch, per layer (0-based):
    *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db.
@@ -238,20 +254,13 @@ class Network {
   trace(x, y, n) {
     const h = this.#xy(x, y, n);
     // One packed array: per layer Z, A, dZ (n × units), W (units × fanIn), b, dW, db, end to end.
-    const read = ({ loss, values: [ptr, length] }) => {
-      let at = ptr;
-      const next = (count) => {
-        const a = new Float32Array(this.#M.HEAPU8.buffer, at, count).slice();  // its own buffer
-        at += count * Float32Array.BYTES_PER_ELEMENT;
-        return a;
-      };
-      const layers = this.#spec.layers.map(({ units, activation }, l) => {
-        const fanIn = l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units;
-        const Z = next(n * units), A = next(n * units), dZ = next(n * units);
-        const W = next(units * fanIn), b = next(units), dW = next(units * fanIn), db = next(units);
-        return { units, fanIn, activation, Z, A, dZ, W, b, dW, db };
+    const read = ({ loss, values }) => {
+      const shapes = this.#shapes();
+      const all = this.#unpack(values, shapes.flatMap(([units, fanIn]) => [n * units, n * units, n * units, units * fanIn, units, units * fanIn, units]));
+      const layers = shapes.map(([units, fanIn], l) => {
+        const [Z, A, dZ, W, b, dW, db] = all.slice(7 * l, 7 * l + 7);
+        return { units, fanIn, activation: this.#spec.layers[l].activation, Z, A, dZ, W, b, dW, db };
       });
-      if (at !== ptr + length * Float32Array.BYTES_PER_ELEMENT) fail('', 'internal error: the trace has an unexpected length');
       return { loss, n, layers };
     };
     return this.#run(x, y, (px, py) => h.trace(px, py, n), read);
