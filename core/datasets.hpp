@@ -47,7 +47,7 @@ Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int c
 
 // --- the data helpers (datasplit.cpp) --------------------------------------------------------
 
-// Throws nn::Error unless d is well formed: ≥ 1 input, finite x ("data.x"), classes ≥ 0
+// Throws nn::Error unless d is well formed: ≥ 1 input, x finite floats ("data.x"), classes ≥ 0
 // ("data.classes"), and n labels from 0 to classes − 1 ("data.labels[i]") or, for regression
 // (classes 0), n targets that are finite floats ("data.targets[i]"). n may be 0.
 void checkDataset(const Dataset& d);

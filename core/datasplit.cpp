@@ -64,7 +64,8 @@ void checkDataset(const Dataset& d) {
   const Eigen::Index n = d.size();
   if (d.inputs() < 1) throw Error("data.x", "each point needs at least one input");
   for (Eigen::Index j = 0; j < n; ++j)
-    if (!d.X.col(j).allFinite()) throw Error("data.x", say("point %lld has NaN or infinity", (long long)j));
+    if (!(d.X.col(j).array().abs() <= double(std::numeric_limits<float>::max())).all())  // false for NaN too
+      throw Error("data.x", say("point %lld has NaN, infinity or a value beyond float's range", (long long)j));
   if (d.classes < 0) throw Error("data.classes", say("must be ≥ 1, or 0 for regression (got %d)", d.classes));
   const bool regression = d.regression();
   const std::size_t count = regression ? d.targets.size() : d.labels.size();
