@@ -1,7 +1,6 @@
-// datasets.cpp — the generators (TF Playground's shapes, generalised to more classes), then the table.
+// datasets.cpp — the generators (TF Playground's shapes, generalised to more classes), then the table
+// (the helpers that read any dataset — check, split, encode — are in datasplit.cpp).
 #include "datasets.hpp"
-
-#include "activations.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -186,61 +185,6 @@ Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int c
   Rng rng(seed);
   kind.generate(d, n, noise, classes, rng);
   return d;
-}
-
-Split splitDataset(const Dataset& data, double testRatio, std::uint64_t seed) {
-  if (!(std::isfinite(testRatio) && testRatio >= 0 && testRatio < 1))
-    throw Error("testRatio", "must be in [0, 1) (got " + num(testRatio) + ")");
-  const Eigen::Index n = data.size();
-  std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
-  for (Eigen::Index i = 0; i < n; ++i) order[std::size_t(i)] = i;
-  Rng rng(seed);
-  rng.shuffle(order.begin(), order.end());
-  const Eigen::Index nTest = std::min<Eigen::Index>(Eigen::Index(std::llround(double(n) * testRatio)), n - 1);
-  Split s;
-  for (Dataset* part : {&s.test, &s.train}) {
-    const bool test = part == &s.test;
-    const Eigen::Index begin = test ? 0 : nTest, count = test ? nTest : n - nTest;
-    part->name = data.name;
-    part->classes = data.classes;
-    part->X.resize(2, count);
-    for (Eigen::Index j = 0; j < count; ++j) {
-      const Eigen::Index src = order[std::size_t(begin + j)];
-      part->X.col(j) = data.X.col(src);
-      if (data.regression()) part->targets.push_back(data.targets[std::size_t(src)]);
-      else part->labels.push_back(data.labels[std::size_t(src)]);
-    }
-  }
-  return s;
-}
-
-Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& outputActivation) {
-  findActivation<float>(outputActivation, "outputActivation");
-  const Eigen::Index n = data.size();
-  if (data.regression()) {
-    if (outputs != 1)
-      throw Error("outputs", "a regression dataset needs 1 output (got " + std::to_string(outputs) + ")");
-    Mat<double> Y(1, n);
-    for (Eigen::Index j = 0; j < n; ++j) Y(0, j) = data.targets[std::size_t(j)];
-    return Y;
-  }
-  if (outputs == 1) {
-    if (data.classes != 2)
-      throw Error("outputs", "" + std::to_string(data.classes) + " classes need " + std::to_string(data.classes) +
-                  " outputs (one output only encodes two classes)");
-    // The targets sit either side of the activation's decision midpoint: 1 and 2·midpoint − 1
-    // (0 for sigmoid's 0.5, −1 for tanh's 0).
-    const double negative = 2 * findActivation<float>(outputActivation, "outputActivation").midpoint - 1;
-    Mat<double> Y(1, n);
-    for (Eigen::Index j = 0; j < n; ++j) Y(0, j) = data.labels[std::size_t(j)] == 1 ? 1.0 : negative;
-    return Y;
-  }
-  if (outputs != data.classes)
-    throw Error("outputs", "" + std::to_string(data.classes) + " classes need " + std::to_string(data.classes) +
-                " outputs (or 1 for two classes; got " + std::to_string(outputs) + ")");
-  Mat<double> Y = Mat<double>::Zero(outputs, n);
-  for (Eigen::Index j = 0; j < n; ++j) Y(data.labels[std::size_t(j)], j) = 1.0;
-  return Y;
 }
 
 }  // namespace nn

@@ -1,9 +1,12 @@
-// datasets.hpp — the table of seeded 2-D toy datasets, the train/test split, and target encoding.
+// datasets.hpp — the table of seeded 2-D toy datasets, and the data helpers (check, the two
+// train/test splits, target encoding) for a dataset with any number of inputs.
 //
-// Points lie in the square [−kExtent, kExtent]² = [−6, 6]² (TensorFlow Playground's frame).
-// Classification sets carry an integer label per point (0..classes−1); regression sets carry a
-// target in [−1, 1].
+// Generated points lie in the square [−kExtent, kExtent]² = [−6, 6]² (TensorFlow Playground's
+// frame). Classification sets carry an integer label per point (0..classes−1); regression sets
+// carry a target in [−1, 1].
 // Same (name, n, noise, classes, seed) → the same points on every platform.
+// The helpers read any Dataset (the user's own points too) and check it first: their errors name
+// the field as the API spells it ("data.x", "data.labels[3]", "testRatio").
 #pragma once
 
 #include <cstdint>
@@ -18,10 +21,11 @@ namespace nn {
 struct Dataset {
   std::string name;
   int classes = 0;             // 0 for regression
-  Mat<double> X;               // (2, n): one column per point
+  Mat<double> X;               // (inputs, n): one column per point (the generators make 2 inputs)
   std::vector<int> labels;     // (n) classification only
   std::vector<double> targets; // (n) regression only
   Eigen::Index size() const { return X.cols(); }
+  Eigen::Index inputs() const { return X.rows(); }
   bool regression() const { return classes == 0; }
 };
 
@@ -48,14 +52,28 @@ constexpr const char* kDefaultDataset = "spiral";  // the page's first dataset
 // classes ≤ 0 means the dataset's default. noise in [0, 1] (1 = TF Playground's 50 %).
 Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int classes, std::uint64_t seed);
 
-// A seeded shuffle, then the first round(n·testRatio) points become the test set.
+// --- the data helpers (datasplit.cpp) --------------------------------------------------------
+
+// Throws nn::Error unless d is well formed: ≥ 1 input, x finite floats ("data.x"), classes ≥ 0
+// ("data.classes"), and n labels from 0 to classes − 1 ("data.labels[i]") or, for regression
+// (classes 0), n targets that are finite floats ("data.targets[i]"). n may be 0.
+void checkDataset(const Dataset& d);
+
+// The two parts keep the dataset's name and classes; points keep their order within a part.
 struct Split {
   Dataset train, test;
 };
+// A seeded shuffle, then the first round(n·testRatio) points become the test set (at most n − 1:
+// one point always trains). Same data and seed → the same split.
 Split splitDataset(const Dataset& data, double testRatio, std::uint64_t seed);
+// For data that grows (the user's own points): a point is a test point when a seeded hash of its
+// inputs (murmur3's finaliser over their float32 bits) falls below testRatio, so adding or removing
+// points never moves the others between the parts. With no point left to train, every point trains.
+Split splitByPoint(const Dataset& data, double testRatio, std::uint64_t seed);
 
 // The targets Y (outputs, n) a network with `outputs` units and this output activation learns:
-// regression → the target; one output → the label as 0/1 (−1/+1 for tanh); else one-hot.
+// regression → the target; one output → the label as 1 vs 2·midpoint − 1 (0 for sigmoid, −1 for
+// tanh); else one-hot.
 Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& outputActivation);
 
 }  // namespace nn

@@ -50,6 +50,13 @@ Network<S>::Network(NetworkSpec spec) : spec_(std::move(spec)) {
   rng_.reseed(spec_.seed ^ 0x5DEECE66Dull);
 }
 
+template <typename S>
+Network<S> Network<S>::clone() const {
+  Network copy(*this);  // every member is a value or a pointer into a static table
+  copy.releaseWorkspace();
+  return copy;
+}
+
 // --- checks ------------------------------------------------------------------------------------
 
 template <typename S>
@@ -117,9 +124,10 @@ void Network<S>::releaseWorkspace() {
 }
 
 template <typename S>
-void Network<S>::forward(MatRef<S> X) {
+void Network<S>::forward(MatRef<S> X, int last) {
   const Eigen::Index m = X.cols();
-  for (int l = 0; l < layerCount(); ++l) {
+  if (last < 0) last = layerCount() - 1;
+  for (int l = 0; l <= last; ++l) {
     // Z[l] (units_l, m) = W[l] (units_l, in) · A[l−1] (in, m) + b[l]
     const S* prev = l == 0 ? X.data() : A_[l - 1].data();
     const Eigen::Index ld = l == 0 ? X.outerStride() : A_[l - 1].rows();
@@ -175,6 +183,15 @@ const Mat<S>& Network<S>::predict(MatRef<S> X) {
   prepare(X.cols(), false);
   forward(X);
   return A_.back();
+}
+
+template <typename S>
+const Mat<S>& Network<S>::forwardTo(MatRef<S> X, int l) {
+  checkLayer(l);
+  checkInputs(X);
+  prepare(X.cols(), false);
+  forward(X, l);
+  return A_[std::size_t(l)];
 }
 
 template <typename S>
@@ -245,6 +262,38 @@ void Network<S>::setBiases(int l, MatRef<S> bnew) {
                 std::to_string(bnew.size()) + ")");
   if (!allFinite(bnew.data(), bnew.size())) throw Error("biases", "contains NaN or infinity");
   b(l) = Eigen::Map<const Vec<S>>(bnew.data(), bnew.size());
+}
+
+namespace {
+// An index in [0, count), or an Error naming its field ("row: must be from 0 to 3 (layer 1 has 4 units; got 7)").
+void checkIndex(const char* field, int i, int count, int l, const char* what) {
+  if (i >= 0 && i < count) return;
+  char detail[128];  // one snprintf: cold code, kept small in the .wasm
+  std::snprintf(detail, sizeof detail, "must be from 0 to %d (layer %d has %d %s; got %d)", count - 1, l, count, what, i);
+  throw Error(field, detail);
+}
+template <typename S>
+void checkValue(double value) {
+  if (!(std::isfinite(value) && std::abs(value) <= double(std::numeric_limits<S>::max())))
+    throw Error("value", "must be a finite number (got " + num(value) + ")");
+}
+}  // namespace
+
+template <typename S>
+void Network<S>::setWeight(int l, int row, int col, double value) {
+  checkLayer(l);
+  checkIndex("row", row, units(l), l, "units");
+  checkIndex("col", col, fanIn(l), l, "inputs");
+  checkValue<S>(value);
+  W(l)(row, col) = S(value);
+}
+
+template <typename S>
+void Network<S>::setBias(int l, int row, double value) {
+  checkLayer(l);
+  checkIndex("row", row, units(l), l, "units");
+  checkValue<S>(value);
+  b(l)(row) = S(value);
 }
 
 template <typename S>

@@ -51,6 +51,9 @@ class Network {
 
   // Validates the spec (throws nn::Error naming the field) and draws the weights from spec.seed.
   explicit Network(NetworkSpec spec);
+  // A deep copy: the same parameters, optimizer state, step count and shuffle state, so the copy
+  // trains exactly as this network would; the per-batch workspaces are left empty.
+  Network clone() const;
 
   const NetworkSpec& spec() const { return spec_; }
   int inputs() const { return spec_.inputs; }
@@ -64,6 +67,9 @@ class Network {
   const Mat<S>& predict(MatRef<S> X);
   // A[l] (units_l, m) of the last predict/forward pass (the hidden layers' view of the data).
   const Mat<S>& activations(int l) const { checkLayer(l); return A_[std::size_t(l)]; }
+  // A[l] (units_l, m) for X (inputs, m): the forward pass through layers 0..l only. The reference
+  // stays valid until the next call.
+  const Mat<S>& forwardTo(MatRef<S> X, int l);
   // Mean data loss of the batch and its gradient (readable through dW(l), db(l)); no step.
   S computeGradients(MatRef<S> X, MatRef<S> Y);
   // One optimizer step on the batch; returns the batch's mean data loss before the step.
@@ -95,6 +101,10 @@ class Network {
   // Checked setters (shape, finiteness, layer range); the field names are for the caller's errors.
   void setWeights(int l, MatRef<S> W);
   void setBiases(int l, MatRef<S> b);
+  // One entry, W[l](row, col) or b[l](row); checked first ("layer", "row", "col", and "value": a
+  // finite number in S's range), so nothing changes on failure.
+  void setWeight(int l, int row, int col, double value);
+  void setBias(int l, int row, double value);
   void checkLayer(int l, const char* field = "layer") const;
 
   Vec<S>& parameters() { return params_; }  // flat: per layer W (column-major), then b
@@ -118,7 +128,7 @@ class Network {
   void checkBatch(MatRef<S> X, MatRef<S> Y) const;
   void checkSteps(Eigen::Index steps) const;  // room left in the step counter
   void prepare(Eigen::Index m, bool backward);  // shapes every workspace for a batch of m
-  void forward(MatRef<S> X);
+  void forward(MatRef<S> X, int last = -1);  // layers 0..last (−1: all)
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);
   S step(MatRef<S> X, MatRef<S> Y);  // trainBatch without the input checks (trainEpoch checks once)
   S epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle);  // trainEpoch's loop, checked

@@ -10,7 +10,10 @@
 //   the facade copies them out after the call returned, then calls releaseOutputs();
 // - errors leave by a normal return: null (or nullptr) after recording the error, which the
 //   facade reads with lastError() and throws as an NNError carrying the field.
-// What is still made in JS inside a call is small and bounded (a few numbers, short names).
+// What is still made in JS inside a call is small and bounded (a few numbers, short names); a
+// result of many arrays (trace, gradients, forwardLayers) is packed end to end into one outbox
+// entry, the facade knowing each one's length, so a call crosses into JS a few times, not once
+// per array.
 #include <emscripten/bind.h>
 #include <emscripten/stack.h>
 #include <emscripten/val.h>
@@ -98,6 +101,22 @@ val lastError() {
   return out;
 }
 
+// Arrays packed end to end in one outbox entry, in the order added.
+class Packed {
+ public:
+  explicit Packed(Eigen::Index total) : all_(total, 1), next_(all_.data()) {}
+  template <typename M>
+  void add(const M& m) {
+    Eigen::Map<Mat<float>>(next_, m.rows(), m.cols()) = m;  // column-major: (units, n) reads as n × units
+    next_ += m.size();
+  }
+  val put() { return ::put(std::move(all_)); }
+
+ private:
+  Mat<float> all_;
+  float* next_;
+};
+
 using MapF = Eigen::Map<const Mat<float>>;
 MapF columns(std::uintptr_t ptr, int rows, int n) { return MapF(reinterpret_cast<const float*>(ptr), rows, n); }
 std::string text(std::uintptr_t ptr, int length) { return std::string(reinterpret_cast<const char*>(ptr), std::size_t(length)); }
@@ -112,6 +131,7 @@ std::uint64_t seedFrom(double seed) {
 class WasmNetwork {
  public:
   explicit WasmNetwork(nn::Network<float> net) : net_(std::move(net)) {}
+  WasmNetwork* clone() const { return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(net_.clone()); }); }
 
   val specJSON() const { return guard([&] { return put(nn::specToJSON(net_.spec())); }); }
   int inputs() const { return net_.inputs(); }
@@ -127,12 +147,22 @@ class WasmNetwork {
       return out;
     });
   }
-  // Every layer's activations A[l] for x, as n × units each.
+  // Every layer's activations A[l] for x, as n × units each, packed end to end.
   val forwardLayers(std::uintptr_t x, int n) {
     return guard([&] {
       net_.predict(columns(x, net_.inputs(), n));
-      val out = val::array();
-      for (int l = 0; l < net_.layerCount(); ++l) out.call<void>("push", put(net_.activations(l)));
+      Eigen::Index total = 0;
+      for (int l = 0; l < net_.layerCount(); ++l) total += net_.activations(l).size();
+      Packed packed(total);
+      for (int l = 0; l < net_.layerCount(); ++l) packed.add(net_.activations(l));
+      net_.trimWorkspace();
+      return packed.put();
+    });
+  }
+  // A[l] alone, n × units (only layers 0..l are computed).
+  val forwardLayer(int l, std::uintptr_t x, int n) {
+    return guard([&] {
+      val out = put(net_.forwardTo(columns(x, net_.inputs(), n), l));
       net_.trimWorkspace();
       return out;
     });
@@ -154,40 +184,42 @@ class WasmNetwork {
       return out;
     });
   }
-  // { loss, weights: [dW per layer, row-major], biases: [db per layer] }
+  // { loss, values }: per layer dW (units × fanIn, row-major) then db, packed end to end.
   val gradients(std::uintptr_t x, std::uintptr_t y, int n) {
     return guard([&] {
       const float loss = net_.computeGradients(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
-      val out = val::object(), weights = val::array(), biases = val::array();
+      Packed packed(net_.parameters().size());  // the same count: every W and b
       for (int l = 0; l < net_.layerCount(); ++l) {
-        weights.call<void>("push", put(net_.dW(l).transpose()));
-        biases.call<void>("push", put(net_.db(l)));
+        packed.add(net_.dW(l).transpose());
+        packed.add(net_.db(l));
       }
+      val out = val::object();
       out.set("loss", loss);
-      out.set("weights", weights);
-      out.set("biases", biases);
+      out.set("values", packed.put());
       return out;
     });
   }
-  // One forward + backward pass, whole: { loss, layers: [{ Z, A, dZ (n × units), W, dW (units × fanIn), b, db }] }.
+  // One forward + backward pass, whole: { loss, values } with values every layer's Z, A, dZ
+  // (n × units), W (units × fanIn), b, dW, db, in that order, packed end to end.
   val trace(std::uintptr_t x, std::uintptr_t y, int n) {
     return guard([&] {
       nn::Trace<float> t = net_.trace(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
-      val out = val::object(), layers = val::array();
+      Eigen::Index total = 0;
+      for (int l = 0; l < net_.layerCount(); ++l) total += 3 * t.Z[std::size_t(l)].size() + 2 * (net_.W(l).size() + net_.b(l).size());
+      Packed packed(total);
       for (int l = 0; l < net_.layerCount(); ++l) {
         const std::size_t i = std::size_t(l);
-        val layer = val::object();
-        layer.set("Z", put(std::move(t.Z[i])));  // moved into the outbox, no copy
-        layer.set("A", put(std::move(t.A[i])));
-        layer.set("dZ", put(std::move(t.dZ[i])));
-        layer.set("W", put(net_.W(l).transpose()));
-        layer.set("b", put(net_.b(l)));
-        layer.set("dW", put(net_.dW(l).transpose()));
-        layer.set("db", put(net_.db(l)));
-        layers.call<void>("push", layer);
+        packed.add(t.Z[i]);
+        packed.add(t.A[i]);
+        packed.add(t.dZ[i]);
+        packed.add(net_.W(l).transpose());
+        packed.add(net_.b(l));
+        packed.add(net_.dW(l).transpose());
+        packed.add(net_.db(l));
       }
+      val out = val::object();
       out.set("loss", t.loss);
-      out.set("layers", layers);
+      out.set("values", packed.put());
       return out;
     });
   }
@@ -227,6 +259,12 @@ class WasmNetwork {
       return val::undefined();
     });
   }
+  val setWeight(int l, int row, int col, double value) {
+    return guard([&] { net_.setWeight(l, row, col, value); return val::undefined(); });
+  }
+  val setBias(int l, int row, double value) {
+    return guard([&] { net_.setBias(l, row, value); return val::undefined(); });
+  }
   // Returns the new spec's JSON: everything the facade needs comes from this one guarded call.
   val setOptimizer(std::uintptr_t json, int length) {
     return guard([&] {
@@ -251,58 +289,56 @@ WasmNetwork* loadNetwork(std::uintptr_t json, int length) {
   return guarded<WasmNetwork*>(nullptr, [&] { return new WasmNetwork(nn::networkFromJSON<float>(text(json, length))); });
 }
 
-// A dataset as a plain object: { name, classes, n, x: Float32Array(n·2), labels | targets }.
+// A dataset as a plain object: { name, classes, n, x: (n × inputs), labels | targets }.
+val datasetValue(const nn::Dataset& d) {
+  val out = val::object();
+  out.set("name", d.name);
+  out.set("classes", d.classes);
+  out.set("n", int(d.size()));
+  out.set("x", put(Mat<float>(d.X.cast<float>())));
+  if (d.regression()) out.set("targets", put(Mat<float>(Eigen::Map<const nn::Vec<double>>(d.targets.data(), Eigen::Index(d.targets.size())).cast<float>())));
+  else out.set("labels", put(d.labels));
+  return out;
+}
+
 val makeDataset(std::uintptr_t name, int nameLength, int n, double noise, int classes, double seed) {
+  return guard([&] { return datasetValue(nn::makeDataset(text(name, nameLength), n, noise, classes, seedFrom(seed))); });
+}
+
+// A dataset from the facade's copies, for the core to check: x (n × inputs floats, row-major =
+// (inputs, n)) and n values: labels (int32) when classes ≥ 1, regression targets (float64) for 0.
+nn::Dataset dataset(std::uintptr_t x, int inputs, int n, std::uintptr_t values, int classes) {
+  nn::Dataset d;
+  d.classes = classes;
+  d.X = columns(x, inputs, n).cast<double>();
+  if (classes == 0) {
+    const double* t = reinterpret_cast<const double*>(values);
+    d.targets.assign(t, t + n);
+  } else {
+    const int* l = reinterpret_cast<const int*>(values);
+    d.labels.assign(l, l + n);
+  }
+  return d;
+}
+
+// { train, test }, each a dataset object; byPoint: the stable split of growing data.
+val splitDataset(std::uintptr_t x, int inputs, int n, std::uintptr_t values, int classes, double testRatio, double seed,
+                 bool byPoint) {
   return guard([&] {
-    const nn::Dataset d = nn::makeDataset(text(name, nameLength), n, noise, classes, seedFrom(seed));
+    const nn::Dataset d = dataset(x, inputs, n, values, classes);
+    const nn::Split s = byPoint ? nn::splitByPoint(d, testRatio, seedFrom(seed)) : nn::splitDataset(d, testRatio, seedFrom(seed));
     val out = val::object();
-    out.set("name", d.name);
-    out.set("classes", d.classes);
-    out.set("n", int(d.size()));
-    out.set("x", put(Mat<float>(d.X.cast<float>())));
-    if (d.regression()) out.set("targets", put(Mat<float>(Eigen::Map<const nn::Vec<double>>(d.targets.data(), Eigen::Index(d.targets.size())).cast<float>())));
-    else out.set("labels", put(d.labels));
+    out.set("train", datasetValue(s.train));
+    out.set("test", datasetValue(s.test));
     return out;
   });
 }
 
-// The permutation behind the seeded train/test split: the first nTest indices are the test set.
-val splitOrder(int n, double testRatio, double seed) {
+// Targets Y (n × outputs, row-major).
+val encodeTargets(std::uintptr_t x, int inputs, int n, std::uintptr_t values, int classes, int outputs,
+                  std::uintptr_t activation, int activationLength) {
   return guard([&] {
-    nn::Dataset d;
-    d.classes = 1;
-    d.X = Mat<double>::Zero(2, n);
-    for (int i = 0; i < n; ++i) d.X(0, i) = i;  // carry the index through the core's split
-    d.labels.assign(std::size_t(n), 0);
-    const nn::Split s = nn::splitDataset(d, testRatio, seedFrom(seed));
-    std::vector<int> order;
-    for (const nn::Dataset* part : {&s.test, &s.train})
-      for (Eigen::Index j = 0; j < part->size(); ++j) order.push_back(int(part->X(0, j)));
-    val out = val::object();
-    out.set("order", put(order));
-    out.set("nTest", int(s.test.size()));
-    return out;
-  });
-}
-
-// Targets Y (n × outputs, row-major) for labels (classes ≥ 1) or regression targets (classes 0).
-val encodeTargets(std::uintptr_t labelsOrTargets, int n, int classes, int outputs, std::uintptr_t activation,
-                  int activationLength) {
-  return guard([&] {
-    nn::Dataset d;
-    d.classes = classes;
-    d.X = Mat<double>::Zero(2, n);
-    if (classes == 0) {
-      const float* t = reinterpret_cast<const float*>(labelsOrTargets);
-      d.targets.assign(t, t + n);
-    } else {
-      const int* l = reinterpret_cast<const int*>(labelsOrTargets);
-      for (int i = 0; i < n; ++i)
-        if (l[i] < 0 || l[i] >= classes)
-          throw nn::Error("labels[" + std::to_string(i) + "]",
-                          "must be an integer from 0 to " + std::to_string(classes - 1) + " (got " + std::to_string(l[i]) + ")");
-      d.labels.assign(l, l + n);
-    }
+    const nn::Dataset d = dataset(x, inputs, n, values, classes);
     return put(Mat<float>(nn::encodeTargets(d, outputs, text(activation, activationLength)).cast<float>()));
   });
 }
@@ -320,7 +356,9 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("layerCount", &WasmNetwork::layerCount)
       .function("optimizerSteps", &WasmNetwork::optimizerSteps)
       .function("predict", &WasmNetwork::predict)
+      .function("clone", &WasmNetwork::clone, allow_raw_pointers())
       .function("forwardLayers", &WasmNetwork::forwardLayers)
+      .function("forwardLayer", &WasmNetwork::forwardLayer)
       .function("trainBatch", &WasmNetwork::trainBatch)
       .function("trainEpoch", &WasmNetwork::trainEpoch)
       .function("evaluate", &WasmNetwork::evaluate)
@@ -331,6 +369,8 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("biases", &WasmNetwork::biases)
       .function("setWeights", &WasmNetwork::setWeights)
       .function("setBiases", &WasmNetwork::setBiases)
+      .function("setWeight", &WasmNetwork::setWeight)
+      .function("setBias", &WasmNetwork::setBias)
       .function("setOptimizer", &WasmNetwork::setOptimizer)
       .function("toJSON", &WasmNetwork::toJSON);
   function("createNetwork", &createNetwork, allow_raw_pointers());
@@ -339,7 +379,7 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
   function("releaseOutputs", &releaseOutputs);
   function("catalogJSON", &nn::catalogJSON);
   function("makeDataset", &makeDataset);
-  function("splitOrder", &splitOrder);
+  function("splitDataset", &splitDataset);
   function("encodeTargets", &encodeTargets);
   function("heapInUse", &heapInUse);
   function("stackPointer", &stackPointer);

@@ -122,6 +122,9 @@ export interface Network {
   predict(x: Floats, n: number): Float32Array;
   /** Every layer's activations A[l] for x (n × units each, row-major); the last equals predict. */
   forwardLayers(x: Floats, n: number): Float32Array[];
+  /** Layer l's activations A[l] for x alone (n × units, row-major), computing layers 0..l only:
+   *  equal to forwardLayers(x, n)[layer]. */
+  forwardLayer(layer: number, x: Floats, n: number): Float32Array;
   /** One optimizer step; returns the batch's mean data loss before the step. A non-finite value
    *  means divergence: the step was skipped and the weights are unchanged (+Infinity: the step
    *  would have made a parameter or the optimizer's state non-finite, and was rolled back). */
@@ -143,6 +146,14 @@ export interface Network {
   getBiases(layer: number): Float32Array;
   setWeights(layer: number, w: Floats): void;
   setBiases(layer: number, b: Floats): void;
+  /** One weight W[layer](row, col) (row: the unit, col: its input, as in getWeights' out × in).
+   *  Throws an NNError naming layer, row, col or value (a finite float) and changes nothing. */
+  setWeight(layer: number, row: number, col: number, value: number): void;
+  /** One bias b[layer](row); throws as setWeight. */
+  setBias(layer: number, row: number, value: number): void;
+  /** An independent deep copy made inside the module (weights, optimizer state, step count,
+   *  shuffle state): it trains exactly as this network would. Dispose of it as well. */
+  clone(): Network;
   /** Fields not given are kept; the weights are always kept; the optimizer's state is kept for
    *  the same type and reset for another (which gets its default learning rate unless given). */
   setOptimizer(optimizer: OptimizerSpec | OptimizerName): void;
@@ -166,8 +177,9 @@ export interface Dataset {
   targets: Float32Array | null;
 }
 
-/** What splitDataset and encodeTargets read: n points with any number of inputs each (x holds
- *  n × inputs values), and either labels (with classes) or targets. */
+/** What splitDataset and encodeTargets read: n points (n may be 0) with any number of inputs each
+ *  (x holds n × inputs values, all finite), and either labels (integers from 0 to classes − 1,
+ *  with classes an integer ≥ 1) or targets (finite floats). */
 export interface DataLike {
   n: number;
   x: Floats;
@@ -236,9 +248,13 @@ export interface NN {
    *  fields are ignored, so an application may store its own metadata beside the network. */
   loadNetwork(json: string): Network;
   makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
-  /** The core's seeded split: round(n · testRatio) test points, the rest for training. Any number
-   *  of inputs per point: x holds n × inputs values. seed: an integer from 0 to 2^53 − 1. */
-  splitDataset<D extends DataLike>(data: D, testRatio: number, seed?: number): { train: D; test: D };
+  /** The core's seeded split: round(n · testRatio) test points (at most n − 1), the rest for
+   *  training, in their order. Any number of inputs per point: x holds n × inputs values. seed: an
+   *  integer from 0 to 2^53 − 1 (default 1). options.byPoint: each point is a test point when a
+   *  seeded hash of its inputs' float32 bits falls below testRatio, so adding or removing points
+   *  never moves the others (with no point left to train, every point trains); for data that grows.
+   *  Each part is a copy of data with its own n, x and labels (Int32Array) or targets (Float32Array). */
+  splitDataset<D extends DataLike>(data: D, testRatio: number, seed?: number, options?: { byPoint?: boolean }): { train: D; test: D };
   /** y (n × outputs) for a dataset: one-hot, 1 and 2·midpoint − 1 for one output (0/1 for sigmoid,
    *  ±1 for tanh) or the regression value. Labels need `classes` (an integer ≥ 1). */
   encodeTargets(data: DataLike, outputs: number, outputActivation: ActivationName): Float32Array;

@@ -151,11 +151,11 @@ class Network {
 
   #limits;
 
-  constructor(M, handle, limits) {
+  constructor(M, handle, limits, spec = null) {
     this.#M = M;
     this.#h = handle;
     this.#limits = limits;
-    this.#spec = JSON.parse(checked(M, handle.specJSON(), (w) => text(M, w)));
+    this.#spec = spec ?? JSON.parse(checked(M, handle.specJSON(), (w) => text(M, w)));
   }
 
   #live() {
@@ -180,6 +180,20 @@ class Network {
     return checked(this.#M, withHeap(this.#M, arrays, call), read);
   }
   #floats = (w) => floats(this.#M, w);
+  // Arrays a call packed end to end into one outbox entry ([address, length]), each copied out into
+  // its own buffer (so each can be posted or transferred alone); lengths from the spec.
+  #unpack([ptr, length], lengths) {
+    let at = ptr;
+    const out = lengths.map((count) => {
+      const a = new Float32Array(this.#M.HEAPU8.buffer, at, count).slice();
+      at += count * Float32Array.BYTES_PER_ELEMENT;
+      return a;
+    });
+    if (at !== ptr + length * Float32Array.BYTES_PER_ELEMENT) fail('', 'internal error: a packed result has an unexpected length');
+    return out;
+  }
+  // [units, fanIn] of every layer.
+  #shapes() { return this.#spec.layers.map(({ units }, l) => [units, l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units]); }
 
   /** The normalised spec: every default filled in (a copy). */
   get spec() { this.#live(); return structuredClone(this.#spec); }
@@ -198,7 +212,13 @@ class Network {
    *  The last entry equals predict(x, n). */
   forwardLayers(x, n) {
     const h = this.#x(x, n);
-    return this.#run(x, null, (px) => h.forwardLayers(px, n), (list) => list.map(this.#floats));
+    return this.#run(x, null, (px) => h.forwardLayers(px, n), (w) => this.#unpack(w, this.#shapes().map(([units]) => n * units)));
+  }
+  /** Layer l's activations A[l] for x alone, n × units (row-major): only layers 0..l are computed. */
+  forwardLayer(l, x, n) {
+    const h = this.#x(x, n);
+    checkLayer(l, h.layerCount());
+    return this.#run(x, null, (px) => h.forwardLayer(l, px, n), this.#floats);
   }
   /** One optimizer step on the batch; returns the batch's mean data loss before the step.
    *  A non-finite return value means divergence: the step was skipped and the weights kept
@@ -223,24 +243,26 @@ class Network {
   /** Gradients of the mean data loss (no regularisation), W row-major like getWeights. */
   gradients(x, y, n) {
     const h = this.#xy(x, y, n);
-    return this.#run(x, y, (px, py) => h.gradients(px, py, n),
-      ({ loss, weights, biases }) => ({ loss, weights: weights.map(this.#floats), biases: biases.map(this.#floats) }));
+    return this.#run(x, y, (px, py) => h.gradients(px, py, n), ({ loss, values }) => {
+      const all = this.#unpack(values, this.#shapes().flatMap(([units, fanIn]) => [units * fanIn, units]));
+      return { loss, weights: all.filter((_, i) => i % 2 === 0), biases: all.filter((_, i) => i % 2 === 1) };
+    });
   }
   /** Everything one forward + backward pass computes on the batch, per layer (0-based):
    *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db.
    *  Nothing of it stays in the module afterwards. */
   trace(x, y, n) {
     const h = this.#xy(x, y, n);
-    const read = ({ loss, layers }) => ({
-      loss, n,
-      layers: layers.map((t, l) => ({
-        units: this.#spec.layers[l].units,
-        fanIn: l === 0 ? this.#spec.inputs : this.#spec.layers[l - 1].units,
-        activation: this.#spec.layers[l].activation,
-        Z: this.#floats(t.Z), A: this.#floats(t.A), dZ: this.#floats(t.dZ),
-        W: this.#floats(t.W), b: this.#floats(t.b), dW: this.#floats(t.dW), db: this.#floats(t.db),
-      })),
-    });
+    // One packed array: per layer Z, A, dZ (n × units), W (units × fanIn), b, dW, db, end to end.
+    const read = ({ loss, values }) => {
+      const shapes = this.#shapes();
+      const all = this.#unpack(values, shapes.flatMap(([units, fanIn]) => [n * units, n * units, n * units, units * fanIn, units, units * fanIn, units]));
+      const layers = shapes.map(([units, fanIn], l) => {
+        const [Z, A, dZ, W, b, dW, db] = all.slice(7 * l, 7 * l + 7);
+        return { units, fanIn, activation: this.#spec.layers[l].activation, Z, A, dZ, W, b, dW, db };
+      });
+      return { loss, n, layers };
+    };
     return this.#run(x, y, (px, py) => h.trace(px, py, n), read);
   }
   /** Backprop (this network's float arithmetic) against central differences (in double) on the
@@ -270,6 +292,34 @@ class Network {
     checkArray(b, null, 'biases');
     checkInt(b.length, 'biases.length', 0);
     this.#run(b, null, (pb) => h.setBiases(l, pb, b.length));
+  }
+  /** One weight W[l](row, col) (row: the unit, col: its input) or one bias b[l](row). Nothing
+   *  changes if it throws (an NNError naming layer, row, col or value: a finite float). */
+  setWeight(l, row, col, value) {
+    const h = this.#live();
+    checkLayer(l, h.layerCount());
+    checkInt(row, 'row', 0);
+    checkInt(col, 'col', 0);
+    if (typeof value !== 'number') fail('value', `must be a number (got ${show(value)})`);
+    checked(this.#M, h.setWeight(l, row, col, value));
+  }
+  setBias(l, row, value) {
+    const h = this.#live();
+    checkLayer(l, h.layerCount());
+    checkInt(row, 'row', 0);
+    if (typeof value !== 'number') fail('value', `must be a number (got ${show(value)})`);
+    checked(this.#M, h.setBias(l, row, value));
+  }
+  /** An independent deep copy made inside the module (weights, optimizer state, step count,
+   *  shuffle state): it trains exactly as this network would. Dispose of it too. */
+  clone() {
+    const h = checked(this.#M, this.#live().clone());
+    try {
+      return new Network(this.#M, h, this.#limits, structuredClone(this.#spec));
+    } catch (e) {
+      h.delete();
+      throw e;
+    }
   }
   /** Changes the optimizer or its settings; the weights are kept (and the state, for the same type). */
   setOptimizer(optimizer) {
@@ -348,58 +398,66 @@ class NN {
       labels: d.labels ? ints(M, d.labels) : null, targets: d.targets ? floats(M, d.targets) : null,
     }));
   }
-  /** The core's seeded train/test split of a dataset with any number of inputs per point
-   *  (x.length / n of them). */
-  splitDataset(data, testRatio, seed = 1) {
-    const { n, inputs, values } = this.#checkData(data);
+  /** The core's train/test split of a dataset with any number of inputs per point (x.length / n of
+   *  them). Default: a seeded shuffle, round(n · testRatio) test points. options.byPoint: each point's
+   *  part comes from a seeded hash of its inputs, so adding or removing points never moves the
+   *  others (with no point left to train, every point trains). Each part is the data's object with
+   *  its own n, x and labels | targets. */
+  splitDataset(data, testRatio, seed = 1, options) {
+    const { byPoint = false } = optionsOf(options);
     checkNumber(testRatio, 'testRatio');
     checkSeed(seed);
-    const { order, nTest } = checked(this.#M, this.#M.splitOrder(n, testRatio, seed), (r) => ({ order: ints(this.#M, r.order), nTest: r.nTest }));
-    const pick = (idx) => {
-      const x = new Float32Array(idx.length * inputs);
-      idx.forEach((src, j) => x.set(data.x.subarray ? data.x.subarray(src * inputs, (src + 1) * inputs)
-        : data.x.slice(src * inputs, (src + 1) * inputs), j * inputs));
-      const part = { ...data, n: idx.length, x };
-      if (data.labels) part.labels = Int32Array.from(idx, (i) => values[i]);
-      else part.targets = Float32Array.from(idx, (i) => values[i]);
-      return part;
+    if (typeof byPoint !== 'boolean') fail('byPoint', `must be true or false (got ${show(byPoint)})`);
+    const M = this.#M;
+    const read = ({ train, test }) => {
+      const part = (p) => {
+        const out = { ...data, n: p.n, x: floats(M, p.x) };
+        if (p.labels) out.labels = ints(M, p.labels);
+        else out.targets = floats(M, p.targets);
+        return out;
+      };
+      return { train: part(train), test: part(test) };
     };
-    return { test: pick(order.subarray(0, nTest)), train: pick(order.subarray(nTest)) };
+    return this.#withData(data, (px, inputs, n, pv, classes) => M.splitDataset(px, inputs, n, pv, classes, testRatio, seed, byPoint), read);
   }
   /** Targets y (n × outputs) for a network with `outputs` units and this output activation:
    *  one-hot, 1 / 2·midpoint − 1 (0 for sigmoid, −1 for tanh) for one output, or the
    *  regression value. */
   encodeTargets(data, outputs, outputActivation) {
-    const { n, values } = this.#checkData(data);
     checkInt(outputs, 'outputs');
     if (typeof outputActivation !== 'string') fail('outputActivation', `must be an activation name (got ${show(outputActivation)})`);
-    const regression = !data.labels;
-    const classes = regression ? 0 : data.classes;
     const M = this.#M;
     const activation = utf8(outputActivation, 'outputActivation', this.#limits.maxDocumentBytes);
-    return checked(M, withHeap(M, [{ data: values, type: regression ? Float32Array : Int32Array }, { data: activation, type: Uint8Array }],
-      (p, pa) => M.encodeTargets(p, n, classes, outputs, pa, activation.length)), (w) => floats(M, w));
+    return withHeap(M, [{ data: activation, type: Uint8Array }], (pa) => this.#withData(data,
+      (px, inputs, n, pv, classes) => M.encodeTargets(px, inputs, n, pv, classes, outputs, pa, activation.length),
+      (w) => floats(M, w)));
   }
-  // { n, inputs, values } of a dataset object: n points, x with n × inputs values, and n labels
-  // (with classes an integer ≥ 1) or n targets.
-  #checkData(data) {
+  // Runs call(x, inputs, n, values, classes) with a dataset object's arrays copied into the heap
+  // (x as float32, labels as int32 or targets as float64) and reads its result. Only what the copy
+  // needs is checked here (types, lengths, integer labels); the core checks the values.
+  #withData(data, call, read) {
     if (typeof data !== 'object' || data === null) fail('data', 'must be a dataset { n, x, labels | targets, classes }');
-    const n = checkInt(data.n, 'data.n');
+    const n = checkInt(data.n, 'data.n', 0);
     checkArray(data.x, null, 'data.x');
-    const inputs = data.x.length / n;
-    if (!Number.isInteger(inputs) || inputs < 1) {
+    const inputs = n ? data.x.length / n : 1;
+    if (!Number.isInteger(inputs) || inputs < 1 || (!n && data.x.length)) {
       fail('data.x', `must hold n × inputs values: ${data.x.length} is not a multiple of n = ${n}`);
     }
     const labelled = data.labels !== null && data.labels !== undefined;
     const values = labelled ? data.labels : data.targets;
     checkArray(values, n, labelled ? 'data.labels' : 'data.targets', 'n');
+    let classes = 0;
     if (labelled) {
-      checkInt(data.classes, 'data.classes');
-      values.forEach((v, i) => { if (!Number.isInteger(v) || v < 0 || v >= data.classes) fail(`data.labels[${i}]`, `must be an integer from 0 to ${data.classes - 1} (got ${show(v)})`); });
+      classes = checkInt(data.classes, 'data.classes');
+      for (let i = 0; i < n; i++) {
+        if (!Number.isInteger(values[i]) || Math.abs(values[i]) > INT_MAX) fail(`data.labels[${i}]`, `must be an integer from 0 to ${classes - 1} (got ${show(values[i])})`);
+      }
     } else {
-      values.forEach((v, i) => { if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 3.4028234663852886e38) fail(`data.targets[${i}]`, `must be a finite float (got ${show(v)})`); });
+      for (let i = 0; i < n; i++) if (typeof values[i] !== 'number') fail(`data.targets[${i}]`, `must be a number (got ${show(values[i])})`);
     }
-    return { n, inputs, values };
+    const M = this.#M;
+    const arrays = [{ data: data.x }, { data: values, type: labelled ? Int32Array : Float64Array }];
+    return checked(M, withHeap(M, arrays, (px, pv) => call(px, inputs, n, pv, classes)), read);
   }
   /** Bytes of the wasm heap in use, and the wasm shadow stack pointer (for leak checks). */
   heapInUse() { return this.#M.heapInUse(); }

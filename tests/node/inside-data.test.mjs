@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';
 import { DATA_LIMITS, f32String, formatCSV, parseCSV } from '../../web/js/data/csv.js';
-import { addPoint, removeNearest, splitCustom, encodeCustom, decodeCustom, fromParts, HASH_POINTS } from '../../web/js/data/custom.js';
+import { addPoint, removeNearest, customDataset, encodeCustom, decodeCustom, fromParts, HASH_POINTS } from '../../web/js/data/custom.js';
 import { DEFAULTS, changeKind, problemKind, outputUnits } from '../../web/js/config.js';
 import { decodeHash, encodeHash } from '../../web/js/hash.js';
 
@@ -56,6 +56,7 @@ test('CSV export → import → export is byte-exact', () => {
 });
 
 test('clicks add and remove points; the split keeps every other point where it was', () => {
+  const splitCustom = (data, ratio, seed, classes) => nn.splitDataset(customDataset(data, classes), ratio, seed, { byPoint: true });
   let d = { regression: false, x: [], y: [] };
   for (let i = 0; i < 40; i++) d = addPoint(d, -5 + i * 0.25, 1.234567, i % 3);
   assert.equal(d.y.length, 40);

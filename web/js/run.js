@@ -5,7 +5,7 @@
 // rejects changes nothing. Errors carry the field they name (err.field: fields.js reads it).
 import { expandFeatures } from './features.js';
 import { networkSpec, outputUnits, problemKind } from './config.js';
-import { splitCustom } from './data/custom.js';
+import { customDataset } from './data/custom.js';
 
 function split(nn, part, outputs, outputActivation, features) {
   return {
@@ -16,8 +16,8 @@ function split(nn, part, outputs, outputActivation, features) {
   };
 }
 
-/** The points: the user's own (config.custom, split by a hash of each point) or a generated
- *  dataset (the core's seeded split). Returns { kind, classes, train, test, view } — view is what
+/** The points: the user's own (config.custom, split by a hash of each point so that adding points
+ *  keeps the others in their part) or a generated dataset (a seeded shuffle); the core splits both. Returns { kind, classes, train, test, view } — view is what
  *  the page draws (the worker posts it once the build has succeeded). */
 export function makeData(nn, config) {
   const cat = nn.catalog;
@@ -25,7 +25,7 @@ export function makeData(nn, config) {
   const outputs = outputUnits(cat, config);
   const classes = kind === 'regression' ? 0 : config.classes;
   let parts;
-  if (config.custom) parts = splitCustom(config.custom, config.testRatio, config.seed, classes);
+  if (config.custom) parts = nn.splitDataset(customDataset(config.custom, classes), config.testRatio, config.seed, { byPoint: true });
   else parts = nn.splitDataset(nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes, seed: config.seed }), config.testRatio, config.seed);
   const copy = (p) => ({ n: p.n, x: p.x.slice(), labels: p.labels?.slice() ?? null, targets: p.targets?.slice() ?? null });
   const view = { kind, classes, outputs, outputActivation: config.outputActivation, train: copy(parts.train), test: copy(parts.test) };

@@ -231,8 +231,8 @@ export class Trainer {
   param({ layer, kind, row, col, value }) {
     const run = this.#run, net = run?.net;
     if (!run) return;
-    const b = net.getBiases(layer), W = kind === 'w' ? net.getWeights(layer) : null;
-    if (W) { W[row * (W.length / b.length) + col] = value; net.setWeights(layer, W); } else { b[row] = value; net.setBiases(layer, b); }
+    if (kind === 'w') net.setWeight(layer, row, col, value);  // one entry, checked first: no copy of W
+    else net.setBias(layer, row, value);
     run.diverged = false;
     if (!this.#running) this.#postFrame(true);
   }

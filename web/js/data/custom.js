@@ -2,8 +2,8 @@
 // It lives in the configuration as config.custom = { regression, x: [x1, x2, ...], y: [...] }
 // (y = class labels 0..5 or regression targets; every value is a float32), so it survives Reset,
 // travels in the URL hash when small, and replaces the generated dataset while set.
-// The train/test split is a seeded hash of each point's coordinates: adding or removing a point
-// never moves the others between train and test. No DOM here.
+// The core splits it (nn.splitDataset with byPoint: a seeded hash of each point's coordinates), so
+// adding or removing a point never moves the others between train and test. No DOM here.
 import { DATA_LIMITS, RowError, f32String, readRows } from './csv.js';
 
 export const HASH_POINTS = 200;   // larger sets are left out of the link (it says so)
@@ -50,36 +50,14 @@ export function minClasses(data) {
   return data.regression ? 0 : Math.max(2, ...data.y.map((l) => l + 1));
 }
 
-// A 32-bit integer hash (murmur3's finaliser) of a point's float32 bits and the seed.
-const f32 = new Float32Array(1), u32 = new Uint32Array(f32.buffer);
-const bits = (v) => { f32[0] = v; return u32[0]; };
-function mix(h) {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** The seeded split: { train, test }, each { n, x: Float32Array, labels | targets, classes }.
- *  A point is a test point when its hash falls below testRatio; with no training point left,
- *  every point trains. */
-export function splitCustom(data, testRatio, seed, classes) {
-  const isTest = [];
-  for (let i = 0; i < pointCount(data); i++) {
-    const h = mix(mix(mix(seed >>> 0) ^ bits(data.x[2 * i])) ^ bits(data.x[2 * i + 1]));
-    isTest.push(h / 2 ** 32 < testRatio);
-  }
-  if (isTest.every(Boolean)) isTest.fill(false);
-  const part = (want) => {
-    const idx = isTest.flatMap((t, i) => (t === want ? [i] : []));
-    const x = new Float32Array(idx.length * 2);
-    idx.forEach((i, j) => { x[2 * j] = data.x[2 * i]; x[2 * j + 1] = data.x[2 * i + 1]; });
-    const y = idx.map((i) => data.y[i]);
-    return {
-      n: idx.length, x, classes: data.regression ? 0 : classes, regression: data.regression,
-      labels: data.regression ? null : Int32Array.from(y), targets: data.regression ? Float32Array.from(y) : null,
-    };
+/** The data as the core reads it: { n, x: Float32Array (n × 2), classes, regression, labels | targets }
+ *  (split it with nn.splitDataset(…, { byPoint: true })). */
+export function customDataset(data, classes) {
+  const n = pointCount(data);
+  return {
+    n, x: Float32Array.from(data.x), classes: data.regression ? 0 : classes, regression: data.regression,
+    labels: data.regression ? null : Int32Array.from(data.y), targets: data.regression ? Float32Array.from(data.y) : null,
   };
-  return { train: part(false), test: part(true) };
 }
 
 // --- URL hash: "c:x1,x2,label;..." (classes) or "r:x1,x2,target;..." (regression) --------------

@@ -75,7 +75,7 @@ export function createProbe(catalog) {
         let values;
         if (focus.layer < 0) values = Float32Array.from({ length: n }, (_, i) => grid[i * ctx.k + focus.unit]);
         else {
-          const A = net.forwardLayers(grid, n)[focus.layer];
+          const A = net.forwardLayer(focus.layer, grid, n);
           const u = A.length / n;
           values = Float32Array.from({ length: n }, (_, i) => A[i * u + focus.unit]);
         }
@@ -93,8 +93,8 @@ export function createProbe(catalog) {
 
   function hiddenSpace(net) {
     const layer = Math.min(hiddenLayer, net.layerCount - 1);
-    const A = net.forwardLayers(ctx.all, ctx.nAll)[layer];
-    const L = net.forwardLayers(ctx.lines, 2 * LINES * LINE_PTS)[layer];
+    const A = net.forwardLayer(layer, ctx.all, ctx.nAll);
+    const L = net.forwardLayer(layer, ctx.lines, 2 * LINES * LINE_PTS);
     const d = A.length / ctx.nAll, nl = 2 * LINES * LINE_PTS;
     let points, lines, mode, explained = null;
     if (d > 2) {

@@ -2,7 +2,7 @@
 // network on the mini-batch that the next training step (worker.js trainStep) will use, so what the
 // panel shows is exactly what Step trains on:
 //   traceBatch → net.trace (per-layer W, b, Z, A, dZ, dW, db) and, on request, a preview of the
-//                update: the same step taken on a copy (loadNetwork(toJSON())), so ΔW is the real
+//                update: the same step taken on a copy (net.clone(), inside wasm), so ΔW is the real
 //                update of any optimizer, with its state, regularisation and step count;
 //   checkBatch → net.gradientCheck per layer.
 
@@ -14,14 +14,15 @@ export function nextBatch(run) {
   return { x: train.x.subarray(start * k, end * k), y: train.y.subarray(start * o, end * o), n: end - start, start };
 }
 
-/** { trace, start, steps, preview: [{W, b}] | null } for the next batch. */
+/** { trace, start, steps, preview: [{W, b}] | null } for the next batch. (`nn` is no longer read:
+ *  the copy is made by the network itself.) */
 export function traceBatch(nn, run, { preview = false } = {}) {
   const { net } = run;
   const b = nextBatch(run);
   const trace = net.trace(b.x, b.y, b.n);
   let after = null;
   if (preview) {
-    const copy = nn.loadNetwork(net.toJSON());
+    const copy = net.clone();
     try {
       copy.trainBatch(b.x, b.y, b.n);
       after = [];
