@@ -172,13 +172,18 @@ test('a link whose data is beyond float range names the key and point; one opene
   await button(page, 'Step epoch').click();
   await waitForEpoch(page, 1);
   await workerIdle(page);
+  // the curves are redrawn a little after a frame (charts.js): wait until epoch 1 is drawn
+  await page.waitForFunction(async () => {
+    const { Chart } = await import('chart.js');
+    return Chart.getChart(document.getElementById('curves')).data.datasets[0].data.length > 0;
+  }, null, { polling: 50 });
   const before = await snapshot(page);
   const links = [
     ['#toString', /unknown setting “toString”/],
     ['#constructor=1&lr=0.1', /unknown setting “constructor”/],
     ['#dataset=plane&data=r:1,1,0.5;2,2,1e39', /data: point 2: target 1e39 is too large/],
     ['#lr=1e39', /lr=“1e39” is not valid/],
-    ['#dataset=moons&output=tanh', /binary_crossentropy takes the log/],   // the page reads it; the network cannot train
+    ['#dataset=moons&output=tanh', /takes the log of the outputs/],   // the page reads it; the network cannot train
   ];
   for (const [hash, reason] of links) {
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was changed' });
