@@ -128,6 +128,21 @@ void checkKeys(const json& obj, const std::vector<const char*>& allowed, const s
   }
 }
 
+// Reads an optimizer object under the path `op` into h: the fields given (strict, for saved
+// documents: the type and every hyperparameter that type reads must be there; others may be).
+void readOptimizer(const json& o, const std::string& op, bool strict, OptimizerSettings& h) {
+  if (!o.is_object()) throw Error(op, "must be an object {type, learningRate, ...}");
+  std::vector<const char*> keys{"type"};
+  for (const auto& hp : hyperparameterTable()) keys.push_back(hp.name);
+  checkKeys(o, keys, op);
+  if (strict || o.contains("type")) h.type = text(o, "type", op);
+  const auto& reads = findOptimizer<float>(h.type, path(op, "type")).hyperparameters();
+  for (const auto& hp : hyperparameterTable()) {
+    const bool needed = std::find(reads.begin(), reads.end(), &hp) != reads.end();
+    if ((strict && needed) || o.contains(hp.name)) h.*hp.value = number(o, hp.name, op);
+  }
+}
+
 // Reads a spec object under the path `at`. strict (saved documents): every field must be there.
 // Otherwise (createNetwork) only `layers` is required and missing fields keep their defaults.
 NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
@@ -154,22 +169,8 @@ NetworkSpec readSpec(const json& s, const std::string& at, bool strict) {
   if (has(s, "optimizer")) {
     const json& o = field(s, "optimizer", at);
     const std::string op = path(at, "optimizer");
-    if (!strict && o.is_string()) {
-      spec.optimizer.type = o.get<std::string>();
-    } else {
-      if (!o.is_object()) throw Error(op, "must be an object {type, learningRate, ...}");
-      std::vector<const char*> keys{"type"};
-      for (const auto& hp : hyperparameterTable()) keys.push_back(hp.name);
-      checkKeys(o, keys, op);
-      OptimizerSettings& h = spec.optimizer;
-      if (has(o, "type")) h.type = text(o, "type", op);
-      // strict: a saved document holds the hyperparameters its optimizer reads (others may be there)
-      const auto& reads = findOptimizer<float>(h.type, path(op, "type")).hyperparameters();
-      for (const auto& hp : hyperparameterTable()) {
-        const bool needed = std::find(reads.begin(), reads.end(), &hp) != reads.end();
-        if ((strict && needed) || o.contains(hp.name)) h.*hp.value = number(o, hp.name, op);
-      }
-    }
+    if (!strict && o.is_string()) spec.optimizer.type = o.get<std::string>();
+    else readOptimizer(o, op, strict, spec.optimizer);
   }
   if (has(s, "l1")) spec.l1 = number(s, "l1", at);
   if (has(s, "l2")) spec.l2 = number(s, "l2", at);
@@ -322,17 +323,12 @@ std::string specToJSON(const NetworkSpec& spec) { return specToJSONValue(spec).d
 
 OptimizerSettings optimizerFromJSON(const std::string& text, const OptimizerSettings& current) {
   const json o = parse(text);
-  const json oneLayer = {{"units", 1}};
-  const json wrapped = {{"layers", json::array({oneLayer})}, {"optimizer", o}};
-  NetworkSpec read = readSpec(wrapped, "", false);
   // Fields not given keep the current values; a new type without a learning rate gets its default.
   OptimizerSettings h = current;
-  const json obj = o.is_object() ? o : json::object();
-  if (o.is_string() || obj.contains("type")) h.type = read.optimizer.type;
-  if (obj.contains("learningRate")) h.learningRate = read.optimizer.learningRate;
-  else if (h.type != current.type) h.learningRate = std::numeric_limits<double>::quiet_NaN();
-  for (const auto& hp : hyperparameterTable())
-    if (hp.value != &OptimizerSettings::learningRate && obj.contains(hp.name)) h.*hp.value = read.optimizer.*hp.value;
+  if (o.is_string()) h.type = o.get<std::string>();
+  else readOptimizer(o, "optimizer", false, h);
+  if (h.type != current.type && !(o.is_object() && o.contains("learningRate")))
+    h.learningRate = std::numeric_limits<double>::quiet_NaN();
   validateOptimizer(h);
   return h;
 }
