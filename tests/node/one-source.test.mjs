@@ -51,3 +51,19 @@ test('no name of a core table entry is typed in web/js', () => {
   }
   assert.deepEqual(found, [], `${found.length} table names typed in web/js`);
 });
+
+test("the page's range check of every hyperparameter is the core's", async () => {
+  const { inRange } = await import('../../web/js/config.js');
+  const values = [-1, 0, 1e-50, 1e-39, 1.2e-38, 1e-8, 0.5, 0.9, 0.999999, 0.999999999, 1, 2, 1e38, 3.4e38, 1e39, NaN, Infinity];
+  for (const p of catalog.hyperparameters) {
+    const type = catalog.optimizers.find((o) => o.hyperparameters.some((h) => h.name === p.name)).name;
+    for (const v of values) {
+      let core = true;
+      try { nn.createNetwork({ layers: [{ units: 1 }], optimizer: { type, [p.name]: v } }).dispose(); } catch (e) {
+        assert.equal(e.field, `optimizer.${p.name}`, `${p.name} = ${v}`);
+        core = false;
+      }
+      assert.equal(inRange(p, v), core, `${p.name} = ${v}: page ${inRange(p, v)}, core ${core}`);
+    }
+  }
+});

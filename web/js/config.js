@@ -92,11 +92,14 @@ export function optimizerSpec(catalog, cfg) {
   return spec;
 }
 
-/** Whether v lies in a hyperparameter's range, and the range as text ("[0, 1)"). */
+/** Whether v lies in a hyperparameter's range, as given and as the float network uses it (the
+ *  core's rule: 0 or a normal float, so 1e39 and 1e-50 are out), and the range as text ("[0, 1)"). */
 export function inRange(p, v) {
-  return Number.isFinite(v) && (p.loOpen ? v > p.lo : v >= p.lo) && (p.hi === null || (p.hiOpen ? v < p.hi : v <= p.hi));
+  const within = (x) => (p.loOpen ? x > p.lo : x >= p.lo) && (p.hi === null || (p.hiOpen ? x < p.hi : x <= p.hi));
+  const normal = v === 0 || (Math.abs(v) >= 1.1754943508222875e-38 && Math.abs(v) <= 3.4028234663852886e38);
+  return Number.isFinite(v) && normal && within(v) && within(Math.fround(v));
 }
-export const rangeText = (p) => p.hi === null ? `${p.loOpen ? '>' : '≥'} ${p.lo}` : `in ${p.loOpen ? '(' : '['}${p.lo}, ${p.hi}${p.hiOpen ? ')' : ']'}`;
+export const rangeText = (p) => p.hi === null ? `${p.loOpen ? '>' : '≥'} ${p.lo} (up to 3.4e38)` : `in ${p.loOpen ? '(' : '['}${p.lo}, ${p.hi}${p.hiOpen ? ')' : ']'}`;
 
 /** Choices that cannot work, explained: { errors: [{field, message}], warnings: [...] }. Errors
  *  stop the run; the core's own createNetwork message is added by the worker for anything else. */
