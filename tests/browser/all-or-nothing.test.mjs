@@ -6,7 +6,7 @@
 // Object.prototype members start the page normally, with the key reported as unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, label, button, download, pause, workerIdle } from './browser.mjs';
+import { startBrowser, label, button, download, pause, workerIdle, eventually } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -173,10 +173,7 @@ test('a link whose data is beyond float range names the key and point; one opene
   await waitForEpoch(page, 1);
   await workerIdle(page);
   // the curves are redrawn a little after a frame (charts.js): wait until epoch 1 is drawn
-  await page.waitForFunction(async () => {
-    const { Chart } = await import('chart.js');
-    return Chart.getChart(document.getElementById('curves')).data.datasets[0].data.length > 0;
-  }, null, { polling: 50 });
+  await eventually(async () => assert.ok((await chartPoints(page)).every((n) => n > 0), 'epoch 1 is drawn'));
   const before = await snapshot(page);
   const links = [
     ['#toString', /unknown setting “toString”/],
