@@ -99,7 +99,9 @@ export function inRange(p, v) {
   const normal = v === 0 || (Math.abs(v) >= 1.1754943508222875e-38 && Math.abs(v) <= 3.4028234663852886e38);
   return Number.isFinite(v) && normal && within(v) && within(Math.fround(v));
 }
-export const rangeText = (p) => p.hi === null ? `${p.loOpen ? '>' : '≥'} ${p.lo} (up to 3.4e38)` : `in ${p.loOpen ? '(' : '['}${p.lo}, ${p.hi}${p.hiOpen ? ')' : ']'}`;
+export const rangeText = (p) => (p.hi === null
+  ? `a finite number ${p.loOpen ? '>' : '≥'} ${p.lo}, from 1.2e-38 to 3.4e38 as a float`
+  : `in ${p.loOpen ? '(' : '['}${p.lo}, ${p.hi}${p.hiOpen ? ')' : ']'}`);
 
 /** Choices that cannot work, explained: { errors: [{field, message}], warnings: [...] }. Errors
  *  stop the run; the core's own createNetwork message is added by the worker for anything else. */
@@ -129,7 +131,7 @@ export function checkConfig(catalog, cfg) {
     warnings.push({ field: 'outputActivation', message: `A ${act.display} output cannot go below 0, so a unit stuck at 0 stops learning; ${either(unit.concat(catalog.activations.filter((a) => a.lo === -1 && a.hi === 1)))} are safer.` });
   }
   for (const p of [catalog.hyperparameters[0], ...optimizerParams(catalog, cfg.optimizer)]) {
-    if (!inRange(p, cfg[p.name])) errors.push({ field: p.name, message: `${p.display} must be ${rangeText(p)} for ${display(catalog.optimizers, cfg.optimizer)} (got ${cfg[p.name]}).` });
+    if (!inRange(p, cfg[p.name])) errors.push({ field: p.name, message: `must be ${rangeText(p)} (got ${cfg[p.name]})` });  // the core's words
   }
   return { errors, warnings };
 }

@@ -36,6 +36,9 @@ function thumbnail(t, title, extent, onPick) {
   return h('button', { type: 'button', class: 'thumb', title, 'aria-label': title, onclick: () => onPick(t.name) }, canvas);
 }
 
+/** Columns for n pictures in rows of at most max, as even as can be (9 in 4s → 3 rows of 3). */
+const balanced = (n, max) => Math.ceil(n / Math.ceil(n / max));
+
 export function createDataPanel(root, catalog, thumbnails, { onChange, onRegenerate, onShowTest }) {
   const thumbs = thumbnails.map((t) => ({ name: t.name, el: thumbnail(t, display(catalog.datasets, t.name), catalog.limits.extent, (name) => onChange({ dataset: name })) }));
   const groups = [
@@ -65,7 +68,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   showTest.addEventListener('change', () => onShowTest(showTest.checked));
 
   root.append(
-    h('div', { class: 'thumbs', role: 'group', 'aria-label': 'Pick by picture' }, thumbs.map((t) => t.el)),
+    h('div', { class: 'thumbs', role: 'group', 'aria-label': 'Pick by picture', style: `--cols: ${balanced(thumbs.length, 4)}; --cols-wide: ${balanced(thumbs.length, 8)}` }, thumbs.map((t) => t.el)),
     field('Dataset', dataset),
     field('Classes', classes, classesNote),
     noise.row, points.row, test.row,

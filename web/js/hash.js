@@ -33,7 +33,7 @@ const features = withHint((s) => {
 const hyper = (p) => withHint((s) => {
   const v = Number(s);
   return s !== '' && inRange(p, v) ? v : undefined;
-}, `a number ${rangeText(p)}`);
+}, `${p.hi === null ? '' : 'a number '}${rangeText(p)}`);
 
 const layers = (acts, example) => withHint((s) => {
   if (s === '') return [];
