@@ -53,7 +53,8 @@ export interface NormalizedSpec {
   inputs: number;
   layers: Required<LayerSpec>[];
   loss: LossName;
-  optimizer: Required<OptimizerSpec>;
+  /** The type, the learning rate and every other hyperparameter this type reads (catalog.optimizers[i].hyperparameters). */
+  optimizer: OptimizerSpec & { type: OptimizerName; learningRate: number };
   l1: number;
   l2: number;
   init: InitializerName;
