@@ -1,7 +1,7 @@
 // datasplit.cpp — the data helpers of datasets.hpp, for a dataset with any number of inputs: the
 // check each helper starts with, the seeded shuffle split (generated data), the stable split by
-// point (the user's own data, which grows), and the target encoding. The page and the API split
-// and encode through these: no copy of the rules lives in JavaScript.
+// point (the user's own data, which grows), the target encoding and standardisation. The page and
+// the API split, encode and standardise through these: no copy of the rules lives in JavaScript.
 #include "datasets.hpp"
 
 #include <algorithm>
@@ -135,6 +135,41 @@ Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& o
   Mat<double> Y = Mat<double>::Zero(outputs, n);
   for (Eigen::Index j = 0; j < n; ++j) Y(data.labels[std::size_t(j)], j) = 1.0;
   return Y;
+}
+
+// --- standardisation (scikit-learn's StandardScaler) -------------------------------------------
+
+Standardizer fitStandardizer(const Dataset& train) {
+  checkDataset(train);
+  const Eigen::Index n = train.size();
+  if (n == 0) throw Error("data.x", "needs at least one point to fit a standardizer");
+  Standardizer s;
+  s.mean = train.X.rowwise().mean();                                           // (inputs)
+  const Mat<double> centred = train.X.colwise() - s.mean;                      // (inputs, n)
+  s.scale = (centred.array().square().rowwise().sum() / double(n)).sqrt();     // population std: ddof 0
+  for (Eigen::Index k = 0; k < train.inputs(); ++k)  // exactly constant (not a rounding residue of it): 1
+    if (train.X.row(k).minCoeff() == train.X.row(k).maxCoeff()) s.scale(k) = 1;
+  return s;
+}
+
+Dataset standardize(const Dataset& d, const Standardizer& s) {
+  checkDataset(d);
+  const Eigen::Index inputs = d.inputs();
+  if (s.mean.size() != inputs)
+    throw Error("standardizer.mean", say("expected one value per input of data.x: %lld (got %lld)", (long long)inputs, (long long)s.mean.size()));
+  if (s.scale.size() != inputs)
+    throw Error("standardizer.scale", say("expected one value per input of data.x: %lld (got %lld)", (long long)inputs, (long long)s.scale.size()));
+  for (Eigen::Index k = 0; k < inputs; ++k) {
+    if (!std::isfinite(s.mean(k))) throw Error(say("standardizer.mean[%lld]", (long long)k), "must be finite (got " + num(s.mean(k)) + ")");
+    if (!(std::isfinite(s.scale(k)) && s.scale(k) > 0))
+      throw Error(say("standardizer.scale[%lld]", (long long)k), "must be finite and > 0 (got " + num(s.scale(k)) + ")");
+  }
+  Dataset out = d;
+  out.X = ((d.X.colwise() - s.mean).array().colwise() / s.scale.array()).matrix();  // (inputs, n)
+  for (Eigen::Index j = 0; j < out.size(); ++j)
+    if (!(out.X.col(j).array().abs() <= double(std::numeric_limits<float>::max())).all())
+      throw Error("data.x", say("point %lld standardises beyond float's range (a scale too small for it)", (long long)j));
+  return out;
 }
 
 }  // namespace nn
