@@ -86,6 +86,6 @@ struct Standardizer {
 Standardizer fitStandardizer(const Dataset& train);
 // d with X standardised; s needs one finite mean and one positive scale per input of d
 // ("standardizer.mean", "standardizer.scale"), and the results must fit in a float ("data.x").
-Dataset standardize(const Dataset& d, const Standardizer& s);
+Dataset standardize(Dataset d, const Standardizer& s);
 
 }  // namespace nn
