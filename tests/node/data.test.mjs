@@ -1,8 +1,7 @@
 // data.test.mjs — the one-way data path (issue 11): the core's data helpers through the facade for
 // any number of inputs (the shuffle split, the stable split of the user's points, encoding,
-// standardisation as scikit-learn's StandardScaler), and the
-// network calls that replace JSON round trips and whole copies: clone, forwardLayer, setWeight and
-// setBias. Every failure names its field and leaves the heap and the stack where they were.
+// standardisation as scikit-learn's StandardScaler), and the network calls that replace JSON round
+// trips and whole copies: clone, forwardLayer, setWeight and setBias. Every failure names its field and leaves the heap and the stack where they were.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';
