@@ -1,5 +1,5 @@
 // datasets.hpp — the table of seeded 2-D toy datasets, and the data helpers (check, the two
-// train/test splits, target encoding) for a dataset with any number of inputs.
+// train/test splits, target encoding, standardisation) for a dataset with any number of inputs.
 //
 // Generated points lie in the square [−kExtent, kExtent]² = [−6, 6]² (TensorFlow Playground's
 // frame). Classification sets carry an integer label per point (0..classes−1); regression sets
@@ -75,5 +75,17 @@ Split splitByPoint(const Dataset& data, double testRatio, std::uint64_t seed);
 // regression → the target; one output → the label as 1 vs 2·midpoint − 1 (0 for sigmoid, −1 for
 // tanh); else one-hot.
 Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& outputActivation);
+
+// scikit-learn's StandardScaler: x' = (x − mean) / scale per input, with mean and the population
+// std (ddof 0) of the training set, and scale 1 for an input whose training values are all equal.
+struct Standardizer {
+  Vec<double> mean;   // (inputs)
+  Vec<double> scale;  // (inputs), each > 0
+};
+// Fit on the training part only (n ≥ 1, "data.x"), then apply the same one to every part.
+Standardizer fitStandardizer(const Dataset& train);
+// d with X standardised; s needs one finite mean and one positive scale per input of d
+// ("standardizer.mean", "standardizer.scale"), and the results must fit in a float ("data.x").
+Dataset standardize(Dataset d, const Standardizer& s);
 
 }  // namespace nn

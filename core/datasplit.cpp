@@ -1,7 +1,7 @@
 // datasplit.cpp — the data helpers of datasets.hpp, for a dataset with any number of inputs: the
 // check each helper starts with, the seeded shuffle split (generated data), the stable split by
-// point (the user's own data, which grows), and the target encoding. The page and the API split
-// and encode through these: no copy of the rules lives in JavaScript.
+// point (the user's own data, which grows), the target encoding and standardisation. The page and
+// the API split, encode and standardise through these: no copy of the rules lives in JavaScript.
 #include "datasets.hpp"
 
 #include <algorithm>
@@ -56,6 +56,15 @@ std::uint32_t bitsOf(float v) {
   std::uint32_t bits;
   std::memcpy(&bits, &v, sizeof bits);
   return bits;
+}
+
+// A standardizer's mean or scale: one finite value per input (and > 0 for a scale).
+void checkPerInput(const Vec<double>& v, const char* field, Eigen::Index inputs, bool positive) {
+  if (v.size() != inputs)
+    throw Error(field, say("expected one value per input of data.x: %lld (got %lld)", (long long)inputs, (long long)v.size()));
+  for (Eigen::Index k = 0; k < inputs; ++k)
+    if (!(std::isfinite(v(k)) && (!positive || v(k) > 0)))
+      throw Error(say("%s[%lld]", field, (long long)k), say(positive ? "must be finite and > 0 (got %.10g)" : "must be finite (got %.10g)", v(k)));
 }
 
 }  // namespace
@@ -135,6 +144,43 @@ Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& o
   Mat<double> Y = Mat<double>::Zero(outputs, n);
   for (Eigen::Index j = 0; j < n; ++j) Y(data.labels[std::size_t(j)], j) = 1.0;
   return Y;
+}
+
+// --- standardisation (scikit-learn's StandardScaler) -------------------------------------------
+
+Standardizer fitStandardizer(const Dataset& train) {
+  checkDataset(train);
+  const Eigen::Index n = train.size(), inputs = train.inputs();
+  if (n == 0) throw Error("data.x", "needs at least one point to fit a standardizer");
+  Standardizer s{Vec<double>(inputs), Vec<double>(inputs)};
+  for (Eigen::Index k = 0; k < inputs; ++k) {  // plain loops: smaller in the .wasm than Eigen's reductions
+    double sum = 0, squares = 0;
+    bool constant = true;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      sum += train.X(k, j);
+      constant = constant && train.X(k, j) == train.X(k, 0);
+    }
+    const double mean = sum / double(n);
+    for (Eigen::Index j = 0; j < n; ++j) squares += (train.X(k, j) - mean) * (train.X(k, j) - mean);
+    s.mean(k) = mean;
+    s.scale(k) = constant ? 1 : std::sqrt(squares / double(n));  // population std: ddof 0; exactly constant → 1
+  }
+  return s;
+}
+
+Dataset standardize(Dataset d, const Standardizer& s) {
+  checkDataset(d);
+  checkPerInput(s.mean, "standardizer.mean", d.inputs(), false);
+  checkPerInput(s.scale, "standardizer.scale", d.inputs(), true);
+  for (Eigen::Index j = 0; j < d.size(); ++j) {
+    for (Eigen::Index k = 0; k < d.inputs(); ++k) {
+      double& x = d.X(k, j);  // X (inputs, n)
+      x = (x - s.mean(k)) / s.scale(k);
+      if (!(std::abs(x) <= double(std::numeric_limits<float>::max())))
+        throw Error("data.x", say("point %lld standardises beyond float's range (a scale too small for it)", (long long)j));
+    }
+  }
+  return d;
 }
 
 }  // namespace nn

@@ -32,6 +32,7 @@ namespace {
 
 // --- the outbox: results kept until the facade has copied them --------------------------------
 std::vector<Mat<float>> outFloats;
+std::vector<nn::Vec<double>> outDoubles;
 std::vector<std::vector<int>> outInts;
 std::vector<std::string> outText;
 
@@ -46,6 +47,11 @@ val put(Mat<float> m) {
   outFloats.push_back(std::move(m));
   return where(outFloats.back().data(), std::size_t(outFloats.back().size()));
 }
+// Doubles by name: a put overload would make put(an Eigen expression) ambiguous.
+val putDoubles(nn::Vec<double> v) {
+  outDoubles.push_back(std::move(v));
+  return where(outDoubles.back().data(), std::size_t(outDoubles.back().size()));
+}
 val put(std::vector<int> v) {
   outInts.push_back(std::move(v));
   return where(outInts.back().data(), outInts.back().size());
@@ -56,6 +62,7 @@ val put(std::string t) {
 }
 void releaseOutputs() {
   std::vector<Mat<float>>().swap(outFloats);
+  std::vector<nn::Vec<double>>().swap(outDoubles);
   std::vector<std::vector<int>>().swap(outInts);
   std::vector<std::string>().swap(outText);
 }
@@ -343,6 +350,27 @@ val encodeTargets(std::uintptr_t x, int inputs, int n, std::uintptr_t values, in
   });
 }
 
+// { mean, scale }: `inputs` doubles each.
+val fitStandardizer(std::uintptr_t x, int inputs, int n, std::uintptr_t values, int classes) {
+  return guard([&] {
+    nn::Standardizer s = nn::fitStandardizer(dataset(x, inputs, n, values, classes));
+    val out = val::object();
+    out.set("mean", putDoubles(std::move(s.mean)));
+    out.set("scale", putDoubles(std::move(s.scale)));
+    return out;
+  });
+}
+
+// x standardised (n × inputs, row-major); mean and scale: `count` doubles each.
+val standardize(std::uintptr_t x, int inputs, int n, std::uintptr_t values, int classes, std::uintptr_t mean,
+                std::uintptr_t scale, int count) {
+  return guard([&] {
+    using MapD = Eigen::Map<const nn::Vec<double>>;
+    const nn::Standardizer s{MapD(reinterpret_cast<const double*>(mean), count), MapD(reinterpret_cast<const double*>(scale), count)};
+    return put(Mat<float>(nn::standardize(dataset(x, inputs, n, values, classes), s).X.cast<float>()));
+  });
+}
+
 // Bytes of the wasm heap in use (dlmalloc's count) and the shadow stack pointer, for leak tests.
 double heapInUse() { return double(mallinfo().uordblks); }
 double stackPointer() { return double(emscripten_stack_get_current()); }
@@ -381,6 +409,8 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
   function("makeDataset", &makeDataset);
   function("splitDataset", &splitDataset);
   function("encodeTargets", &encodeTargets);
+  function("fitStandardizer", &fitStandardizer);
+  function("standardize", &standardize);
   function("heapInUse", &heapInUse);
   function("stackPointer", &stackPointer);
 }

@@ -178,7 +178,7 @@ export interface Dataset {
   targets: Float32Array | null;
 }
 
-/** What splitDataset and encodeTargets read: n points (n may be 0) with any number of inputs each
+/** What splitDataset, encodeTargets, fitStandardizer and standardize read: n points (n may be 0) with any number of inputs each
  *  (x holds n × inputs values, all finite), and either labels (integers from 0 to classes − 1,
  *  with classes an integer ≥ 1) or targets (finite floats). */
 export interface DataLike {
@@ -187,6 +187,14 @@ export interface DataLike {
   classes?: number;
   labels?: ArrayLike<number> | null;
   targets?: ArrayLike<number> | null;
+}
+
+/** scikit-learn's StandardScaler fitted on a training part: per input, mean and scale (the
+ *  population std, ddof 0; 1 for an input whose values are all equal). Plain JSON-able numbers
+ *  work too, so a standardizer saved beside a network applies the same way later. */
+export interface Standardizer {
+  mean: Float64Array | ArrayLike<number>;
+  scale: Float64Array | ArrayLike<number>;
 }
 
 /** One hyperparameter of the optimizers: its default and the range the core accepts (hi null: ∞). */
@@ -259,6 +267,14 @@ export interface NN {
   /** y (n × outputs) for a dataset: one-hot, 1 and 2·midpoint − 1 for one output (0/1 for sigmoid,
    *  ±1 for tanh) or the regression value. Labels need `classes` (an integer ≥ 1). */
   encodeTargets(data: DataLike, outputs: number, outputActivation: ActivationName): Float32Array;
+  /** Fits a standardizer on data (the training part, n ≥ 1, any number of inputs): per input,
+   *  mean = Σx / n and scale = √(Σ(x − mean)² / n), or 1 when every value is the same. */
+  fitStandardizer(data: DataLike): { mean: Float64Array; scale: Float64Array };
+  /** A copy of data with x replaced by (x − mean) / scale, input by input (a Float32Array); fit on
+   *  the training part, then standardize every part with the same one. Throws an NNError naming
+   *  standardizer.mean or standardizer.scale (one finite mean and one finite scale > 0 per input),
+   *  or data.x (a value, or its standardised value, beyond float's range). */
+  standardize<D extends DataLike>(data: D, standardizer: Standardizer): D;
   /** Bytes of the wasm heap in use, and the wasm shadow stack pointer: both are exactly where they
    *  were after any call that threw (for leak checks). */
   heapInUse(): number;

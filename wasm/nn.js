@@ -64,6 +64,7 @@ function checked(M, result, read = (r) => r) {
   }
 }
 const floats = (M, [ptr, length]) => new Float32Array(M.HEAPU8.buffer, ptr, length).slice();
+const doubles = (M, [ptr, length]) => new Float64Array(M.HEAPU8.buffer, ptr, length).slice();
 const ints = (M, [ptr, length]) => new Int32Array(M.HEAPU8.buffer, ptr, length).slice();
 const text = (M, [ptr, length]) => new TextDecoder().decode(new Uint8Array(M.HEAPU8.buffer, ptr, length));
 
@@ -432,14 +433,35 @@ class NN {
       (px, inputs, n, pv, classes) => M.encodeTargets(px, inputs, n, pv, classes, outputs, pa, activation.length),
       (w) => floats(M, w)));
   }
+  /** scikit-learn's StandardScaler, fitted on data (a training part, n ≥ 1): per input, the mean
+   *  and the population std (ddof 0), or 1 for an input whose values are all equal. */
+  fitStandardizer(data) {
+    const M = this.#M;
+    return this.#withData(data, (px, inputs, n, pv, classes) => M.fitStandardizer(px, inputs, n, pv, classes),
+      ({ mean, scale }) => ({ mean: doubles(M, mean), scale: doubles(M, scale) }));
+  }
+  /** data with x replaced by (x − mean) / scale, input by input (Float32Array); the rest is kept. */
+  standardize(data, standardizer) {
+    if (typeof standardizer !== 'object' || standardizer === null) fail('standardizer', 'must be { mean, scale } (from nn.fitStandardizer)');
+    const { mean, scale } = standardizer;
+    checkArray(mean, null, 'standardizer.mean');
+    checkArray(scale, null, 'standardizer.scale');
+    const count = mean.length;
+    if (scale.length !== count) fail('standardizer.scale', `expected as many values as standardizer.mean: ${count} (got ${scale.length})`);
+    const M = this.#M;
+    return withHeap(M, [{ data: mean, type: Float64Array }, { data: scale, type: Float64Array }], (pm, ps) => this.#withData(data,
+      (px, inputs, n, pv, classes) => M.standardize(px, inputs, n, pv, classes, pm, ps, count),
+      (w) => ({ ...data, x: floats(M, w) }), count || 1));
+  }
   // Runs call(x, inputs, n, values, classes) with a dataset object's arrays copied into the heap
   // (x as float32, labels as int32 or targets as float64) and reads its result. Only what the copy
-  // needs is checked here (types, lengths, integer labels); the core checks the values.
-  #withData(data, call, read) {
+  // needs is checked here (types, lengths, integer labels); the core checks the values. With n = 0
+  // x cannot tell the inputs: emptyInputs says them (standardize: the standardizer's).
+  #withData(data, call, read, emptyInputs = 1) {
     if (typeof data !== 'object' || data === null) fail('data', 'must be a dataset { n, x, labels | targets, classes }');
     const n = checkInt(data.n, 'data.n', 0);
     checkArray(data.x, null, 'data.x');
-    const inputs = n ? data.x.length / n : 1;
+    const inputs = n ? data.x.length / n : emptyInputs;
     if (!Number.isInteger(inputs) || inputs < 1 || (!n && data.x.length)) {
       fail('data.x', `must hold n × inputs values: ${data.x.length} is not a multiple of n = ${n}`);
     }

@@ -1,6 +1,7 @@
 // datasplit_test.cpp — the data helpers for any number of inputs (1, 2 and 5): both splits keep each
 // point whole with its label, are seeded and complete, the stable split keeps points in their part
-// as data grows, encoding has the documented shape, and every bad input names its field. Then the
+// as data grows, encoding has the documented shape, standardisation is StandardScaler's (fitted on
+// train, applied to test), and every bad input names its field. Then the
 // network's one-entry setters (nothing changes on failure), clone and forwardTo.
 #include <algorithm>
 #include <cstring>
@@ -161,6 +162,78 @@ TEST_CASE("the data helpers name the field of what is wrong", "[dataset][errors]
   REQUIRE_THROWS_WITH(splitByPoint(good, NAN, 1), Catch::StartsWith("testRatio:"));
   REQUIRE_THROWS_WITH(encodeTargets(good, 0, "softmax"), Catch::StartsWith("outputs: must be from 1 to 4096"));
   REQUIRE_THROWS_WITH(encodeTargets(good, 3, "swish"), Catch::StartsWith("outputActivation: unknown activation 'swish'"));
+}
+
+TEST_CASE("standardisation is StandardScaler's: mean, population std, 1 for a constant input", "[dataset]") {
+  for (int inputs : {1, 2, 5}) {
+    DYNAMIC_SECTION(inputs << " inputs") {
+      Rng rng(inputs);
+      Dataset all = numbered(200, inputs, 3);
+      all.X = nntest::randomMatrix<double>(inputs, 200, rng, -3, 7);
+      if (inputs == 5) all.X.row(3).setConstant(0.1);  // constant: scale 1, values x − mean
+      const Split s = splitDataset(all, 0.25, 2);
+      const Standardizer fit = fitStandardizer(s.train);
+      REQUIRE((fit.mean.size() == inputs && fit.scale.size() == inputs));
+      // Written out, one input at a time: mean = Σx / n, scale = √(Σ(x − mean)² / n).
+      const double n = double(s.train.size());
+      for (int k = 0; k < inputs; ++k) {
+        double sum = 0, squares = 0;
+        for (Eigen::Index j = 0; j < s.train.size(); ++j) sum += s.train.X(k, j);
+        const double mean = sum / n;
+        for (Eigen::Index j = 0; j < s.train.size(); ++j) squares += (s.train.X(k, j) - mean) * (s.train.X(k, j) - mean);
+        REQUIRE(fit.mean(k) == Approx(mean).epsilon(1e-12).margin(1e-15));
+        REQUIRE(fit.scale(k) == Approx(k == 3 && inputs == 5 ? 1.0 : std::sqrt(squares / n)).epsilon(1e-12));
+      }
+      // Fitted on train, applied to both parts: the train part has mean 0 and std 1 (0 if constant).
+      const Dataset train = standardize(s.train, fit), test = standardize(s.test, fit);
+      for (int k = 0; k < inputs; ++k) {
+        const bool constant = k == 3 && inputs == 5;
+        REQUIRE(train.X.row(k).mean() == Approx(0).margin(1e-12));
+        REQUIRE(std::sqrt(train.X.row(k).array().square().mean()) == Approx(constant ? 0 : 1).margin(1e-12));
+        for (Eigen::Index j = 0; j < test.size(); ++j)
+          REQUIRE(test.X(k, j) == (s.test.X(k, j) - fit.mean(k)) / fit.scale(k));
+      }
+      REQUIRE((test.labels == s.test.labels && test.classes == 3 && test.size() == 50));  // only x changes
+    }
+  }
+  // Pinned, by hand: [1, 2, 3, 6] → mean 3, std √(14/4) (ddof 0; ddof 1 would give √(14/3)).
+  Dataset d = numbered(4, 1, 0);
+  d.X << 1, 2, 3, 6;
+  const Standardizer fit = fitStandardizer(d);
+  REQUIRE(fit.mean(0) == 3);
+  REQUIRE(fit.scale(0) == Approx(std::sqrt(3.5)).epsilon(1e-15));
+  REQUIRE(standardize(d, fit).targets == d.targets);
+  REQUIRE(fitStandardizer(numbered(1, 2, 0)).scale == Vec<double>::Ones(2));  // one point: constant
+  REQUIRE(standardize(numbered(0, 2, 2), fitStandardizer(numbered(3, 2, 2))).size() == 0);  // an empty part
+}
+
+TEST_CASE("standardisation names the field of what is wrong", "[dataset][errors]") {
+  const Dataset d = numbered(10, 5, 3);
+  const Standardizer fit = fitStandardizer(d);
+  REQUIRE_THROWS_WITH(fitStandardizer(numbered(0, 5, 3)), "data.x: needs at least one point to fit a standardizer");
+  Dataset nanX = d;
+  nanX.X(2, 4) = NAN;
+  REQUIRE_THROWS_WITH(fitStandardizer(nanX), Catch::StartsWith("data.x: point 4 has NaN"));
+  REQUIRE_THROWS_WITH(standardize(nanX, fit), Catch::StartsWith("data.x: point 4 has NaN"));
+  Dataset badLabel = d;
+  badLabel.labels[2] = 7;
+  REQUIRE_THROWS_WITH(fitStandardizer(badLabel), Catch::StartsWith("data.labels[2]:"));
+  REQUIRE_THROWS_WITH(standardize(numbered(10, 2, 3), fit),
+                      "standardizer.mean: expected one value per input of data.x: 2 (got 5)");
+  Standardizer shortScale = fit;
+  shortScale.scale.conservativeResize(4);
+  REQUIRE_THROWS_WITH(standardize(d, shortScale), Catch::StartsWith("standardizer.scale: expected one value per input of data.x: 5 (got 4)"));
+  Standardizer bad = fit;
+  bad.scale(1) = 0;
+  REQUIRE_THROWS_WITH(standardize(d, bad), "standardizer.scale[1]: must be finite and > 0 (got 0)");
+  bad.scale(1) = -INFINITY;
+  REQUIRE_THROWS_WITH(standardize(d, bad), Catch::StartsWith("standardizer.scale[1]:"));
+  bad = fit;
+  bad.mean(4) = NAN;
+  REQUIRE_THROWS_WITH(standardize(d, bad), "standardizer.mean[4]: must be finite (got nan)");
+  bad = fit;
+  bad.scale(0) = 1e-300;  // every value finite, but a point lands beyond float
+  REQUIRE_THROWS_WITH(standardize(d, bad), Catch::StartsWith("data.x: point 0 standardises beyond float's range"));
 }
 
 // --- the network's one-entry setters, clone and forwardTo ------------------------------------------

@@ -1,7 +1,7 @@
 // data.test.mjs — the one-way data path (issue 11): the core's data helpers through the facade for
-// any number of inputs (the shuffle split, the stable split of the user's points, encoding), and the
-// network calls that replace JSON round trips and whole copies: clone, forwardLayer, setWeight and
-// setBias. Every failure names its field and leaves the heap and the stack where they were.
+// any number of inputs (the shuffle split, the stable split of the user's points, encoding,
+// standardisation as scikit-learn's StandardScaler), and the network calls that replace JSON round
+// trips and whole copies: clone, forwardLayer, setWeight and setBias. Every failure names its field and leaves the heap and the stack where they were.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';
@@ -102,6 +102,86 @@ test('the data helpers name the field of what is wrong and leak nothing', () => 
   for (const [f] of failures) assert.throws(f);  // warm-up: the same calls once more
   const heap = nn.heapInUse(), stack = nn.stackPointer();
   for (let i = 0; i < 2000; i++) assert.throws(failures[i % failures.length][0]);
+  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.stackPointer(), stack);
+});
+
+// StandardScaler written out in double, one input at a time: mean = Σx / n, scale = √(Σ(x − mean)² / n)
+// (ddof 0), and 1 for an input whose values are all equal.
+function scalerOf(x, n, k) {
+  const mean = [], scale = [];
+  for (let i = 0; i < k; i++) {
+    const column = Array.from({ length: n }, (_, j) => x[j * k + i]);
+    const m = column.reduce((a, v) => a + v, 0) / n;
+    mean.push(m);
+    scale.push(column.every((v) => v === column[0]) ? 1 : Math.sqrt(column.reduce((a, v) => a + (v - m) ** 2, 0) / n));
+  }
+  return { mean, scale };
+}
+const close = (got, want, what) => assert.ok(Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${what}: ${got} vs ${want}`);
+
+test('fitStandardizer and standardize: StandardScaler for 1, 2 or 5 inputs, fitted on train, applied to test', () => {
+  for (const k of [1, 2, 5]) {
+    for (const regression of [false, true]) {
+      const n = 160;
+      const data = {
+        ...numbered(n, k, regression), name: 'mine',  // input 1 constant (scale 1) when there is one
+        x: Float32Array.from({ length: n * k }, (_, i) => (i % k === 1 ? 0.1 : Math.sin(i * 1.7) * 4 + (i % k) * 10)),
+      };
+      const { train, test: held } = nn.splitDataset(data, 0.25, 5);
+      const s = nn.fitStandardizer(train);
+      assert.ok(s.mean instanceof Float64Array && s.scale instanceof Float64Array);
+      assert.equal(s.mean.length, k);
+      const want = scalerOf(train.x, train.n, k);
+      for (let i = 0; i < k; i++) {
+        close(s.mean[i], want.mean[i], `mean[${i}]`);
+        close(s.scale[i], want.scale[i], `scale[${i}]`);
+      }
+      if (k > 1) assert.equal(s.scale[1], 1, 'a constant input keeps scale 1');
+      for (const part of [train, held]) {
+        const out = nn.standardize(part, s);
+        assert.ok(out.x instanceof Float32Array);
+        assert.deepEqual([...out.x], Array.from(part.x, (v, i) => Math.fround((v - s.mean[i % k]) / s.scale[i % k])));
+        assert.deepEqual({ ...out, x: null }, { ...part, x: null }, 'only x changes');
+      }
+      const z = scalerOf(nn.standardize(train, s).x, train.n, k);  // the training part: mean 0, std 1
+      for (let i = 0; i < k; i++) {
+        assert.ok(Math.abs(z.mean[i]) < 1e-6, `mean[${i}] ${z.mean[i]}`);
+        if (i !== 1) assert.ok(Math.abs(z.scale[i] - 1) < 1e-6, `std[${i}] ${z.scale[i]}`);
+      }
+      const saved = JSON.parse(JSON.stringify({ mean: [...s.mean], scale: [...s.scale] }));
+      assert.deepEqual(nn.standardize(held, saved), nn.standardize(held, s), 'a standardizer saved as JSON applies the same');
+    }
+  }
+  const pinned = nn.fitStandardizer({ n: 4, x: [1, 2, 3, 6], targets: [0, 0, 0, 0] });  // ddof 1 would be √(14/3)
+  assert.deepEqual([...pinned.mean], [3]);
+  close(pinned.scale[0], Math.sqrt(14 / 4), 'scale');
+  const empty = nn.standardize({ n: 0, x: [], classes: 2, labels: [] }, { mean: [1, 2], scale: [3, 4] });
+  assert.equal(empty.n, 0, 'an empty part standardises, whatever the number of inputs');
+  assert.equal(empty.x.length, 0);
+});
+
+test('the standardizer names the field of what is wrong and leaks nothing', () => {
+  const data = numbered(30, 4);
+  const s = nn.fitStandardizer(data);
+  const failures = [
+    [() => nn.fitStandardizer({ n: 0, x: [], classes: 2, labels: [] }), 'data.x', /at least one point/],
+    [() => nn.fitStandardizer({ ...data, x: Float32Array.from(data.x, (v) => (v === 9 ? NaN : v)) }), 'data.x', /point 2 has NaN/],
+    [() => nn.fitStandardizer({ ...data, labels: Int32Array.from(data.labels, (l, j) => (j === 4 ? 3 : l)) }), 'data.labels[4]'],
+    [() => nn.fitStandardizer(null), 'data'],
+    [() => nn.standardize(numbered(30, 2), s), 'standardizer.mean', /one value per input of data\.x: 2 \(got 4\)/],
+    [() => nn.standardize(data, { mean: s.mean, scale: s.scale.subarray(1) }), 'standardizer.scale', /got 3/],
+    [() => nn.standardize(data, { mean: s.mean, scale: [1, 0, 1, 1] }), 'standardizer.scale[1]', /> 0 \(got 0\)/],
+    [() => nn.standardize(data, { mean: [0, 0, NaN, 0], scale: s.scale }), 'standardizer.mean[2]', /finite/],
+    [() => nn.standardize(data, { mean: [0, 0, 0, 0], scale: [1e-300, 1, 1, 1] }), 'data.x', /point 1 standardises beyond float/],
+    [() => nn.standardize(data, null), 'standardizer'],
+    [() => nn.standardize(data, { mean: 'abc', scale: s.scale }), 'standardizer.mean'],
+    [() => nn.standardize({ ...data, x: data.x.subarray(1) }, s), 'data.x'],
+  ];
+  for (const [f, field, re] of failures) throwsField(f, field, re);
+  for (const [f] of failures) assert.throws(f);  // warm-up: the same calls once more
+  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  for (let i = 0; i < 1000; i++) assert.throws(failures[i % failures.length][0]);
   assert.equal(nn.heapInUse(), heap);
   assert.equal(nn.stackPointer(), stack);
 });
