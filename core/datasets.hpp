@@ -59,7 +59,8 @@ Dataset makeDataset(const std::string& name, Eigen::Index n, double noise, int c
 // (classes 0), n targets that are finite floats ("data.targets[i]"). n may be 0.
 void checkDataset(const Dataset& d);
 
-// The two parts keep the dataset's name and classes; points keep their order within a part.
+// The two parts keep the dataset's name and classes (the seeded split's parts are in shuffled
+// order; splitByPoint keeps the dataset's order within each part).
 struct Split {
   Dataset train, test;
 };

@@ -59,9 +59,10 @@ std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S
     throw Error("maxPerLayer", "checking this network on " + std::to_string(X.cols()) + " samples takes " + num(work) +
                 " multiply-adds; the limit is " + num(kMaxCheckWork) + " (use fewer samples or a smaller maxPerLayer)");
   net.computeGradients(X, Y);  // checks the batch; leaves dW, db in the network
-  NetworkSpec plain = net.spec();  // the same network, without optimizer state: sgd keeps none
+  NetworkSpec plain = net.spec();  // the same network, with an optimizer that keeps no state
   plain.optimizer = OptimizerSettings{};
-  plain.optimizer.type = "sgd";
+  for (const auto& o : optimizerTable<float>())
+    if (o.stateSlots == 0) { plain.optimizer.type = o.name; break; }
   Network<double> copy(plain);
   copy.parameters() = net.parameters().template cast<double>();
   const Mat<double> Xd = X.template cast<double>(), Yd = Y.template cast<double>();

@@ -114,8 +114,6 @@ constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, {"beta1", "beta2", "epsilon
      R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
     "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps"};
 
-}  // namespace
-
 // adamw (torch AdamW): decoupled weight decay, then adam's step (on every parameter, as torch):
 // θ ← θ (1 − lr λ);  then m, v and the update as adam
 template <class S>
@@ -140,6 +138,8 @@ constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, {"beta1", "beta2", "epsi
      R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
      R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
     "the weights and biases shrink by $\\eta\\lambda$ before Adam's step (decoupled weight decay); $s$, $r$ are running means of $g$ and $g^2$"};
+
+}  // namespace
 
 // Each row: {info, step}; info is {name, display, defaultLearningRate, reads, stateSlots,
 // nonNegative, countsSteps, texRules, texState}.

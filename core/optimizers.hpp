@@ -44,11 +44,11 @@ struct OptimizerInfo {
   const char* name;             // the key in specs, links and files
   const char* display;          // "Adam"
   double defaultLearningRate;   // torch's default where it has one
-  std::array<const char*, 4> reads;  // the hyperparameters the step reads besides learningRate
+  std::array<const char*, 4> reads;  // the hyperparameters the step reads besides learningRate (then nullptr)
   int stateSlots;               // state vectors of parameter length (velocity, moments)
   std::array<bool, 2> nonNegative;   // which slots hold averages of g² (never negative)
   bool countsSteps;             // the step reads t (adam's bias correction)
-  std::array<const char*, 3> texRules;  // the update, one line each ("" for none)
+  std::array<const char*, 3> texRules;  // the update, one line each (then nullptr)
   const char* texState;         // what the state is, in words with $…$ ("" for none)
   // The hyperparameters the step reads, learningRate first.
   std::vector<const Hyperparameter*> hyperparameters() const;

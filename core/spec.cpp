@@ -46,7 +46,8 @@ void checkPair(const NetworkSpec& spec) {
   if (out.units < loss.minOutputs)
     throw Error("loss", spec.loss + " needs at least " + std::to_string(loss.minOutputs) +
                 " outputs (one per class); the output layer has " + std::to_string(out.units) +
-                " (use binary_crossentropy with a sigmoid output for two classes)");
+                " (for two classes, use " + naturalOutput(Problem::binary).loss + " with a " +
+                naturalOutput(Problem::binary).activation + " output)");
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ export interface LayerSpec {
   activation?: ActivationName;
 }
 
-/** PyTorch's update rules and defaults. Fields an optimizer does not read are ignored. */
+/** PyTorch's update rules and defaults. Every field given is checked against its range, even one
+ *  the type does not read; the normalised spec keeps only what the type reads. */
 export interface OptimizerSpec {
   type?: OptimizerName;          // default 'adam'
   /** Default: the optimizer's (catalog.optimizers[i].defaultLearningRate); > 0. */
@@ -258,7 +259,7 @@ export interface NN {
   loadNetwork(json: string): Network;
   makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
   /** The core's seeded split: round(n · testRatio) test points (at most n − 1), the rest for
-   *  training, in their order. Any number of inputs per point: x holds n × inputs values. seed: an
+   *  training, each in shuffled order (byPoint: in data's order). Any number of inputs per point: x holds n × inputs values. seed: an
    *  integer from 0 to 2^53 − 1 (default 1). options.byPoint: each point is a test point when a
    *  seeded hash of its inputs' float32 bits falls below testRatio, so adding or removing points
    *  never moves the others (with no point left to train, every point trains); for data that grows.

@@ -139,3 +139,28 @@ TEST_CASE("fused paths stay finite where the general path overflows", "[gradient
   const auto& cce = findLoss<float>("categorical_crossentropy", "");
   REQUIRE(cce.fusedValue(Z, Y) == Approx(400.f));  // logsumexp − z_true = 200 − (−200)
 }
+
+// The flags the page and the advice read (range, slope, dead region) are typed beside each row;
+// here they are checked against f and f' themselves, sampled on z ∈ [−30, 30].
+TEST_CASE("every elementwise activation's range, largest slope and dead region are its function's", "[activation]") {
+  for (const auto& a : activationTable<double>()) {
+    if (!a.elementwise) continue;
+    DYNAMIC_SECTION(a.name) {
+      const Eigen::Index n = 6001;
+      Mat<double> Z(1, n), A, dZ;
+      for (Eigen::Index i = 0; i < n; ++i) Z(0, i) = -30 + 0.01 * double(i);
+      a.forward(Z, A);
+      a.backward(Z, A, Mat<double>::Ones(1, n), dZ);
+      const double lo = A.minCoeff(), hi = A.maxCoeff(), slope = dZ.cwiseAbs().maxCoeff();
+      CHECK(lo >= a.lo - 1e-9);
+      CHECK(hi <= a.hi + 1e-9);
+      CHECK(slope <= a.maxSlope + 1e-9);
+      if (std::isfinite(a.lo)) CHECK(lo <= a.lo + 0.01 * std::max(1.0, std::abs(a.lo)));  // and tight
+      if (std::isfinite(a.hi)) CHECK(hi >= a.hi - 0.01 * std::max(1.0, std::abs(a.hi)));
+      if (std::isfinite(a.maxSlope)) CHECK(slope >= 0.98 * a.maxSlope);
+      bool zeroBelow = true;
+      for (Eigen::Index i = 0; Z(0, i) < 0; ++i) zeroBelow = zeroBelow && dZ(0, i) == 0;
+      CHECK(zeroBelow == a.deadBelowZero);
+    }
+  }
+}

@@ -6,6 +6,7 @@
 // res × res image that the canvas scales up smoothly: no per-cell DOM.
 // setPreview() shows one neuron's map instead (hovering a node of the network diagram).
 // The module's catalog gives the plot's extent and the output activation's row (its midpoint).
+import { row } from './rows.js';
 import { h } from './dom.js';
 import { paintMap } from './inside/maps.js';
 
@@ -25,7 +26,7 @@ const css = (c) => `rgb(${c[0]},${c[1]},${c[2]})`;
 
 export function createBoundary(canvas, legend, catalog) {
   const extent = catalog.limits.extent;   // the data live in [−extent, extent]²
-  const activation = (name) => catalog.activations.find((a) => a.name === name);   // undefined for an input
+  const activation = (name) => row(catalog.activations, name);   // undefined for an input
   const ctx = canvas.getContext('2d');
   const image = document.createElement('canvas');
   let data = null;        // { kind, classes, outputs, lo, hi, train, test }

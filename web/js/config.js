@@ -3,11 +3,12 @@
 // here and no table entry named: the defaults, ranges and rules come from the core's catalog
 // (catalog.js, generated at build time); functions take it as an argument and return plain data.
 import { catalog as CATALOG } from './catalog.js';
+import { row, either } from './rows.js';
 import { DATA_LIMITS } from './data/csv.js';
 import { minClasses } from './data/custom.js';
 
 /** The page's own limits (the core's, in catalog.limits, are far wider). */
-export const UI_LIMITS = { maxLayers: 8, maxUnits: 64, minPoints: 50, maxPoints: 1000, minTest: 0.1, maxTest: 0.9 };
+export const UI_LIMITS = { maxLayers: 8, maxUnits: 64, minPoints: 50, maxPoints: 1000, minTest: 0.1, maxTest: 0.9, maxPenalty: 10, maxSeed: 2 ** 31 - 1 };
 
 /** The hyperparameters besides the learning rate, each a config key (momentum, beta1, …). */
 export const HYPERPARAMETERS = CATALOG.hyperparameters.filter((p) => p.default !== null);
@@ -34,21 +35,15 @@ function defaultsFrom(catalog) {
 
 /** The hyperparameters (besides the learning rate) an optimizer reads: rows of the catalog. */
 export function optimizerParams(catalog, type) {
-  return catalog.optimizers.find((o) => o.name === type)?.hyperparameters.slice(1) ?? [];
+  return row(catalog.optimizers, type)?.hyperparameters.slice(1) ?? [];
 }
 
 /** The activations a hidden layer may have: the elementwise ones (softmax needs its whole layer). */
 export function hiddenActivations(catalog) { return catalog.activations.filter((a) => a.elementwise); }
 
-/** A row's display name (the name itself when the row is unknown). */
-export function display(rows, name) { return rows.find((r) => r.name === name)?.display ?? name; }
-
-/** "a, b or c" of the rows' display names. */
-export const either = (rows) => rows.map((r) => r.display).join(', ').replace(/, ([^,]*)$/, ' or $1');
-
 export function defaultConfig() { return structuredClone(DEFAULTS); }
 
-export function datasetInfo(catalog, name) { return catalog.datasets.find((d) => d.name === name); }
+export function datasetInfo(catalog, name) { return row(catalog.datasets, name); }
 
 /** The numbers of classes the data allows: [min, max] ([0, 0] for regression). */
 export function classRange(catalog, cfg) {
@@ -71,8 +66,8 @@ export function naturalOutput(catalog, kind) { return { ...catalog.problems[kind
 export function outputUnits(catalog, cfg) {
   const kind = problemKind(catalog, cfg);
   if (kind === 'regression') return 1;
-  const loss = catalog.losses.find((l) => l.name === cfg.loss);
-  const act = catalog.activations.find((a) => a.name === cfg.outputActivation);
+  const loss = row(catalog.losses, cfg.loss);
+  const act = row(catalog.activations, cfg.outputActivation);
   if (kind === 'multiclass' || (act && !act.elementwise) || (loss && loss.minOutputs > 1)) return cfg.classes;
   return 1;
 }
@@ -92,12 +87,14 @@ export function optimizerSpec(catalog, cfg) {
   return spec;
 }
 
+/** What the float network can use (the core's isNormalFloat): |v| from 1.2e-38 to 3.4e38. */
+export const isNormalFloat = (v) => Math.abs(v) >= 1.1754943508222875e-38 && Math.abs(v) <= 3.4028234663852886e38;
+
 /** Whether v lies in a hyperparameter's range, as given and as the float network uses it (the
  *  core's rule: 0 or a normal float, so 1e39 and 1e-50 are out), and the range as text ("[0, 1)"). */
 export function inRange(p, v) {
   const within = (x) => (p.loOpen ? x > p.lo : x >= p.lo) && (p.hi === null || (p.hiOpen ? x < p.hi : x <= p.hi));
-  const normal = v === 0 || (Math.abs(v) >= 1.1754943508222875e-38 && Math.abs(v) <= 3.4028234663852886e38);
-  return Number.isFinite(v) && normal && within(v) && within(Math.fround(v));
+  return Number.isFinite(v) && (v === 0 || isNormalFloat(v)) && within(v) && within(Math.fround(v));
 }
 export const rangeText = (p) => (p.hi === null
   ? `a finite number ${p.loOpen ? '>' : '≥'} ${p.lo}, from 1.2e-38 to 3.4e38 as a float`
@@ -108,8 +105,8 @@ export const rangeText = (p) => (p.hi === null
 export function checkConfig(catalog, cfg) {
   const errors = [], warnings = [];
   const kind = problemKind(catalog, cfg);
-  const loss = catalog.losses.find((l) => l.name === cfg.loss);
-  const act = catalog.activations.find((a) => a.name === cfg.outputActivation);
+  const loss = row(catalog.losses, cfg.loss);
+  const act = row(catalog.activations, cfg.outputActivation);
   const [lo, hi] = classRange(catalog, cfg);
   if (!(Number.isInteger(cfg.classes) && cfg.classes >= lo && cfg.classes <= hi)) {
     errors.push({ field: 'classes', message: hi === 0 ? `Regression data has no classes (got ${cfg.classes}).` : `This data takes ${lo}–${hi} classes (got ${cfg.classes}).` });
@@ -119,16 +116,20 @@ export function checkConfig(catalog, cfg) {
   const unit = catalog.activations.filter((a) => a.unitInterval);
   const wholeRange = catalog.activations.filter((a) => a.elementwise && (a.lo === null || a.lo <= -1) && (a.hi === null || a.hi >= 1));
   if (kind === 'regression' && loss.needsUnitInterval) {
-    errors.push({ field: 'loss', message: `${loss.display} compares class probabilities, but this dataset has real-valued targets in [−1, 1]. Use ${either(fitsReal)} for regression.` });
+    errors.push({ field: 'loss', message: `${loss.display} compares class probabilities, but this dataset has real-valued targets in [−1, 1]. Use ${either(fitsReal.map((r) => r.display))} for regression.` });
   } else if (loss.needsUnitInterval && !act.unitInterval) {
-    errors.push({ field: 'loss', message: `${loss.display} takes the log of the outputs, which must lie in (0, 1); a ${act.display} output can leave that range. Use a ${either(unit)} output (or ${fitsReal[0].display}).` });
+    errors.push({ field: 'loss', message: `${loss.display} takes the log of the outputs, which must lie in (0, 1); a ${act.display} output can leave that range. Use a ${either(unit.map((r) => r.display))} output (or ${fitsReal[0].display}).` });
   }
   if (kind === 'regression' && !act.elementwise) {
-    errors.push({ field: 'outputActivation', message: `A ${act.display} over a single output is always 1: it cannot fit a value. Use ${either(wholeRange)} for regression.` });
+    errors.push({ field: 'outputActivation', message: `A ${act.display} over a single output is always 1: it cannot fit a value. Use ${either(wholeRange.map((r) => r.display))} for regression.` });
   } else if (kind === 'regression' && act.unitInterval) {
-    warnings.push({ field: 'outputActivation', message: `${act.display} outputs stay in (0, 1), but the targets span [−1, 1]: the negative half cannot be fitted. ${either(wholeRange)} fit the whole range.` });
+    warnings.push({ field: 'outputActivation', message: `${act.display} outputs stay in (0, 1), but the targets span [−1, 1]: the negative half cannot be fitted. ${either(wholeRange.map((r) => r.display))} fit the whole range.` });
   } else if (kind !== 'regression' && act.deadBelowZero && !loss.needsUnitInterval) {
-    warnings.push({ field: 'outputActivation', message: `A ${act.display} output cannot go below 0, so a unit stuck at 0 stops learning; ${either(unit.concat(catalog.activations.filter((a) => a.lo === -1 && a.hi === 1)))} are safer.` });
+    warnings.push({ field: 'outputActivation', message: `A ${act.display} output cannot go below 0, so a unit stuck at 0 stops learning; ${either(unit.concat(catalog.activations.filter((a) => a.lo === -1 && a.hi === 1)).map((r) => r.display))} are safer.` });
+  }
+  for (const key of ['l1', 'l2']) {  // the core: 0, or a normal float (1e-40 would silently be 0)
+    const v = cfg[key];
+    if (!(v === 0 || (v > 0 && v <= UI_LIMITS.maxPenalty && isNormalFloat(v)))) errors.push({ field: key, message: `must be 0, or from 1.2e-38 to ${UI_LIMITS.maxPenalty} (got ${v})` });
   }
   for (const p of [catalog.hyperparameters[0], ...optimizerParams(catalog, cfg.optimizer)]) {
     if (!inRange(p, cfg[p.name])) errors.push({ field: p.name, message: `must be ${rangeText(p)} (got ${cfg[p.name]})` });  // the core's words

@@ -3,7 +3,8 @@
 // update(config) shows a configuration, and every user edit is reported as a patch through
 // onChange(patch); main.js decides what the patch means.
 import { h, field, select, onNumber, setValue } from './dom.js';
-import { UI_LIMITS, HYPERPARAMETERS, datasetInfo, display, optimizerParams, rangeText } from './config.js';
+import { UI_LIMITS, HYPERPARAMETERS, datasetInfo, optimizerParams, rangeText } from './config.js';
+import { display } from './rows.js';
 import { CLASS_COLORS, diverging } from './boundary.js';
 import { minClasses } from './data/custom.js';
 
@@ -51,7 +52,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   const noise = slider('Noise', { min: 0, max: 1, step: 0.05, 'data-field': 'noise' }, (v) => fmt(v));
   const points = slider('Points', { min: UI_LIMITS.minPoints, max: UI_LIMITS.maxPoints, step: 10, 'data-field': 'points' }, String);
   const test = slider('Test ratio', { min: UI_LIMITS.minTest, max: UI_LIMITS.maxTest, step: 0.05, 'data-field': 'testRatio' }, (v) => `${Math.round(v * 100)}%`);
-  const seed = h('input', { type: 'number', min: 0, max: 2 ** 31 - 1, step: 1, inputmode: 'numeric', 'data-field': 'seed' });
+  const seed = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxSeed, step: 1, inputmode: 'numeric', 'data-field': 'seed' });
   const regenerate = h('button', { type: 'button', class: 'ghost', title: 'Draw a new random seed: new points and new initial weights' }, 'Regenerate');
   const showTest = h('input', { type: 'checkbox', checked: true });
   const classesNote = h('span', { class: 'hint' });
@@ -108,8 +109,8 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${rangeText(catalog.hyperparameters[0])}`, 'data-field': 'learningRate' });
   const lrChoices = h('datalist', { id: 'lr-choices' }, [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10].map((v) => h('option', { value: v })));
   const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric', 'data-field': 'batchSize' });
-  const l1 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal', 'data-field': 'l1' });
-  const l2 = h('input', { type: 'number', min: 0, max: 10, step: 'any', inputmode: 'decimal', 'data-field': 'l2' });
+  const l1 = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxPenalty, step: 'any', inputmode: 'decimal', 'data-field': 'l1' });
+  const l2 = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxPenalty, step: 'any', inputmode: 'decimal', 'data-field': 'l2' });
   const params = {};
   let cfg = null;
 

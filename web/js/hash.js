@@ -56,7 +56,7 @@ function hashFields(catalog) {
     ['noise', ['noise', num(0, 1)]],
     ['points', ['points', int(UI_LIMITS.minPoints, UI_LIMITS.maxPoints)]],
     ['test', ['testRatio', num(UI_LIMITS.minTest, UI_LIMITS.maxTest)]],
-    ['seed', ['seed', int(0, 2 ** 31 - 1)]],
+    ['seed', ['seed', int(0, UI_LIMITS.maxSeed)]],
     ['features', ['features', features]],
     ['layers', ['layers', layers(hiddenActivations(catalog).map((a) => a.name), catalog.defaults.hiddenActivation)]],
     ['output', ['outputActivation', oneOf(catalog.activations.map((a) => a.name))]],
@@ -64,8 +64,8 @@ function hashFields(catalog) {
     ['init', ['init', oneOf(catalog.initializers.map((i) => i.name))]],
     ['optimizer', ['optimizer', oneOf(catalog.optimizers.map((o) => o.name))]],
     ['batch', ['batchSize', int(1, UI_LIMITS.maxPoints)]],
-    ['l1', ['l1', num(0, 10)]],
-    ['l2', ['l2', num(0, 10)]],
+    ['l1', ['l1', num(0, UI_LIMITS.maxPenalty)]],
+    ['l2', ['l2', num(0, UI_LIMITS.maxPenalty)]],
     ...catalog.hyperparameters.map((p) => [SHORT_KEYS.get(p.name) ?? p.name, [p.name, hyper(p)]]),
     ['data', ['custom', decodeCustom]],  // → { data } | { omitted: n } | { error }: unwrapped in decodeHash
   ]);

@@ -4,7 +4,8 @@
 // info) shows a configuration and every edit is reported as a patch through onChange(patch).
 import { h, field, select, onNumber, setValue } from './dom.js';
 import { FEATURES } from './features.js';
-import { UI_LIMITS, display, hiddenActivations, naturalOutput } from './config.js';
+import { UI_LIMITS, hiddenActivations, naturalOutput } from './config.js';
+import { display } from './rows.js';
 
 export function createNetworkPanel(root, catalog, { onChange }) {
   const hiddenChoices = hiddenActivations(catalog).map((a) => [a.name, a.display]);
@@ -106,12 +107,12 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       note.className = `note ${info.problems.some((p) => p.level === 'error') ? 'error' : 'warning'}`;
       note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), p.message)));
       const natural = naturalOutput(catalog, info.kind);
-      if (info.problems.some((p) => ['loss', 'outputActivation'].includes(p.field)) &&
+      if (info.problems.some((p) => ['loss', 'outputActivation'].includes(p.key ?? p.field)) &&
           (natural.loss !== c.loss || natural.outputActivation !== c.outputActivation)) {
         note.append(h('button', { type: 'button', class: 'ghost fix', onclick: () => onChange(natural) },
           `Use ${display(catalog.activations, natural.outputActivation)} with ${display(catalog.losses, natural.loss)}`));
       }
-      const invalid = (f) => String(info.problems.some((p) => p.level === 'error' && p.field === f));
+      const invalid = (f) => String(info.problems.some((p) => p.level === 'error' && (p.key ?? p.field) === f));
       outAct.setAttribute('aria-invalid', invalid('outputActivation'));
       loss.setAttribute('aria-invalid', invalid('loss'));
     },

@@ -5,6 +5,7 @@
 // neuron's map over the input plane (inside/maps.js) and a small bias square at its lower left;
 // inside/diagram.js lays hover targets and the inline editor over this canvas (see geometry()).
 // The module's catalog gives each layer's activation row, whose range scales its maps.
+import { row } from './rows.js';
 import { FEATURES } from './features.js';
 import { paintMap } from './inside/maps.js';
 
@@ -146,7 +147,7 @@ export function createNetView(canvas, catalog) {
     /** Neuron maps from the worker: { res, inputs (res² × features), layers: [res² × units] }. */
     setMaps(maps) {
       if (!shape) return;
-      const acts = [null, ...shape.layers.map((l) => catalog.activations.find((a) => a.name === l.activation) ?? null)];
+      const acts = [null, ...shape.layers.map((l) => row(catalog.activations, l.activation) ?? null)];
       const sources = [maps.inputs, ...maps.layers];
       thumbs = sources.map((values, c) => {
         const units = values.length / (maps.res * maps.res);

@@ -231,8 +231,13 @@ export class Trainer {
   param({ layer, kind, row, col, value }) {
     const run = this.#run, net = run?.net;
     if (!run) return;
-    if (kind === 'w') net.setWeight(layer, row, col, value);  // one entry, checked first: no copy of W
-    else net.setBias(layer, row, value);
+    try {  // one entry, checked first (no copy of W): a refused value changes nothing and is said
+      if (kind === 'w') net.setWeight(layer, row, col, value);
+      else net.setBias(layer, row, value);
+    } catch (e) {
+      this.#post(toPage.settings(run.id, [errorOf(e, 'value')]));
+      return;
+    }
     run.diverged = false;
     if (!this.#running) this.#postFrame(true);
   }
@@ -243,7 +248,7 @@ export class Trainer {
 
   /** The By-hand panel, on the mini-batch the next step will train. */
   trace(req, preview) {
-    if (this.#run?.train.n) this.#post(toPage.trace(this.#run.id, req, traceBatch(this.#nn, this.#batchView(), { preview })));
+    if (this.#run?.train.n) this.#post(toPage.trace(this.#run.id, req, traceBatch(this.#batchView(), { preview })));
   }
   gradcheck(req) {
     if (this.#run?.train.n) this.#post(toPage.gradcheck(this.#run.id, req, checkBatch(this.#batchView(), this.#nn.catalog.limits)));

@@ -3,6 +3,7 @@
 // 256 training points), and at most ~2.5 times a second every neuron's map over a coarse grid, the
 // chosen layer's view of the data (hidden space) and the test-set scores (confusion matrix or
 // R²/RMSE). A hovered neuron's map at full resolution rides along with every frame. No DOM.
+import { row } from '../rows.js';
 import { expandFeatures, gridPoints } from '../features.js';
 import { pca2, project } from './pca.js';
 
@@ -42,7 +43,7 @@ export function createProbe(catalog) {
       const f = config.features;
       const k = f.length, o = train.y.length / Math.max(1, train.n);
       const m = Math.min(SAMPLE, train.n);
-      const act = catalog.activations.find((a) => a.name === config.outputActivation);
+      const act = row(catalog.activations, config.outputActivation);
       ctx = {
         coarse: expandFeatures(gridPoints(MAP_RES, extent), MAP_RES * MAP_RES, f),
         lines: expandFeatures(gridLines(extent), 2 * LINES * LINE_PTS, f),

@@ -4,10 +4,10 @@
 // constantGradient, …) and every name and formula it shows comes from a row, so a new activation,
 // loss or initialiser is judged by its table row, never by a list of names typed here.
 // Pure: plain text with $…$ for inline TeX.
-import { sym, fill, row, texNumber } from './tex.js';
+import { sym, fill, texNumber } from './tex.js';
+import { row, either } from '../rows.js';
 
 /** 'a', 'a or b', 'a, b or c'. */
-const either = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
 /** A slope bound as TeX: 0.25 → '\tfrac{1}{4}', 0.3 → '0.3'. */
 const bound = (s) => (Number.isInteger(1 / s) ? `\\tfrac{1}{${1 / s}}` : texNumber(s));
 /** A number in prose, with a true minus sign. */

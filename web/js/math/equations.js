@@ -7,7 +7,8 @@
 // One block per step of the step-through: forward-1 … forward-L, loss, backward-L … backward-1,
 // update. Notes are plain text with $…$ for inline TeX. Every formula, name and note of an
 // activation, loss or optimizer comes from its row of the module's catalog.
-import { sym, fill, row, space, texNumber } from './tex.js';
+import { sym, fill, space, texNumber } from './tex.js';
+import { row } from '../rows.js';
 
 /** Units and fan-in of book layer l (1-based). */
 export function layerShape(spec, l) {

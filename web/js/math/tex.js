@@ -26,5 +26,3 @@ export function texNumber(v) {
   return m === 1 ? pow : m === -1 ? `-${pow}` : `${m} \\times ${pow}`;
 }
 
-/** A catalog row by name (activations, losses, optimizers, initializers): row(catalog.losses, 'mse'). */
-export const row = (rows, name) => rows.find((r) => r.name === name);

@@ -1,5 +1,5 @@
 // tracer.js — the worker's side of the By-hand panel (no DOM; runs inside worker.js). It reads the
-// network on the mini-batch that the next training step (worker.js trainStep) will use, so what the
+// network on the mini-batch that the next training step (trainer.js #trainStep) will use, so what the
 // panel shows is exactly what Step trains on:
 //   traceBatch → net.trace (per-layer W, b, Z, A, dZ, dW, db) and, on request, a preview of the
 //                update: the same step taken on a copy (net.clone(), inside wasm), so ΔW is the real
@@ -14,9 +14,9 @@ export function nextBatch(run) {
   return { x: train.x.subarray(start * k, end * k), y: train.y.subarray(start * o, end * o), n: end - start, start };
 }
 
-/** { trace, start, steps, preview: [{W, b}] | null } for the next batch. (`nn` is no longer read:
- *  the copy is made by the network itself.) */
-export function traceBatch(nn, run, { preview = false } = {}) {
+/** { trace, start, steps, preview: [{W, b}] | null } for the next batch (the preview steps a
+ *  clone the network makes of itself). */
+export function traceBatch(run, { preview = false } = {}) {
   const { net } = run;
   const b = nextBatch(run);
   const trace = net.trace(b.x, b.y, b.n);

@@ -5,11 +5,12 @@
 import { h } from '../dom.js';
 import { layerMatrices } from './matrices.js';
 import { matrixCard, createTooltip } from './heatmap.js';
+import { display as displayOf } from '../rows.js';
 
 const GROUPS = [['forward', 'Forward', ['W', 'b', 'Z', 'A']], ['backward', 'Backward', ['dZ', 'dW', 'db']], ['update', 'Update', ['ΔW', 'Δb']]];
 
 export function createValuesView(root, catalog, { onLayer = () => {} } = {}) {
-  const display = (name) => catalog.activations.find((a) => a.name === name).display;
+  const display = (name) => displayOf(catalog.activations, name);
   let data = null;          // { trace, preview, start, inputs }
   let layer = 1, active = [], tex = null, shown = '';
   const tip = createTooltip(document.body);
