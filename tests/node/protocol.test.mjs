@@ -107,6 +107,17 @@ test('Trainer: builds, refuses a bad try without touching the run, answers setti
     assert.equal(JSON.parse(last(TO_PAGE.MODEL).json).spec.optimizer.momentum, 0.25);
 
     clear();
+    clear();   // a weight edited to a value float cannot hold: said, and the network unchanged
+    t.export();
+    const weightsBefore = JSON.parse(last(TO_PAGE.MODEL).json).weights;
+    clear();
+    t.param({ layer: 0, kind: 'w', row: 0, col: 0, value: 1e39 });
+    assert.deepEqual(posted.map((m) => m.type), [TO_PAGE.SETTINGS]);
+    assert.equal(posted[0].errors[0].field, 'value');
+    t.export();
+    assert.deepEqual(JSON.parse(last(TO_PAGE.MODEL).json).weights, weightsBefore);
+
+    clear();
     t.build(toWorker.build({ id: 3, config: { ...config, layers: [{ units: 0, activation: 'tanh' }] } }));
     assert.deepEqual(posted.map((m) => m.type), [TO_PAGE.DATA, TO_PAGE.INVALID]);
     assert.equal(posted[1].errors[0].field, 'layers[0].units');
