@@ -68,7 +68,7 @@ class Network {
   // A[l] (units_l, m) of the last predict/forward pass (the hidden layers' view of the data).
   const Mat<S>& activations(int l) const { checkLayer(l); return A_[std::size_t(l)]; }
   // A[l] (units_l, m) for X (inputs, m): the forward pass through layers 0..l only. The reference
-  // stays valid until the next call.
+  // stays valid until the next call; activations(k) for k > l still hold an earlier batch's.
   const Mat<S>& forwardTo(MatRef<S> X, int l);
   // Mean data loss of the batch and its gradient (readable through dW(l), db(l)); no step.
   S computeGradients(MatRef<S> X, MatRef<S> Y);
