@@ -69,7 +69,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   showTest.addEventListener('change', () => onShowTest(showTest.checked));
 
   root.append(
-    h('div', { class: 'thumbs', role: 'group', 'aria-label': 'Pick by picture', style: `--cols: ${balanced(thumbs.length, 4)}; --cols-wide: ${balanced(thumbs.length, 8)}` }, thumbs.map((t) => t.el)),
+    h('div', { class: 'thumbs', role: 'group', 'aria-label': 'Pick by picture', style: `--cols: ${balanced(thumbs.length, 4)}; --cols-mid: ${balanced(thumbs.length, 10)}; --cols-phone: ${balanced(thumbs.length, 8)}` }, thumbs.map((t) => t.el)),
     field('Dataset', dataset),
     field('Classes', classes, classesNote),
     noise.row, points.row, test.row,

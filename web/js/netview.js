@@ -5,7 +5,7 @@
 // neuron's map over the input plane (inside/maps.js) and a small bias square at its lower left;
 // inside/diagram.js lays hover targets and the inline editor over this canvas (see geometry()).
 // The module's catalog gives each layer's activation row, whose range scales its maps.
-import { row } from './rows.js';
+import { display, row } from './rows.js';
 import { FEATURES } from './features.js';
 import { paintMap } from './inside/maps.js';
 
@@ -112,7 +112,7 @@ export function createNetView(canvas, catalog) {
       ctx.fillStyle = c === highlight ? '#1f5fbf' : '#6b7280';
       ctx.textAlign = 'center';
       const layer = shape.layers[c - 1];
-      ctx.fillText(c === 0 ? 'input' : `${col.count} ${layer.activation}`, col.x, 10);
+      ctx.fillText(c === 0 ? 'input' : `${col.count} ${display(catalog.activations, layer.activation)}`, col.x, 10);
       if (col.count > col.shown) ctx.fillText(`+${col.count - col.shown}`, col.x, col.y(col.shown - 1) + col.r + 10);
     });
     // what was drawn, for the overlay (inside/diagram.js) and for tests
