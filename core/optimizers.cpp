@@ -91,19 +91,22 @@ constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, {"rho", "epsilon"},
     "$s$ is a running mean of $g^2$"};
 
 // adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
-// p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch
-template <class S>
-bool adamStep(const S* __restrict p, const S* __restrict g, const S* __restrict m, const S* __restrict v,
-              S* __restrict pn, S* __restrict mn, S* __restrict vn, std::size_t n, const OptimizerSettings& h,
-              std::int64_t t) {
+// p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch.
+// Decoupled (torch AdamW): first p ← p (1 − lr λ) on every parameter, then the same update.
+template <class S, bool decoupled>
+bool adamFamilyStep(const S* __restrict p, const S* __restrict g, const S* __restrict m, const S* __restrict v,
+                    S* __restrict pn, S* __restrict mn, S* __restrict vn, std::size_t n, const OptimizerSettings& h,
+                    std::int64_t t) {
   const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon);
+  const S decay = decoupled ? S(1 - h.learningRate * h.weightDecay) : S(1);
   const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
   const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
-  std::uint32_t bad = notFinite(stepSize);
+  std::uint32_t bad = notFinite(stepSize) | notFinite(decay);
   for (std::size_t i = 0; i < n; ++i) {
     mn[i] = flush(b1 * m[i] + (S(1) - b1) * g[i]);
     vn[i] = flush(b2 * v[i] + (S(1) - b2) * g[i] * g[i]);
-    pn[i] = p[i] - stepSize * mn[i] / (std::sqrt(vn[i]) / correction2Sqrt + eps);
+    const S kept = decoupled ? p[i] * decay : p[i];  // adam's loop has no multiply here
+    pn[i] = kept - stepSize * mn[i] / (std::sqrt(vn[i]) / correction2Sqrt + eps);
     bad |= notFinite(mn[i]) | notFinite(vn[i]) | notFinite(pn[i]);
   }
   return bad == 0;
@@ -114,24 +117,6 @@ constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, {"beta1", "beta2", "epsilon
      R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
     "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps"};
 
-// adamw (torch AdamW): decoupled weight decay, then adam's step (on every parameter, as torch):
-// θ ← θ (1 − lr λ);  then m, v and the update as adam
-template <class S>
-bool adamwStep(const S* __restrict p, const S* __restrict g, const S* __restrict m, const S* __restrict v,
-               S* __restrict pn, S* __restrict mn, S* __restrict vn, std::size_t n, const OptimizerSettings& h,
-               std::int64_t t) {
-  const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon), decay = S(1 - h.learningRate * h.weightDecay);
-  const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
-  const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
-  std::uint32_t bad = notFinite(stepSize) | notFinite(decay);
-  for (std::size_t i = 0; i < n; ++i) {
-    mn[i] = flush(b1 * m[i] + (S(1) - b1) * g[i]);
-    vn[i] = flush(b2 * v[i] + (S(1) - b2) * g[i] * g[i]);
-    pn[i] = p[i] * decay - stepSize * mn[i] / (std::sqrt(vn[i]) / correction2Sqrt + eps);
-    bad |= notFinite(mn[i]) | notFinite(vn[i]) | notFinite(pn[i]);
-  }
-  return bad == 0;
-}
 constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
     {false, true}, true,
     {R"(\theta \leftarrow \theta\,\big(1 - \eta\lambda\big))",
@@ -147,7 +132,7 @@ template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {
       {kSgd, &sgdStep<S>},         {kMomentum, &momentumStep<S>}, {kNesterov, &nesterovStep<S>},
-      {kRmsprop, &rmspropStep<S>}, {kAdam, &adamStep<S>},         {kAdamw, &adamwStep<S>},
+      {kRmsprop, &rmspropStep<S>}, {kAdam, &adamFamilyStep<S, false>},         {kAdamw, &adamFamilyStep<S, true>},
   };
   return table;
 }
