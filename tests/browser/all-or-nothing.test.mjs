@@ -6,7 +6,7 @@
 // Object.prototype members start the page normally, with the key reported as unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, label, button, download, pause, workerIdle, eventually } from './browser.mjs';
+import { startBrowser, label, button, download, pause, workerIdle, eventually, openPlayground, epochOf, waitForEpoch } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -14,18 +14,8 @@ after(() => browser?.close());
 
 // --- helpers -------------------------------------------------------------------------------------
 
-async function open(hash = '') {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
-  return page;
-}
-const epochOf = async (page) => Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
+const open = (hash = '') => openPlayground(browser, hash);
 const dataCount = async (page) => Number(/: ([\d,]+) points?/.exec(await page.locator('.data-count').innerText())[1].replace(/,/g, ''));
-const waitForEpoch = (page, n) => page.waitForFunction((n) => {
-  const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
-  return m && Number(m[1].replace(/,/g, '')) >= n;
-}, n, { polling: 50 });
 const chartPoints = (page) => page.evaluate(async () => {
   const { Chart } = await import('chart.js');
   return Chart.getChart(document.getElementById('curves')).data.datasets.map((d) => d.data.length);

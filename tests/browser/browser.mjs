@@ -169,3 +169,22 @@ export async function canvasesFit(page, width) {
   }, width, { polling: 50 });
   await nextFrames(page);
 }
+
+// --- the playground, as every test opens and reads it ------------------------------------------
+
+/** Opens the playground (with a link's hash) and waits until it can train. */
+export async function openPlayground(browser, hash = '') {
+  const page = await browser.newPage();
+  await page.goto(`${browser.url}index.html${hash}`);
+  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
+  return page;
+}
+
+/** The epoch the status line shows. */
+export const epochOf = async (page) => Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
+
+/** Waits until the status line shows epoch n or later. */
+export const waitForEpoch = (page, n) => page.waitForFunction((n) => {
+  const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
+  return m && Number(m[1].replace(/,/g, '')) >= n;
+}, n, { polling: 50 });

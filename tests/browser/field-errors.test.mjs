@@ -9,24 +9,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startBrowser, label, button, SCREENSHOTS } from './browser.mjs';
+import { startBrowser, label, button, SCREENSHOTS, openPlayground, epochOf, waitForEpoch } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
 after(() => browser?.close());
 
-async function open(hash = '') {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
-  return page;
-}
-const epochOf = async (page) => Number(/Epoch\s+([\d,]+)/.exec(await page.locator('#status').innerText())[1].replace(/,/g, ''));
+const open = (hash = '') => openPlayground(browser, hash);
 /** Waits until the status line shows an epoch beyond `n`: the network is (still) training. */
-const trainsPast = (page, n) => page.waitForFunction((n) => {
-  const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
-  return m && Number(m[1].replace(/,/g, '')) > n;
-}, n, { polling: 50 });
+const trainsPast = (page, n) => waitForEpoch(page, n + 1);
 /** The note beside a control (the element its aria-describedby names), or null. */
 const noteOf = (page, name) => label(page, name).evaluate((el) => {
   const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);

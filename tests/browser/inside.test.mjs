@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen,
-  canvasesFit } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen, canvasesFit, openPlayground } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/inside.png', import.meta.url));
 let browser, nn;
@@ -21,12 +20,7 @@ after(() => browser?.close());
 
 // --- helpers -------------------------------------------------------------------------------------
 
-async function open(hash = '') {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
-  return page;
-}
+const open = (hash = '') => openPlayground(browser, hash);
 
 /** Waits until the diagram shows `neurons` neurons and `links` links (it redraws asynchronously). */
 const drawn = (page, neurons, links) => page.waitForFunction(([n, l]) => {

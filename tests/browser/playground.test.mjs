@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown,
-  workerSeen, canvasesFit } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown, workerSeen, canvasesFit, openPlayground, waitForEpoch } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
 let browser, nn;
@@ -22,12 +21,7 @@ after(() => browser?.close());
 // --- helpers -------------------------------------------------------------------------------------
 
 /** Opens the page (optionally with a hash) and waits until the worker has built the network. */
-async function open(hash = '') {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.getElementById('play') && !document.getElementById('play').disabled);
-  return page;
-}
+const open = (hash = '') => openPlayground(browser, hash);
 
 /** The numbers of the role=status element: { epoch, steps, trainLoss, testLoss, testAcc }. */
 async function status(page) {
@@ -40,10 +34,6 @@ async function status(page) {
   };
 }
 
-const waitForEpoch = (page, n) => page.waitForFunction((n) => {
-  const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
-  return m && Number(m[1].replace(/,/g, '')) >= n;
-}, n, { polling: 50 });
 
 const canvasPixels = (page) => page.locator('#boundary').evaluate((c) => c.toDataURL());
 const chartPoints = (page) => page.evaluate(async () => {
