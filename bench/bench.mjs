@@ -32,7 +32,7 @@ import { accuracy, makeWorkloads } from './data.mjs';
 import { PlainMLP } from './plain.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const LIB = join(ROOT, 'dist/lib/nn.js');
+const LIB = join(ROOT, 'dist/lib/nn.mjs');
 const WASM = join(ROOT, 'dist/lib/nn_wasm.wasm');
 const NATIVE_DIR = resolve(ROOT, process.env.BENCH_NATIVE_DIR ?? 'build/native');
 const NATIVE = join(NATIVE_DIR, 'nn_bench');
@@ -58,7 +58,7 @@ function run(cmd, args) {
 }
 function ensureBuilt() {
   if (!existsSync(LIB)) {
-    console.error('bench: dist/lib/nn.js is missing; running npm run build');
+    console.error('bench: dist/lib/nn.mjs is missing; running npm run build');
     run('npm', ['run', 'build']);
   }
   // Incremental: a no-op when nn_bench is up to date, so native never runs a stale core.

@@ -7,8 +7,8 @@
 // and a V8 CPU profile (--cpu-prof, self time per function) shows which core functions the time
 // goes to. Function names need a wasm with a name section: build one beside the real build with
 //   emcmake cmake -S . -B build/wasm-profile -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs &&
-//   cmake --build build/wasm-profile --target nn_wasm && cp wasm/nn.js build/wasm-profile/
-// and pass --lib build/wasm-profile/nn.js (the default is dist/lib/nn.js, whose names are stripped).
+//   cmake --build build/wasm-profile --target nn_wasm && cp wasm/nn.mjs build/wasm-profile/
+// and pass --lib build/wasm-profile/nn.js (the default is dist/lib/nn.mjs, whose names are stripped).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { makeWorkloads } from './data.mjs';
 const args = process.argv.slice(2);
 const which = args.find((a) => a === 'w1' || a === 'w2') ?? 'w1';
 const libArg = args.includes('--lib') ? args[args.indexOf('--lib') + 1] : null;
-const lib = libArg ? pathToFileURL(resolve(libArg)).href : new URL('../dist/lib/nn.js', import.meta.url).href;
+const lib = libArg ? pathToFileURL(resolve(libArg)).href : new URL('../dist/lib/nn.mjs', import.meta.url).href;
 
 // --- the CPU profile: this script again under --cpu-prof, then self time per function ---------------
 if (args.includes('--cpu-prof')) {
@@ -69,7 +69,7 @@ function time(f, seconds = 1) {
 }
 /** Adam's moment estimates that are subnormal floats (0 < |m| < 2⁻¹²⁶), read from toJSON. */
 function subnormalMoments(net) {
-  const slots = JSON.parse(net.toJSON()).optimizerState?.slots ?? [];
+  const slots = net.toJSON().optimizerState?.slots ?? [];
   return slots.map((slot) => [slot.weights, slot.biases].flat(2).filter((v) => v !== 0 && Math.abs(v) < 2 ** -126).length);
 }
 
@@ -108,7 +108,7 @@ net.dispose();
 
 // The cost of an epoch along the bench's training window (epochs 1..E from the same start).
 const along = fresh();
-const params = JSON.parse(along.toJSON()).weights.flat(2).length + JSON.parse(along.toJSON()).biases.flat(2).length;
+const params = along.toJSON().weights.flat(2).length + along.toJSON().biases.flat(2).length;
 const perEpoch = [];
 for (let e = 1; e <= w.epochs; e++) {
   const t0 = performance.now();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # build.sh — builds everything into dist/ (`npm run build`):
-#   dist/lib/   the embeddable module: nn.js (ES module entry), nn_wasm.mjs + nn_wasm.wasm, nn.d.ts
+#   dist/lib/   the npm package's files: nn.mjs (ES module entry) and nn.cjs (CommonJS, bundled from it by
+#               scripts/cjs.mjs), nn_wasm.mjs + nn_wasm.wasm, nn.d.ts + nn.d.cts, network.schema.json, API.md
 #   web/js/catalog.js (git-ignored), the core's tables for the page (scripts/catalog.mjs)
 #   dist/       the static page (web/)
 # The core is compiled by one CMakeLists.txt: natively for the tests, under emcmake for wasm.
@@ -16,8 +17,9 @@ cmake --build build/wasm -j "$JOBS"
 
 rm -rf dist
 mkdir -p dist/lib
-cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.js dist/lib/
+cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs dist/lib/
 node scripts/catalog.mjs   # web/js/catalog.js and dist/lib/nn.d.ts, from the module's tables
+node scripts/cjs.mjs       # dist/lib/nn.cjs and nn.d.cts, for require()
 cp -r web/. dist/
 # Chart.js for the playground, as ES modules (index.html maps 'chart.js' and '@kurkle/color' to these)
 mkdir -p dist/vendor/chart.js/chunks dist/vendor/kurkle-color

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const { loadNN } = await import(root('dist/lib/nn.js'));
+const { loadNN } = await import(root('dist/lib/nn.mjs'));
 const nn = await loadNN();
 const { catalog } = nn;
 

@@ -1,4 +1,4 @@
-// nn.d.ts — types of the NN by Hand module (dist/lib/nn.js). Hand-written and kept exact, except
+// nn.d.ts — types of the NN by Hand module (dist/lib/nn.mjs). Hand-written and kept exact, except
 // the `// @catalog …` lines, which scripts/catalog.mjs fills from the core's tables at build time.
 
 /** Where and how to load the WebAssembly. */

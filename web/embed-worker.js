@@ -1,6 +1,6 @@
 // embed-worker.js — the minimal embedding example's worker: loads the module, trains XOR and
 // posts the result. Module workers cannot use import maps, so the module is imported by URL.
-import { loadNN } from './lib/nn.js';
+import { loadNN } from './lib/nn.mjs';
 
 const nn = await loadNN();
 const data = nn.makeDataset('xor', { n: 200, noise: 0, seed: 1 });

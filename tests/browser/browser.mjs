@@ -52,7 +52,7 @@ export async function startBrowser({ viewport = { width: 1440, height: 900 } } =
 /** The browser and, beside it, the same module loaded in Node (for reference computations). */
 export async function startBrowserAndModule(options) {
   const browser = await startBrowser(options);
-  const { loadNN } = await import(new URL('../../dist/lib/nn.js', import.meta.url).href);
+  const { loadNN } = await import(new URL('../../dist/lib/nn.mjs', import.meta.url).href);
   return { browser, nn: await loadNN() };
 }
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser, SCREENSHOTS } from './browser.mjs';
 
-const { loadNN } = await import(new URL('../../dist/lib/nn.js', import.meta.url).href);
+const { loadNN } = await import(new URL('../../dist/lib/nn.mjs', import.meta.url).href);
 
 // The run embed-worker.js makes: computed again in Node and on the page's main thread.
 const XOR = {
@@ -36,10 +36,10 @@ test('embed.html trains XOR in a module worker, the module also loads on the mai
     for (const [, , expected, p] of cells) assert.equal(Number(p) > 0.5, expected === '1');
     await page.screenshot({ path: `${SCREENSHOTS}embed.png` });
 
-    // The same dist/lib/nn.js also loads on a page's main thread, with no options and with an
+    // The same dist/lib/nn.mjs also loads on a page's main thread, with no options and with an
     // explicit wasm location, and computes the same numbers as Node.
     const fromPage = await page.evaluate(async (run) => {
-      const { loadNN } = await import('./lib/nn.js');
+      const { loadNN } = await import('./lib/nn.mjs');
       const results = [];
       for (const options of [undefined, { wasmUrl: new URL('./lib/nn_wasm.wasm', location.href).href }]) {
         const nn = await loadNN(options);

@@ -38,7 +38,7 @@ for (const run of runs) {
     const net = nn.createNetwork(run.spec);
     const y = nn.encodeTargets(d, net.outputs, net.spec.layers.at(-1).activation);
     assert.deepEqual(Array.from(y), native.y);
-    const initial = JSON.parse(net.toJSON());
+    const initial = net.toJSON();
     assert.deepEqual(initial.weights, native.initial.weights, 'same initial weights, exactly');
     for (let e = 0; e < epochs; e++) net.trainEpoch(d.x, y, d.n, { batchSize });
     assert.equal(net.steps, 100);

@@ -1,4 +1,4 @@
-// api.test.mjs — the whole public API of dist/lib/nn.js from Node: every method (but the two
+// api.test.mjs — the whole public API of dist/lib/nn.mjs from Node: every method (but the two
 // diagnostics heapInUse and stackPointer, which memory.test and robustness.test use) and its error
 // paths; after any error the module and other networks keep working.
 import { test } from 'node:test';
@@ -211,7 +211,7 @@ test('setOptimizer keeps the weights; same type keeps its state, bad settings ch
 test('toJSON → loadNetwork gives the same predictions and the same training afterwards', () => {
   const a = nn.createNetwork({ ...spec(), l2: 1e-3 });
   a.trainEpoch(blobs.x, Y, blobs.n);
-  const json = a.toJSON();
+  const json = JSON.stringify(a);
   const doc = JSON.parse(json);
   assert.equal(doc.format, 'nn-by-hand/network');
   assert.equal(doc.version, 1);
@@ -221,9 +221,9 @@ test('toJSON → loadNetwork gives the same predictions and the same training af
   a.trainEpoch(blobs.x, Y, blobs.n);
   b.trainEpoch(blobs.x, Y, blobs.n);
   assert.deepEqual(b.getWeights(0), a.getWeights(0));
-  assert.equal(b.toJSON(), a.toJSON());
+  assert.equal(JSON.stringify(b), JSON.stringify(a));
   const broken = [
-    [42, /^json: must be a string/],
+    [42, /^json: must be a saved network/],
     ['{oops', /^json: not valid JSON/],
     [JSON.stringify({ ...doc, version: 9 }), /^version: this build reads version 1 \(got 9\)/],
     [JSON.stringify({ ...doc, weights: doc.weights.slice(1) }), /^weights: expected one array per layer \(2\)/],
@@ -233,7 +233,7 @@ test('toJSON → loadNetwork gives the same predictions and the same training af
   for (const [text, message] of broken) throwsMessage(() => nn.loadNetwork(text), message);
   // Applications may keep their own metadata beside the network (the playground stores its page settings).
   const withMeta = nn.loadNetwork(JSON.stringify({ ...doc, playground: { epoch: 12 } }));
-  assert.equal(withMeta.toJSON(), json);
+  assert.equal(JSON.stringify(withMeta), json);
   withMeta.dispose();
   a.dispose();
   b.dispose();
@@ -244,7 +244,7 @@ test('a disposed network throws on every call; dispose twice is harmless', () =>
   net.dispose();
   net.dispose();
   for (const f of [() => net.predict([1, 2], 1), () => net.trainBatch([1, 2], [1, 0, 0], 1), () => net.spec,
-    () => net.getWeights(0), () => net.toJSON(), () => net.setOptimizer('sgd'), () => net.steps]) {
+    () => net.getWeights(0), () => JSON.stringify(net), () => net.setOptimizer('sgd'), () => net.steps]) {
     throwsMessage(f, /^network: this network has been disposed/);
   }
 });

@@ -198,18 +198,18 @@ const small = () => nn.createNetwork({
 test('clone: an independent copy that trains exactly as the original would', () => {
   const net = small();
   net.trainEpoch(xor.x, yXor, xor.n, { batchSize: 8 });  // optimizer state and shuffle state to copy
-  const saved = net.toJSON();
+  const saved = JSON.stringify(net);
   const copy = net.clone();
-  assert.equal(copy.toJSON(), saved, 'the same network, bit for bit');
+  assert.equal(JSON.stringify(copy), saved, 'the same network, bit for bit');
   assert.deepEqual(copy.spec, net.spec);
   for (let e = 0; e < 3; e++) copy.trainEpoch(xor.x, yXor, xor.n, { batchSize: 8 });
   copy.setWeight(0, 0, 0, 3);
-  assert.equal(net.toJSON(), saved, "training the copy leaves the original's bits unchanged");
+  assert.equal(JSON.stringify(net), saved, "training the copy leaves the original's bits unchanged");
   const twin = net.clone();
   copy.dispose();
   assert.ok(Number.isFinite(net.trainBatch(xor.x, yXor, xor.n)), 'the original survives the copy’s disposal');
   twin.trainBatch(xor.x, yXor, xor.n);
-  assert.equal(twin.toJSON(), net.toJSON(), 'the same step from the same state');
+  assert.equal(JSON.stringify(twin), JSON.stringify(net), 'the same step from the same state');
   twin.dispose();
   const heap = nn.heapInUse();
   for (let i = 0; i < 200; i++) net.clone().dispose();
@@ -238,7 +238,7 @@ test('setWeight and setBias change one entry, or nothing and name the field', ()
   net.setBias(2, 0, -1.5);
   b[0] = -1.5;
   assert.deepEqual(net.getBiases(2), b);
-  const saved = net.toJSON();
+  const saved = JSON.stringify(net);
   const failures = [
     [() => net.setWeight(3, 0, 0, 1), 'layer'], [() => net.setWeight(-1, 0, 0, 1), 'layer'],
     [() => net.setWeight(1, 4, 0, 1), 'row'], [() => net.setWeight(1, -1, 0, 1), 'row'], [() => net.setWeight(1, 0.5, 0, 1), 'row'],
@@ -248,12 +248,12 @@ test('setWeight and setBias change one entry, or nothing and name the field', ()
     [() => net.setBias(2, 1, 0), 'row'], [() => net.setBias(0, 0, -Infinity), 'value'], [() => net.setBias(0, 0), 'value'],
   ];
   for (const [f, field] of failures) throwsField(f, field);
-  assert.equal(net.toJSON(), saved, 'nothing changed');
+  assert.equal(JSON.stringify(net), saved, 'nothing changed');
   const heap = nn.heapInUse(), stack = nn.stackPointer();
   for (let i = 0; i < 5000; i++) assert.throws(failures[i % failures.length][0]);
   assert.equal(nn.heapInUse(), heap);
   assert.equal(nn.stackPointer(), stack);
-  assert.equal(net.toJSON(), saved);
+  assert.equal(JSON.stringify(net), saved);
   net.dispose();
 });
 

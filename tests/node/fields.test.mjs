@@ -1,7 +1,7 @@
 // fields.test.mjs — web/js/fields.js: every field path the core, the facade and config.js name
 // maps to the key of the control that sets it (or to none), and the errors a real build or
 // settings change raises land on the control the user changed. The errors come from the built
-// module itself (dist/lib/nn.js), so a renamed core field fails here, not on the page.
+// module itself (dist/lib/nn.mjs), so a renamed core field fails here, not on the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';

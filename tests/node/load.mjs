@@ -1,9 +1,9 @@
-// load.mjs — loads the built module (dist/lib/nn.js) once for the Node test files.
+// load.mjs — loads the built module (dist/lib/nn.mjs) once for the Node test files.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const LIB = new URL('../../dist/lib/nn.js', import.meta.url);
-if (!existsSync(fileURLToPath(LIB))) throw new Error('dist/lib/nn.js is missing: run `npm run build` first');
+export const LIB = new URL('../../dist/lib/nn.mjs', import.meta.url);
+if (!existsSync(fileURLToPath(LIB))) throw new Error('dist/lib/nn.mjs is missing: run `npm run build` first');
 export const { loadNN } = await import(LIB.href);
 export const nn = await loadNN();
 

@@ -12,7 +12,7 @@ test('10,000 create/train/dispose cycles leave the wasm heap where it was', () =
     net.trainEpoch(d.x, y, d.n, { batchSize: 8 });
     net.predict(d.x, d.n);
     net.gradients(d.x, y, d.n);
-    nn.loadNetwork(net.toJSON()).dispose();
+    nn.loadNetwork(JSON.stringify(net)).dispose();
     assert.throws(() => net.trainBatch(d.x, y, d.n + 1));
     net.dispose();
   };

@@ -199,7 +199,7 @@ function modelSeeds() {
   ];
   const files = configs.map((c, i) => {
     const net = nn.createNetwork(networkSpec(catalog, c));
-    const text = i === 2 ? net.toJSON() : modelFile(net.toJSON(), c, 7 * i);   // the last: a plain module file
+    const text = i === 2 ? JSON.stringify(net) : modelFile(JSON.stringify(net), c, 7 * i);   // the last: a plain module file
     net.dispose();
     return text;
   });

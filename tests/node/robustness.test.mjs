@@ -32,7 +32,7 @@ test('failed calls leave the heap and the shadow stack where they were (100,000 
   const nets = [small(), small({ optimizer: 'rmsprop' })];
   const nanX = new Float32Array([NaN, 0]);
   const nanW = new Float32Array(12).fill(NaN);
-  const badDoc = nets[0].toJSON().replace('"version":1', '"version":2');
+  const badDoc = JSON.stringify(nets[0]).replace('"version":1', '"version":2');
   const bigString = 'q'.repeat(124_000);
   const failures = [
     () => nets[0].predict(nanX, 1),                                   // core: x contains NaN
@@ -45,7 +45,7 @@ test('failed calls leave the heap and the shadow stack where they were (100,000 
   ];
   for (let i = 0; i < 200; i++) assert.throws(failures[i % failures.length]);  // warm-up
   const heap = nn.heapInUse(), stack = nn.stackPointer();
-  const before = nets.map((net) => net.toJSON());
+  const before = nets.map((net) => JSON.stringify(net));
   for (let i = 0; i < count; i++) {
     const f = i % 1000 === 999 ? () => nn.loadNetwork(`{"format":"${bigString}"}`)  // a 124 kB string argument
       : failures[i % failures.length];
@@ -55,7 +55,7 @@ test('failed calls leave the heap and the shadow stack where they were (100,000 
   console.log(`# ${count} failing calls: heap in use ${heap} → ${heapAfter} bytes, stack pointer ${stack} → ${stackAfter}`);
   assert.equal(heapAfter, heap, 'heap in use');
   assert.equal(stackAfter, stack, 'stack pointer');
-  assert.deepEqual(nets.map((net) => net.toJSON()), before, 'the networks are exactly as before');
+  assert.deepEqual(nets.map((net) => JSON.stringify(net)), before, 'the networks are exactly as before');
   nets[0].trainEpoch(xor.x, yXor, xor.n);  // and still usable
   nets.forEach((net) => net.dispose());
 });
@@ -89,7 +89,7 @@ test('documents beyond the stated depth and size are rejected, natively sized li
   assert.equal(maxDocumentDepth, 64);
   assert.equal(maxDocumentBytes, 256 * 2 ** 20);
   const net = small();
-  const good = net.toJSON();
+  const good = JSON.stringify(net);
   const heap = nn.heapInUse(), stack = nn.stackPointer();
   for (const depth of [65, 10_000, 200_000]) {
     const deep = good.replace('{', `{"x":${'['.repeat(depth)}${']'.repeat(depth)},`);
@@ -101,7 +101,7 @@ test('documents beyond the stated depth and size are rejected, natively sized li
   throwsField(() => nn.loadNetwork(' '.repeat(maxDocumentBytes + 1)), 'json', /the limit is 256 MiB/);
   assert.equal(nn.heapInUse(), heap);
   assert.equal(nn.stackPointer(), stack);
-  assert.equal(net.toJSON(), good);
+  assert.equal(JSON.stringify(net), good);
   net.dispose();
 });
 
@@ -112,13 +112,13 @@ test('a batch too large for memory fails cleanly and leaves the network usable a
   const x = new Float32Array(2 * n).fill(0.25), y = new Float32Array(n);
   net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);  // the small workspaces, allocated once
   const expected = net.predict(probe, 1);
-  const saved = net.toJSON();
+  const saved = JSON.stringify(net);
   const heap = nn.heapInUse();
   throwsField(() => net.predict(x, n), '', /^out of memory/);
   throwsField(() => net.trainEpoch(x, y, n, { batchSize: n }), '', /^out of memory/);
   throwsField(() => net.trainBatch(x, y, n), '', /^out of memory/);
   assert.deepEqual(net.predict(probe, 1), expected);
-  assert.equal(net.toJSON(), saved, 'weights, optimizer state and steps as before');
+  assert.equal(JSON.stringify(net), saved, 'weights, optimizer state and steps as before');
   assert.ok(nn.heapInUse() <= heap, `heap ${heap} → ${nn.heapInUse()}`);
   net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);
   assert.equal(net.steps, 2);
@@ -190,18 +190,18 @@ test('a step whose result would be non-finite is rolled back and reported as div
     const net = small(extra);
     let diverged = false;
     for (let step = 0; step < 20 && !diverged; step++) {
-      const before = net.toJSON();
+      const before = JSON.stringify(net);
       const loss = net.trainBatch(xor.x, yXor, xor.n);
       assert.ok(allFinite(net), `a non-finite parameter after step ${step} of ${JSON.stringify(extra)}`);
       if (!Number.isFinite(loss)) {
         diverged = true;
-        assert.equal(net.toJSON(), before, 'rolled back: weights, state and steps');
+        assert.equal(JSON.stringify(net), before, 'rolled back: weights, state and steps');
       }
     }
     assert.ok(diverged, `${JSON.stringify(extra)} is reported as divergence`);
     assert.ok(!Number.isFinite(net.trainEpoch(xor.x, yXor, xor.n)));
     assert.ok(allFinite(net));
-    nn.loadNetwork(net.toJSON()).dispose();  // its own save loads
+    nn.loadNetwork(JSON.stringify(net)).dispose();  // its own save loads
     net.dispose();
   }
 });
@@ -210,7 +210,7 @@ test('a loaded document meets the rules a created network meets', () => {
   const doc = (type, edit) => {
     const net = small({ optimizer: type });
     net.trainEpoch(xor.x, yXor, xor.n);
-    const d = JSON.parse(net.toJSON());
+    const d = net.toJSON();
     net.dispose();
     edit(d);
     return JSON.stringify(d);
@@ -227,7 +227,7 @@ test('a loaded document meets the rules a created network meets', () => {
   for (let i = 0; i < 3; i++) assert.ok(Number.isFinite(net.trainBatch(xor.x, yXor, xor.n)));
   assert.equal(net.steps, 2 ** 31 + 2);
   assert.ok(allFinite(net));
-  assert.equal(JSON.parse(net.toJSON()).optimizerState.step, 2 ** 31 + 2);
+  assert.equal(net.toJSON().optimizerState.step, 2 ** 31 + 2);
   net.dispose();
 });
 

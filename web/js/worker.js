@@ -3,7 +3,7 @@
 // page message (protocol.js) to it. The page only renders. An error that no message explains
 // stops training and is reported as fatal.
 // Import maps do not apply in workers: modules are imported by relative URL.
-import { loadNN } from '../lib/nn.js';
+import { loadNN } from '../lib/nn.mjs';
 import { Trainer } from './trainer.js';
 import { TO_WORKER, toPage } from './protocol.js';
 

@@ -1,5 +1,6 @@
-// nn.js — the public JavaScript API of NN by Hand: an ES module that loads the wasm core in a
-// page, a module Web Worker or Node 20, and wraps the thin Embind layer in an idiomatic API.
+// nn.mjs — the public JavaScript API of NN by Hand (the package's entry): an ES module that loads
+// the wasm core in a page, a Web Worker, Node 20 or a bundle, and wraps the thin Embind layer in an
+// idiomatic API. The package's CommonJS entry (nn.cjs) is this file bundled by esbuild at build time.
 //
 // Arrays: x is n samples × inputs, row-major (a Float32Array; plain arrays are accepted), which is
 // exactly the core's one-column-per-sample layout, so it is copied once into the wasm heap and
@@ -10,25 +11,86 @@
 // every network exactly as they were, however many times it happens.
 import createNNModule from './nn_wasm.mjs';
 
-const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' &&
-  typeof document === 'undefined' && typeof importScripts !== 'function';
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+// Node's modules are imported only when Node reads a file, through specifiers held in variables (and
+// marked for webpack and Vite) so that no bundler follows them into a browser build.
+const NODE_FS = 'node:fs/promises';
+const NODE_URL = 'node:url';
+const nodeImport = (specifier) => import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
 
-/** Loads the module. options.wasmUrl: where nn_wasm.wasm is served from (default: beside nn.js);
- *  options.wasmBinary: the .wasm bytes, if the embedder already has them. */
+/** Loads the module. options.wasmUrl: where nn_wasm.wasm is (default: beside this file, found by
+ *  bundlers through `new URL('./nn_wasm.wasm', import.meta.url)`): a URL object or an absolute URL,
+ *  or a relative reference resolved as the platform resolves one — against the page's (or worker's)
+ *  URL in a browser, against the current directory in Node, where it may also be a file path.
+ *  options.wasmBinary: the .wasm bytes, if the embedder already has them. A .wasm that cannot be
+ *  read, or is not WebAssembly, rejects with an NNError (field "wasmUrl") naming the URL. */
 export async function loadNN(options = {}) {
-  const moduleOptions = {};
-  const wasmUrl = options.wasmUrl ? String(options.wasmUrl) : null;
-  if (options.wasmBinary) {
-    moduleOptions.wasmBinary = options.wasmBinary;
-  } else if (isNode) {  // emscripten's web build would fetch() a file path: hand it the bytes
-    const { readFile } = await import('node:fs/promises');
-    const url = wasmUrl ? new URL(wasmUrl, import.meta.url) : new URL('./nn_wasm.wasm', import.meta.url);
-    moduleOptions.wasmBinary = await readFile(url);
-  } else if (wasmUrl) {
-    moduleOptions.locateFile = (file) => (file.endsWith('.wasm') ? wasmUrl : file);
+  const { wasmUrl, wasmBinary } = optionsOf(options);
+  let bytes;
+  if (wasmBinary !== undefined && wasmBinary !== null) {
+    if (!(wasmBinary instanceof ArrayBuffer) && !ArrayBuffer.isView(wasmBinary)) fail('wasmBinary', 'must be an ArrayBuffer or a Uint8Array of the .wasm');
+    bytes = wasmBinary instanceof ArrayBuffer ? new Uint8Array(wasmBinary)
+      : new Uint8Array(wasmBinary.buffer, wasmBinary.byteOffset, wasmBinary.byteLength);
+    checkWasm(bytes, 'wasmBinary', 'wasmBinary');
+  } else {
+    const url = await wasmLocation(wasmUrl);
+    bytes = await readWasm(url);
+    checkWasm(bytes, 'wasmUrl', url.href);
   }
-  const M = await createNNModule(moduleOptions);
+  const M = await createNNModule({ wasmBinary: bytes });
   return new NN(M);
+}
+
+// The .wasm's URL: the default beside this file, or options.wasmUrl resolved as documented above.
+async function wasmLocation(wasmUrl) {
+  if (wasmUrl === undefined || wasmUrl === null) return new URL('./nn_wasm.wasm', import.meta.url);
+  if (wasmUrl instanceof URL) return wasmUrl;
+  if (typeof wasmUrl !== 'string' || wasmUrl === '') fail('wasmUrl', `must be a URL or a path (got ${show(wasmUrl)})`);
+  if (isNode) {  // an absolute URL, or a path (pathToFileURL resolves it against the current directory)
+    const windowsPath = /^[a-zA-Z]:[\\/]/.test(wasmUrl);
+    if (!windowsPath && /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(wasmUrl)) return parseURL(wasmUrl);
+    const { pathToFileURL } = await nodeImport(NODE_URL);
+    return pathToFileURL(wasmUrl);
+  }
+  return parseURL(wasmUrl, globalThis.document?.baseURI ?? globalThis.location?.href);
+}
+function parseURL(reference, base) {
+  try {
+    return new URL(reference, base);
+  } catch {
+    return fail('wasmUrl', `is not a valid URL: ${show(reference)}`);
+  }
+}
+// The bytes at url: a file: URL is read from disk in Node, anything else is fetched.
+async function readWasm(url) {
+  if (url.protocol === 'file:' && isNode) {
+    const { readFile } = await nodeImport(NODE_FS);
+    try {
+      return new Uint8Array(await readFile(url));
+    } catch (e) {
+      return fail('wasmUrl', `cannot read ${url.href} (${e.code ?? e.message})`);
+    }
+  }
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {  // Node's fetch puts the reason (ECONNREFUSED, ENOTFOUND) in e.cause
+    return fail('wasmUrl', `cannot fetch ${url.href} (${e.message}${e.cause?.code ? `: ${e.cause.code}` : ''})`);
+  }
+  if (!response.ok) fail('wasmUrl', `cannot fetch ${url.href}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    return fail('wasmUrl', `cannot fetch ${url.href} (${e.message})`);
+  }
+}
+// A server that answers every path with its index page (a common fallback) sends HTML, not wasm.
+function checkWasm(bytes, field, where) {
+  const magic = [0x00, 0x61, 0x73, 0x6d];
+  if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+    const start = new TextDecoder().decode(bytes.subarray(0, 40)).replace(/\s+/g, ' ');
+    fail(field, `${where} is not a WebAssembly module (${bytes.length} bytes${bytes.length ? `, starting ${JSON.stringify(start)}` : ''})`);
+  }
 }
 
 // --- errors and argument checks (messages name the field) --------------------------------------
@@ -145,6 +207,12 @@ function withHeap(M, arrays, fn) {
 
 // --- Network -----------------------------------------------------------------------------------
 
+// Frees the core's network when its Network was collected without dispose() (dispose stays the way:
+// a collector may run late or never). The held value is the Embind handle, which does not refer back.
+const unreached = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => { if (!handle.isDeleted()) handle.delete(); })
+  : null;
+
 class Network {
   #M;
   #h;
@@ -157,6 +225,7 @@ class Network {
     this.#h = handle;
     this.#limits = limits;
     this.#spec = spec ?? JSON.parse(checked(M, handle.specJSON(), (w) => text(M, w)));
+    unreached?.register(this, handle, this);
   }
 
   #live() {
@@ -331,15 +400,28 @@ class Network {
     const bytes = utf8(toJSONText(optimizer, 'optimizer'), 'optimizer', this.#limits.maxDocumentBytes);
     this.#spec = JSON.parse(checked(this.#M, withText(this.#M, bytes, (p, length) => h.setOptimizer(p, length)), (w) => text(this.#M, w)));
   }
-  /** The whole network (spec, weights, optimizer state) as versioned JSON; nn.loadNetwork reads it. */
-  toJSON() { return checked(this.#M, this.#live().toJSON(), (w) => text(this.#M, w)); }
+  /** The saved document (spec, weights, optimizer state; see network.schema.json) as a fresh object,
+   *  so JSON.stringify(net) is the file; nn.loadNetwork reads either. */
+  toJSON() { return JSON.parse(checked(this.#M, this.#live().toJSON(), (w) => text(this.#M, w))); }
   /** Frees the network's wasm memory; any later call throws. */
   dispose() {
-    if (this.#h) { this.#h.delete(); this.#h = null; }
+    if (this.#h) {
+      unreached?.unregister(this);
+      this.#h.delete();
+      this.#h = null;
+    }
   }
 }
 
 // --- the module ----------------------------------------------------------------------------------
+
+function deepFreeze(value) {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 class NN {
   #M;
@@ -347,7 +429,7 @@ class NN {
 
   constructor(M) {
     this.#M = M;
-    const c = JSON.parse(M.catalogJSON());
+    const c = deepFreeze(JSON.parse(M.catalogJSON()));
     this.#limits = c.limits;
     /** Every table's rows with the facts a UI needs (see nn.d.ts). */
     this.catalog = c;
@@ -356,6 +438,7 @@ class NN {
     this.optimizers = c.optimizers.map((o) => o.name);
     this.initializers = c.initializers.map((i) => i.name);
     this.datasets = c.datasets.map((d) => d.name);
+    for (const names of [this.activations, this.losses, this.optimizers, this.initializers, this.datasets]) Object.freeze(names);
     Object.freeze(this);
   }
 
@@ -380,8 +463,10 @@ class NN {
     }
     return this.#network(this.#withText(toJSONText(spec, 'spec'), 'spec', (p, length) => this.#M.createNetwork(p, length)));
   }
+  /** A saved network: the document as text (JSON.stringify(net), a file) or as an object (net.toJSON()). */
   loadNetwork(json) {
-    if (typeof json !== 'string') fail('json', 'must be a string (from network.toJSON())');
+    if (typeof json === 'object' && json !== null && !Array.isArray(json)) json = toJSONText(json, 'json');
+    if (typeof json !== 'string') fail('json', 'must be a saved network: its JSON text or its object (from network.toJSON())');
     return this.#network(this.#withText(json, 'json', (p, length) => this.#M.loadNetwork(p, length)));
   }
 
