@@ -1,11 +1,17 @@
-// nn.d.ts — types of the NN by Hand module (dist/lib/nn.mjs). Hand-written and kept exact, except
-// the `// @catalog …` lines, which scripts/catalog.mjs fills from the core's tables at build time.
+// nn.d.ts — types of the NN by Hand module (the package's entry, dist/lib/nn.mjs; nn.d.cts is the
+// same for require). Hand-written and kept exact, except the `// @catalog …` lines, which
+// scripts/catalog.mjs fills from the core's tables at build time.
 
-/** Where and how to load the WebAssembly. */
+/** Where and how to load the WebAssembly. By default nn_wasm.wasm is found beside the module
+ *  (`new URL('./nn_wasm.wasm', import.meta.url)`, which Vite and webpack follow and ship). */
 export interface LoadOptions {
-  /** URL of nn_wasm.wasm when it is not served beside nn.js (or a file path/URL in Node). */
+  /** Where nn_wasm.wasm is: a URL object or an absolute URL, or a relative reference resolved as
+   *  the platform resolves one — against the page's (or worker's) URL in a browser, against the
+   *  current directory in Node, where it may also be a file path. A .wasm that cannot be read or
+   *  is not WebAssembly rejects with an NNError whose field is "wasmUrl" and whose message names
+   *  the URL. */
   wasmUrl?: string | URL;
-  /** The .wasm bytes, if the embedder already has them. */
+  /** The .wasm bytes, if the embedder already has them (wasmUrl is then not read). */
   wasmBinary?: ArrayBuffer | Uint8Array;
 }
 
@@ -159,8 +165,9 @@ export interface Network {
   /** Fields not given are kept; the weights are always kept; the optimizer's state is kept for
    *  the same type and reset for another (which gets its default learning rate unless given). */
   setOptimizer(optimizer: OptimizerSpec | OptimizerName): void;
-  /** Versioned JSON: spec, weights, optimizer state and shuffle state. */
-  toJSON(): string;
+  /** The saved document (spec, weights, optimizer state and shuffle state) as a fresh object, so
+   *  `JSON.stringify(net)` is the file; nn.loadNetwork reads either. See network.schema.json. */
+  toJSON(): NetworkDocument;
   /** Frees the wasm memory; every later call throws. */
   dispose(): void;
 }
@@ -245,18 +252,40 @@ export interface Catalog {
   format: string;
 }
 
+/** A saved network (network.schema.json in the package describes it field by field). */
+export interface NetworkDocument {
+  /** catalog.format: "nn-by-hand/network". */
+  format: string;
+  /** A reader reads every version up to its own. */
+  version: number;
+  spec: NormalizedSpec;
+  /** W of each layer, out × in as rows (torch nn.Linear.weight). */
+  weights: number[][][];
+  biases: number[][];
+  optimizerState: { step: number; slots: { weights: number[][][]; biases: number[][] }[] };
+  /** The shuffle generator's state: four 16-digit hex words. */
+  rng: string[];
+  /** Anything else an application stores beside the network is kept by loadNetwork's reader. */
+  [extra: string]: unknown;
+}
+
+/** The catalog and its name lists are deeply frozen. */
+export type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[]
+  : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
 export interface NN {
-  readonly activations: ActivationName[];
-  readonly losses: LossName[];
-  readonly optimizers: OptimizerName[];
-  readonly initializers: InitializerName[];
-  readonly datasets: DatasetName[];
-  readonly catalog: Catalog;
+  readonly activations: readonly ActivationName[];
+  readonly losses: readonly LossName[];
+  readonly optimizers: readonly OptimizerName[];
+  readonly initializers: readonly InitializerName[];
+  readonly datasets: readonly DatasetName[];
+  readonly catalog: DeepReadonly<Catalog>;
   /** Throws an Error naming the bad field (e.g. "layers[0].units: ..."). */
   createNetwork(spec: NetworkSpec): Network;
-  /** Reads network.toJSON(); throws naming the field of a malformed document. Unknown top-level
-   *  fields are ignored, so an application may store its own metadata beside the network. */
-  loadNetwork(json: string): Network;
+  /** Reads a saved network: its text (`JSON.stringify(net)`, a file) or its object (`net.toJSON()`);
+   *  throws naming the field of a malformed document. Unknown top-level fields are ignored, so an
+   *  application may store its own metadata beside the network. */
+  loadNetwork(json: string | NetworkDocument): Network;
   makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
   /** The core's seeded split: round(n · testRatio) test points (at most n − 1), the rest for
    *  training, each in shuffled order (byPoint: in data's order). Any number of inputs per point: x holds n × inputs values. seed: an
@@ -287,6 +316,8 @@ export interface NN {
  *  with it and quotes at most ~100 characters of any value. After it, the network, every other
  *  network and the module are exactly as before. */
 export class NNError extends Error {
+  constructor(field: string, message: string);
+  readonly name: 'NNError';
   readonly field: string;
 }
 
