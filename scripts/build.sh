@@ -20,6 +20,7 @@ mkdir -p dist/lib
 cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs dist/lib/
 node scripts/catalog.mjs   # web/js/catalog.js and dist/lib/nn.d.ts, from the module's tables
 node scripts/cjs.mjs       # dist/lib/nn.cjs and nn.d.cts, for require()
+node scripts/apidoc.mjs    # dist/lib/API.md, the API reference, from nn.d.ts
 cp -r web/. dist/
 # Chart.js for the playground, as ES modules (index.html maps 'chart.js' and '@kurkle/color' to these)
 mkdir -p dist/vendor/chart.js/chunks dist/vendor/kurkle-color

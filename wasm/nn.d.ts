@@ -15,12 +15,19 @@ export interface LoadOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
 }
 
+/** An activation of the core's table (catalog.activations), elementwise or softmax; PyTorch's
+ *  definitions. */
 export type ActivationName = string; // @catalog activations
+/** A loss of the core's table (catalog.losses); the mean over the batch, as PyTorch's. */
 export type LossName = string; // @catalog losses
+/** An optimizer of the core's table (catalog.optimizers): torch.optim's update rules. */
 export type OptimizerName = string; // @catalog optimizers
+/** A weight initialiser of the core's table (catalog.initializers); biases always start at 0. */
 export type InitializerName = string; // @catalog initializers
+/** A built-in 2-D toy dataset of the core's table (catalog.datasets), for makeDataset. */
 export type DatasetName = string; // @catalog datasets
 
+/** One layer: a hidden layer, or (the last one) the output layer. */
 export interface LayerSpec {
   /** Width, 1..4096. */
   units: number;
@@ -31,12 +38,15 @@ export interface LayerSpec {
 /** PyTorch's update rules and defaults. Every field given is checked against its range, even one
  *  the type does not read; the normalised spec keeps only what the type reads. */
 export interface OptimizerSpec {
-  type?: OptimizerName;          // default 'adam'
+  /** Default 'adam'. */
+  type?: OptimizerName;
   /** Default: the optimizer's (catalog.optimizers[i].defaultLearningRate); > 0. */
   learningRate?: number;
   // @catalog hyperparameters
 }
 
+/** What createNetwork takes: only `layers` is required; every other field has its default, and an
+ *  unknown field is an error (so a typo is never ignored). */
 export interface NetworkSpec {
   /** Features per sample; default 2. */
   inputs?: number;
@@ -46,8 +56,10 @@ export interface NetworkSpec {
   loss?: LossName;
   /** An object, or just the optimizer's name. Default { type: 'adam' }. */
   optimizer?: OptimizerSpec | OptimizerName;
-  /** λ₁ and λ₂ regularisation of the weights (never the biases); default 0. */
+  /** λ₁: the L1 penalty λ₁·Σ|W| added to the loss of every step, on the weights (never the
+   *  biases); default 0, at least 0. */
   l1?: number;
+  /** λ₂: the L2 penalty λ₂·ΣW² (gradient 2λ₂W), as l1; default 0. */
   l2?: number;
   /** Default 'glorot_uniform'; biases always start at 0. */
   init?: InitializerName;
@@ -57,17 +69,25 @@ export interface NetworkSpec {
 
 /** The spec with every default filled in. */
 export interface NormalizedSpec {
+  /** Features per sample. */
   inputs: number;
+  /** Every layer with its activation. */
   layers: Required<LayerSpec>[];
+  /** The loss (the default filled in). */
   loss: LossName;
   /** The type, the learning rate and every other hyperparameter this type reads (catalog.optimizers[i].hyperparameters). */
   optimizer: OptimizerSpec & { type: OptimizerName; learningRate: number };
+  /** λ₁ (0 when not given). */
   l1: number;
+  /** λ₂ (0 when not given). */
   l2: number;
+  /** The initialiser the weights were drawn with. */
   init: InitializerName;
+  /** The seed of the initial weights and of the epoch shuffles. */
   seed: number;
 }
 
+/** What evaluate returns. */
 export interface Evaluation {
   /** Mean data loss (no regularisation). */
   loss: number;
@@ -76,6 +96,7 @@ export interface Evaluation {
   accuracy: number;
 }
 
+/** What gradients returns: the gradient of the batch's mean data loss. */
 export interface Gradients {
   /** The mean data loss of the batch. */
   loss: number;
@@ -85,32 +106,45 @@ export interface Gradients {
   biases: Float32Array[];
 }
 
+/** One layer of a trace: its parameters and what the pass computed there. */
 export interface TraceLayer {
+  /** The layer's width. */
   units: number;
+  /** Its inputs: the previous layer's width (the network's inputs for layer 0). */
   fanIn: number;
+  /** Its activation f. */
   activation: ActivationName;
   /** units × fanIn, row-major. */
   W: Float32Array;
+  /** units values. */
   b: Float32Array;
-  /** n × units, row-major (one row per sample): Z = W·A_prev + b, A = f(Z), dZ = dL/dZ. */
+  /** n × units, row-major (one row per sample): Z = W·A_prev + b. */
   Z: Float32Array;
+  /** n × units, row-major: A = f(Z). */
   A: Float32Array;
+  /** n × units, row-major: dZ = dL/dZ. */
   dZ: Float32Array;
   /** units × fanIn, row-major: dW = dZ·A_prevᵀ / n. */
   dW: Float32Array;
+  /** units values: db = Σ over samples of dZ / n. */
   db: Float32Array;
 }
 
+/** What trace returns. */
 export interface Trace {
   /** Mean data loss of the batch. */
   loss: number;
+  /** Samples in the batch. */
   n: number;
+  /** One entry per layer, 0-based. */
   layers: TraceLayer[];
 }
 
+/** One layer's result of gradientCheck. */
 export interface LayerCheck {
   /** ‖analytic − numeric‖ / ‖analytic + numeric‖ over the checked weights of the layer. */
   weights: number;
+  /** The same over its biases. */
   biases: number;
   /** How many parameters of the layer were compared. */
   checked: number;
@@ -119,10 +153,18 @@ export interface LayerCheck {
 /** Float32Array, or a plain array of numbers (copied). */
 export type Floats = Float32Array | ArrayLike<number>;
 
+/** A network made by nn.createNetwork, nn.loadNetwork or clone(). It lives in the module's memory:
+ *  dispose() frees it (a network that is collected without dispose() is freed then, but a collector
+ *  may run late or never, so dispose() is the way). Every method throws an NNError naming the field
+ *  and changes nothing when it fails. */
 export interface Network {
+  /** The normalised spec: every default filled in (a copy). */
   readonly spec: NormalizedSpec;
+  /** Features per sample. */
   readonly inputs: number;
+  /** Units of the output layer. */
   readonly outputs: number;
+  /** Layers (hidden and output). */
   readonly layerCount: number;
   /** Optimizer steps since creation or the last change of optimizer type. */
   readonly steps: number;
@@ -140,7 +182,9 @@ export interface Network {
   /** One epoch in mini-batches (default batchSize 10, shuffle true, seeded); the mean loss, or the
    *  first non-finite batch loss (the epoch stops there). */
   trainEpoch(x: Floats, y: Floats, n: number, options?: { batchSize?: number; shuffle?: boolean }): number;
+  /** Mean data loss and accuracy on x, y (no step). */
   evaluate(x: Floats, y: Floats, n: number): Evaluation;
+  /** The gradient of the mean data loss on the batch (no regularisation, no step). */
   gradients(x: Floats, y: Floats, n: number): Gradients;
   /** Everything one forward + backward pass computes on the batch (the values the core really
    *  uses), per layer. The gradients are those of the mean data loss, as gradients(). */
@@ -151,8 +195,11 @@ export interface Network {
   gradientCheck(x: Floats, y: Floats, n: number, options?: { maxPerLayer?: number }): LayerCheck[];
   /** Layer l's W: out × in, row-major (= torch nn.Linear.weight). Layers are 0-based. */
   getWeights(layer: number): Float32Array;
+  /** Layer l's b (units values). */
   getBiases(layer: number): Float32Array;
+  /** Replaces layer l's W (out × in, row-major: units × fanIn finite float values). */
   setWeights(layer: number, w: Floats): void;
+  /** Replaces layer l's b (units finite float values). */
   setBiases(layer: number, b: Floats): void;
   /** One weight W[layer](row, col) (row: the unit, col: its input, as in getWeights' out × in).
    *  Throws an NNError naming layer, row, col or value (a finite float) and changes nothing. */
@@ -172,11 +219,15 @@ export interface Network {
   dispose(): void;
 }
 
+/** A generated 2-D dataset (makeDataset). */
 export interface Dataset {
+  /** The dataset's name. */
   name: DatasetName;
+  /** Points. */
   n: number;
   /** 0 for regression. */
   classes: number;
+  /** True when the points carry targets instead of labels. */
   regression: boolean;
   /** n × 2, row-major: x1, x2 of each point, in [−6, 6]². */
   x: Float32Array;
@@ -190,10 +241,15 @@ export interface Dataset {
  *  (x holds n × inputs values, all finite), and either labels (integers from 0 to classes − 1,
  *  with classes an integer ≥ 1) or targets (finite floats). */
 export interface DataLike {
+  /** Points (0 or more). */
   n: number;
+  /** n × inputs values, row-major. */
   x: Floats;
+  /** With labels: the number of classes, an integer ≥ 1. */
   classes?: number;
+  /** n integer labels from 0 to classes − 1 (a classification dataset). */
   labels?: ArrayLike<number> | null;
+  /** n finite targets (a regression dataset), used when labels are absent or null. */
   targets?: ArrayLike<number> | null;
 }
 
@@ -201,38 +257,61 @@ export interface DataLike {
  *  population std, ddof 0; 1 for an input whose values are all equal). Plain JSON-able numbers
  *  work too, so a standardizer saved beside a network applies the same way later. */
 export interface Standardizer {
+  /** Per input: the value subtracted (finite). */
   mean: Float64Array | ArrayLike<number>;
+  /** Per input: the value divided by (finite, > 0). */
   scale: Float64Array | ArrayLike<number>;
 }
 
 /** One hyperparameter of the optimizers: its default and the range the core accepts (hi null: ∞). */
 export interface HyperparameterInfo {
-  name: string; display: string; tex: string; default: number | null;
-  lo: number; hi: number | null; loOpen: boolean; hiOpen: boolean;
+  /** The OptimizerSpec field. */
+  name: string;
+  /** Its name for people ("Learning rate"). */
+  display: string;
+  /** Its symbol in TeX (η, β₁, …). */
+  tex: string;
+  /** PyTorch's default (null for the learning rate, whose default is per optimizer). */
+  default: number | null;
+  /** The lower end of the accepted range. */
+  lo: number;
+  /** The upper end, null for ∞. */
+  hi: number | null;
+  /** Whether lo itself is excluded. */
+  loOpen: boolean;
+  /** Whether hi itself is excluded. */
+  hiOpen: boolean;
 }
 
 /** Every table of the core with what a page needs about each row. TeX uses the placeholders #Z,
  *  #A, #dA, #dZ (the layer's matrices) and #Y (the targets). Unbounded numbers are null. */
 export interface Catalog {
+  /** Every activation: its range, midpoint, steepest slope, whether it dies below 0, and its math. */
   activations: {
     name: ActivationName; display: string; about: string; elementwise: boolean; unitInterval: boolean;
     /** The range of f; decision threshold of one output (targets 1 and 2·midpoint − 1); sup f'. */
     lo: number | null; hi: number | null; midpoint: number; maxSlope: number | null; deadBelowZero: boolean;
     tex: { forward: string; backward: string; definition: string | null; note: string | null };
   }[];
+  /** Every loss: which outputs it needs, the activation it is fused with (softmax + categorical
+   *  cross-entropy, sigmoid + binary cross-entropy), and its math. */
   losses: {
     name: LossName; display: string; needsUnitInterval: boolean; minOutputs: number;
     fusedActivation: ActivationName | null; meanOverOutputs: boolean; constantGradient: boolean;
     tex: { value: string; gradient: string; fused: string | null; why: string | null };
   }[];
+  /** Every optimizer hyperparameter. */
   hyperparameters: HyperparameterInfo[];
+  /** Every optimizer: its default learning rate, the state it keeps, its update rules. */
   optimizers: {
     name: OptimizerName; display: string; defaultLearningRate: number; stateSlots: number; countsSteps: boolean;
     /** What the step reads, learningRate first, with this optimizer's defaults. */
     hyperparameters: HyperparameterInfo[];
     tex: { rules: string[]; state: string | null };
   }[];
+  /** Every initialiser (symmetric: every weight starts equal, so units of a layer stay alike). */
   initializers: { name: InitializerName; display: string; symmetric: boolean }[];
+  /** Every built-in dataset and the classes it can have. */
   datasets: { name: DatasetName; display: string; regression: boolean; minClasses: number; maxClasses: number; defaultClasses: number }[];
   /** The output layer that suits each kind of problem. */
   problems: Record<'regression' | 'binary' | 'multiclass', { outputActivation: ActivationName; loss: LossName }>;
@@ -258,10 +337,13 @@ export interface NetworkDocument {
   format: string;
   /** A reader reads every version up to its own. */
   version: number;
+  /** The network's normalised spec. */
   spec: NormalizedSpec;
   /** W of each layer, out × in as rows (torch nn.Linear.weight). */
   weights: number[][][];
+  /** b of each layer. */
   biases: number[][];
+  /** The optimizer's step count and state slots (moments, velocity), each shaped as weights and biases. */
   optimizerState: { step: number; slots: { weights: number[][][]; biases: number[][] }[] };
   /** The shuffle generator's state: four 16-digit hex words. */
   rng: string[];
@@ -273,12 +355,19 @@ export interface NetworkDocument {
 export type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[]
   : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
+/** The loaded module: makes networks and datasets. One module holds any number of networks. */
 export interface NN {
+  /** The names of catalog.activations (frozen). */
   readonly activations: readonly ActivationName[];
+  /** The names of catalog.losses (frozen). */
   readonly losses: readonly LossName[];
+  /** The names of catalog.optimizers (frozen). */
   readonly optimizers: readonly OptimizerName[];
+  /** The names of catalog.initializers (frozen). */
   readonly initializers: readonly InitializerName[];
+  /** The names of catalog.datasets (frozen). */
   readonly datasets: readonly DatasetName[];
+  /** Every table of the core with what a UI needs about each row (deeply frozen). */
   readonly catalog: DeepReadonly<Catalog>;
   /** Throws an Error naming the bad field (e.g. "layers[0].units: ..."). */
   createNetwork(spec: NetworkSpec): Network;
@@ -286,6 +375,9 @@ export interface NN {
    *  throws naming the field of a malformed document. Unknown top-level fields are ignored, so an
    *  application may store its own metadata beside the network. */
   loadNetwork(json: string | NetworkDocument): Network;
+  /** A seeded 2-D dataset in [−extent, extent]² (before noise): options.n points (default 200, at most
+   *  limits.maxPoints), options.noise (default 0, in [0, 1]; 1 is TensorFlow Playground's 50 %), options.classes (0:
+   *  the dataset's default, else within its minClasses..maxClasses), options.seed (default 1). */
   makeDataset(name: DatasetName, options?: { n?: number; noise?: number; classes?: number; seed?: number }): Dataset;
   /** The core's seeded split: round(n · testRatio) test points (at most n − 1), the rest for
    *  training, each in shuffled order (byPoint: in data's order). Any number of inputs per point: x holds n × inputs values. seed: an
@@ -308,6 +400,7 @@ export interface NN {
   /** Bytes of the wasm heap in use, and the wasm shadow stack pointer: both are exactly where they
    *  were after any call that threw (for leak checks). */
   heapInUse(): number;
+  /** The wasm shadow stack pointer (see heapInUse). */
   stackPointer(): number;
 }
 
@@ -316,9 +409,15 @@ export interface NN {
  *  with it and quotes at most ~100 characters of any value. After it, the network, every other
  *  network and the module are exactly as before. */
 export class NNError extends Error {
+  /** message should start with the field, as the API's own messages do. */
   constructor(field: string, message: string);
+  /** Always 'NNError'. */
   readonly name: 'NNError';
+  /** The dotted path of what was wrong, or ''. */
   readonly field: string;
 }
 
+/** Loads the module (fetching or reading nn_wasm.wasm once); every call makes an independent
+ *  module with its own memory. Rejects with an NNError (field "wasmUrl" or "wasmBinary") when the
+ *  .wasm cannot be had. */
 export function loadNN(options?: LoadOptions): Promise<NN>;
