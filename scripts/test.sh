@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test.sh — every test suite (`npm test` runs setup and build first):
 #   1. native core tests (Catch2 under ctest)
-#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer (the fuzzer's clang build)
 #   3. the wasm module, and the page's DOM-free modules (config, data, By hand), from Node (node --test)
 #   4. the pages in headless Chromium (playwright-core)
 #   5. the JSON readers under libFuzzer + ASan + UBSan: regression inputs, then a fixed number of runs
@@ -15,10 +15,12 @@ cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$JOBS"
 ctest --test-dir build/native -j "$JOBS" --output-on-failure
 
-echo "== native tests under ASan + UBSan =="
-cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNN_SANITIZE=ON >/dev/null
-cmake --build build/sanitize -j "$JOBS"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build/sanitize -j "$JOBS" --output-on-failure
+# The sanitized tests share the fuzzer's build (clang, ASan + UBSan + coverage, assertions on), so
+# the core is compiled with sanitizers once for both; scripts/fuzz.sh configures it the same way.
+echo "== native tests under ASan + UBSan (clang; the fuzzer's build) =="
+cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNN_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+cmake --build build/fuzz -j "$JOBS"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build/fuzz -j "$JOBS" --output-on-failure
 
 if compgen -G "tests/node/*.test.mjs" >/dev/null; then
   echo "== wasm module in Node =="
