@@ -18,6 +18,7 @@
 #include <emscripten/stack.h>
 #include <emscripten/val.h>
 #include <malloc.h>
+#include <unistd.h>
 
 #include "catalog.hpp"
 #include "datasets.hpp"
@@ -26,6 +27,7 @@
 #include "serialize.hpp"
 
 using namespace emscripten;
+extern "C" std::size_t __heap_base;  // the linker's symbol: where sbrk, and so dlmalloc's heap, starts
 using nn::Mat;
 
 namespace {
@@ -371,8 +373,52 @@ val standardize(std::uintptr_t x, int inputs, int n, std::uintptr_t values, int 
   });
 }
 
-// Bytes of the wasm heap in use (dlmalloc's count) and the shadow stack pointer, for leak tests.
+// --- heap and stack diagnostics, for leak tests ----------------------------------------------------
+// dlmalloc (emscripten's malloc) keeps the heap as one run of chunks from __heap_base up to its top
+// chunk, the free space at the end: each chunk is [prev_foot, head = size | CINUSE | PINUSE] then
+// the payload, and the size is what mallinfo().uordblks sums over the chunks in use. That sum is
+// not a function of what is live: a request of 24 bytes takes a 32-byte chunk, or a whole 40-byte
+// free one when that is the best fit (a remainder under 16 bytes cannot be split off), so the same
+// live allocations can hold 8 bytes more or less depending on the history of the free lists. The
+// number of chunks in use is exact: one per live allocation.
+
+// Bytes held by live allocations (dlmalloc's count): for size bounds, not for equality.
 double heapInUse() { return double(mallinfo().uordblks); }
+
+// The number of live allocations, by walking the chunks as mallinfo does; −1 if the walk does not
+// end where dlmalloc's own totals say it must (another allocator, or a heap it does not know).
+double heapAllocations() {
+  constexpr std::uintptr_t kHeader = 2 * sizeof(std::size_t);  // prev_foot and head, before the payload
+  constexpr std::uintptr_t kTopFoot = 40;  // TOP_FOOT_SIZE in wasm32: the segment's tail after the top chunk
+  constexpr std::size_t kPinuse = 1, kCinuse = 2;
+  const struct mallinfo info = mallinfo();
+  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(sbrk(0)) - kTopFoot;
+  std::uintptr_t q = reinterpret_cast<std::uintptr_t>(&__heap_base);
+  q += (8 - (q + kHeader) % 8) % 8;  // dlmalloc's align_as_chunk
+  std::size_t inUse = 0, inUseBytes = 0, freeBytes = 0, freeChunks = 0;
+  while (q < end) {
+    const std::size_t head = reinterpret_cast<const std::size_t*>(q)[1];
+    const std::size_t size = head & ~std::size_t(7);
+    if (size == 0 || size > end - q) return -1;
+    if (q + size == end && (head & kCinuse) == 0) {  // the top chunk (any size): the rest is free
+      const bool agrees = size == std::size_t(info.keepcost) && inUseBytes == std::size_t(info.uordblks) &&
+                          freeBytes + size + kTopFoot == std::size_t(info.fordblks) &&
+                          freeChunks + 1 == std::size_t(info.ordblks);
+      return agrees ? double(inUse) : -1;
+    }
+    if (size < 16) return -1;  // below dlmalloc's smallest chunk
+    if ((head & (kPinuse | kCinuse)) != kPinuse) {  // dlmalloc's is_inuse
+      ++inUse;
+      inUseBytes += size;
+    } else {
+      ++freeChunks;
+      freeBytes += size;
+    }
+    q += size;
+  }
+  return -1;
+}
+// The shadow stack pointer: a JS exception through wasm frames would leave it lower.
 double stackPointer() { return double(emscripten_stack_get_current()); }
 }  // namespace
 
@@ -412,5 +458,6 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
   function("fitStandardizer", &fitStandardizer);
   function("standardize", &standardize);
   function("heapInUse", &heapInUse);
+  function("heapAllocations", &heapAllocations);
   function("stackPointer", &stackPointer);
 }

@@ -397,8 +397,12 @@ export interface NN {
    *  standardizer.mean or standardizer.scale (one finite mean and one finite scale > 0 per input),
    *  or data.x (a value, or its standardised value, beyond float's range). */
   standardize<D extends DataLike>(data: D, standardizer: Standardizer): D;
-  /** Bytes of the wasm heap in use, and the wasm shadow stack pointer: both are exactly where they
-   *  were after any call that threw (for leak checks). */
+  /** Leak checks. heapAllocations: the number of live allocations in the wasm heap, exactly where
+   *  it was after any call that threw or any network disposed (or collected). heapInUse: the bytes
+   *  they hold, rounding included; a block may be served 8 bytes larger depending on the heap's
+   *  history, so compare it for size, not for equality. stackPointer: the wasm shadow stack
+   *  pointer, exactly where it was after any call that threw. */
+  heapAllocations(): number;
   heapInUse(): number;
   /** The wasm shadow stack pointer (see heapInUse). */
   stackPointer(): number;

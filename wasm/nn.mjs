@@ -566,7 +566,14 @@ class NN {
     const arrays = [{ data: data.x }, { data: values, type: labelled ? Int32Array : Float64Array }];
     return checked(M, withHeap(M, arrays, (px, pv) => call(px, inputs, n, pv, classes)), read);
   }
-  /** Bytes of the wasm heap in use, and the wasm shadow stack pointer (for leak checks). */
+  /** Diagnostics for leak checks: the number of live allocations in the wasm heap (exact), the
+   *  bytes they hold (with the allocator's rounding, which depends on history: for size bounds),
+   *  and the wasm shadow stack pointer. */
+  heapAllocations() {
+    const count = this.#M.heapAllocations();
+    if (count < 0) fail('', 'internal error: the heap walk disagrees with mallinfo (not the allocator wasm/bindings.cpp knows)');
+    return count;
+  }
   heapInUse() { return this.#M.heapInUse(); }
   stackPointer() { return this.#M.stackPointer(); }
 }

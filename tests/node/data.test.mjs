@@ -100,9 +100,9 @@ test('the data helpers name the field of what is wrong and leak nothing', () => 
   ];
   for (const [f, field, re] of failures) throwsField(f, field, re);
   for (const [f] of failures) assert.throws(f);  // warm-up: the same calls once more
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   for (let i = 0; i < 2000; i++) assert.throws(failures[i % failures.length][0]);
-  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.heapAllocations(), heap);
   assert.equal(nn.stackPointer(), stack);
 });
 
@@ -180,9 +180,9 @@ test('the standardizer names the field of what is wrong and leaks nothing', () =
   ];
   for (const [f, field, re] of failures) throwsField(f, field, re);
   for (const [f] of failures) assert.throws(f);  // warm-up: the same calls once more
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   for (let i = 0; i < 1000; i++) assert.throws(failures[i % failures.length][0]);
-  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.heapAllocations(), heap);
   assert.equal(nn.stackPointer(), stack);
 });
 
@@ -211,9 +211,9 @@ test('clone: an independent copy that trains exactly as the original would', () 
   twin.trainBatch(xor.x, yXor, xor.n);
   assert.equal(JSON.stringify(twin), JSON.stringify(net), 'the same step from the same state');
   twin.dispose();
-  const heap = nn.heapInUse();
+  const heap = nn.heapAllocations();
   for (let i = 0; i < 200; i++) net.clone().dispose();
-  assert.equal(nn.heapInUse(), heap, 'clone + dispose leaves the heap as it was');
+  assert.equal(nn.heapAllocations(), heap, 'clone + dispose leaves the heap as it was');
   net.dispose();
   throwsField(() => net.clone(), 'network', /disposed/);
 });
@@ -249,9 +249,9 @@ test('setWeight and setBias change one entry, or nothing and name the field', ()
   ];
   for (const [f, field] of failures) throwsField(f, field);
   assert.equal(JSON.stringify(net), saved, 'nothing changed');
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   for (let i = 0; i < 5000; i++) assert.throws(failures[i % failures.length][0]);
-  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.heapAllocations(), heap);
   assert.equal(nn.stackPointer(), stack);
   assert.equal(JSON.stringify(net), saved);
   net.dispose();

@@ -131,7 +131,7 @@ test('random specs: createNetwork accepts exactly what the documented rules acce
   for (let i = 0; i < 3000 * SCALE; i++) {
     const spec = randomSpec(r);
     const model = modelOf(spec);
-    const heap = nn.heapInUse(), stack = nn.stackPointer();
+    const heap = nn.heapAllocations(), stack = nn.stackPointer();
     let net = null, error = null;
     try { net = nn.createNetwork(spec); } catch (e) { error = e; }
     counts.cases++;
@@ -156,7 +156,7 @@ test('random specs: createNetwork accepts exactly what the documented rules acce
       assert.ok(model.bad.has(error.field), `${what} was rejected for ${error.field}: ${error.message}`);
       assert.ok(error.message.startsWith(`${error.field}: `), error.message);
       counts.rejected++;
-      assert.equal(nn.heapInUse(), heap);
+      assert.equal(nn.heapAllocations(), heap);
       assert.equal(nn.stackPointer(), stack);
     }
   }
@@ -220,7 +220,7 @@ test('mutated saved documents load as a sound network or fail with a field, leav
   const r = rng(7);
   const docs = savedDocuments();
   const counts = {};
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   for (let i = 0; i < 3000 * SCALE; i++) {
     const [kind, text] = mutate(r, r.pick(docs));
     counts[kind] ??= { loaded: 0, rejected: 0 };
@@ -230,7 +230,7 @@ test('mutated saved documents load as a sound network or fail with a field, leav
       assert.equal(error.name, 'NNError', `${kind}: ${error}`);
       assert.equal(typeof error.field, 'string');
       assert.ok(error.message.length < 400, error.message.slice(0, 500));
-      assert.equal(nn.heapInUse(), heap, `${kind}: heap after a failed load`);
+      assert.equal(nn.heapAllocations(), heap, `${kind}: heap after a failed load`);
       assert.equal(nn.stackPointer(), stack, `${kind}: stack after a failed load`);
       counts[kind].rejected++;
       continue;
@@ -296,11 +296,11 @@ test('hostile sequences: errors interleaved with training on several networks ch
     const net = r.pick(nets);
     if (r.chance(0.5)) { r.pick(good)(net); goods++; continue; }
     const docs = nets.map((m) => JSON.stringify(m));
-    const heap = nn.heapInUse();
+    const heap = nn.heapAllocations();
     const which = r.int(0, bad.length - 1);
     assert.throws(() => bad[which](net), (e) => e.name === 'NNError' && typeof e.field === 'string', `failing call ${which}`);
     bads++;
-    assert.equal(nn.heapInUse(), heap, 'heap after a failed call');
+    assert.equal(nn.heapAllocations(), heap, 'heap after a failed call');
     assert.equal(nn.stackPointer(), stack, 'stack after a failed call');
     assert.deepEqual(nets.map((m) => JSON.stringify(m)), docs, 'every network as before');
   }

@@ -1,6 +1,8 @@
 // robustness.test.mjs — nothing an embedder does can kill the module, leak it or poison a network
 // (issue 10, each case as it was reported): errors come back as NNErrors with a field and leave the
-// heap and the shadow stack exactly where they were; parsers reject beyond their stated limits;
+// heap and the shadow stack exactly where they were (the heap counted in live allocations, which is
+// exact: its bytes include the allocator's history-dependent rounding, see heapAllocations in
+// wasm/bindings.cpp); parsers reject beyond their stated limits;
 // no call that returns normally leaves a non-finite parameter; integers are range-checked before
 // they reach C++; the data helpers take any number of inputs.
 import { test } from 'node:test';
@@ -44,16 +46,16 @@ test('failed calls leave the heap and the shadow stack where they were (100,000 
     () => nn.makeDataset('spiral', { n: 10, classes: 9 }),
   ];
   for (let i = 0; i < 200; i++) assert.throws(failures[i % failures.length]);  // warm-up
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   const before = nets.map((net) => JSON.stringify(net));
   for (let i = 0; i < count; i++) {
     const f = i % 1000 === 999 ? () => nn.loadNetwork(`{"format":"${bigString}"}`)  // a 124 kB string argument
       : failures[i % failures.length];
     try { f(); assert.fail('no throw'); } catch (e) { if (e.name !== 'NNError') throw e; }
   }
-  const heapAfter = nn.heapInUse(), stackAfter = nn.stackPointer();
-  console.log(`# ${count} failing calls: heap in use ${heap} → ${heapAfter} bytes, stack pointer ${stack} → ${stackAfter}`);
-  assert.equal(heapAfter, heap, 'heap in use');
+  const heapAfter = nn.heapAllocations(), stackAfter = nn.stackPointer();
+  console.log(`# ${count} failing calls: live allocations ${heap} → ${heapAfter}, stack pointer ${stack} → ${stackAfter}`);
+  assert.equal(heapAfter, heap, 'live allocations');
   assert.equal(stackAfter, stack, 'stack pointer');
   assert.deepEqual(nets.map((net) => JSON.stringify(net)), before, 'the networks are exactly as before');
   nets[0].trainEpoch(xor.x, yXor, xor.n);  // and still usable
@@ -90,7 +92,7 @@ test('documents beyond the stated depth and size are rejected, natively sized li
   assert.equal(maxDocumentBytes, 256 * 2 ** 20);
   const net = small();
   const good = JSON.stringify(net);
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   for (const depth of [65, 10_000, 200_000]) {
     const deep = good.replace('{', `{"x":${'['.repeat(depth)}${']'.repeat(depth)},`);
     for (let attempt = 0; attempt < 20; attempt++) throwsField(() => nn.loadNetwork(deep), 'json', /nested deeper than 64 levels/);
@@ -99,7 +101,7 @@ test('documents beyond the stated depth and size are rejected, natively sized li
   const ok = good.replace('{', `{"x":${'['.repeat(63)}${']'.repeat(63)},`);
   nn.loadNetwork(ok).dispose();
   throwsField(() => nn.loadNetwork(' '.repeat(maxDocumentBytes + 1)), 'json', /the limit is 256 MiB/);
-  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.heapAllocations(), heap);
   assert.equal(nn.stackPointer(), stack);
   assert.equal(JSON.stringify(net), good);
   net.dispose();
@@ -113,15 +115,17 @@ test('a batch too large for memory fails cleanly and leaves the network usable a
   net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);  // the small workspaces, allocated once
   const expected = net.predict(probe, 1);
   const saved = JSON.stringify(net);
-  const heap = nn.heapInUse();
+  const heap = nn.heapInUse(), allocations = nn.heapAllocations();
   throwsField(() => net.predict(x, n), '', /^out of memory/);
   throwsField(() => net.trainEpoch(x, y, n, { batchSize: n }), '', /^out of memory/);
   throwsField(() => net.trainBatch(x, y, n), '', /^out of memory/);
+  assert.ok(nn.heapInUse() <= heap, `nothing of the failed batches is kept: ${heap} → ${nn.heapInUse()} bytes`);
   assert.deepEqual(net.predict(probe, 1), expected);
   assert.equal(JSON.stringify(net), saved, 'weights, optimizer state and steps as before');
-  assert.ok(nn.heapInUse() <= heap, `heap ${heap} → ${nn.heapInUse()}`);
   net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);
   assert.equal(net.steps, 2);
+  net.predict(probe, 1);  // the same calls as before the failures: the same allocations, exactly
+  assert.equal(nn.heapAllocations(), allocations, 'live allocations');
   net.dispose();
 });
 
@@ -130,8 +134,8 @@ test('workspaces and trace() memory are released after a large batch', () => {
   const net = nn.createNetwork({ layers: [...layers, { units: 1 }] });
   const n = 5000;
   const x = new Float32Array(2 * n).map((_, i) => Math.sin(i)), y = new Float32Array(n);
-  net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);  // small workspaces stay
-  const heap = nn.heapInUse();
+  net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);  // small workspaces
+  const heap = nn.heapInUse(), allocations = nn.heapAllocations();
   const t = net.trace(x, y, n);
   assert.equal(t.layers.length, 11);
   assert.equal(t.layers[3].Z.length, 256 * n);
@@ -143,6 +147,8 @@ test('workspaces and trace() memory are released after a large batch', () => {
   net.gradients(x, y, n);
   net.trainEpoch(x, y, n, { batchSize: n });
   assert.ok(nn.heapInUse() <= heap + slack, `after large batches: ${heap} → ${nn.heapInUse()} bytes`);
+  net.trainBatch(x.subarray(0, 20), y.subarray(0, 10), 10);  // the small workspaces again, and nothing else
+  assert.equal(nn.heapAllocations(), allocations, 'live allocations');
   net.dispose();
 });
 
@@ -155,9 +161,9 @@ test('gradientCheck cost is bounded: n and maxPerLayer beyond the stated limits 
   net.dispose();
   // a million parameters: two forward passes per checked entry would be 8e10 multiply-adds
   const wide = nn.createNetwork({ layers: [{ units: 1024, activation: 'relu' }, { units: 1024, activation: 'relu' }, { units: 1 }] });
-  const heap = nn.heapInUse();
+  const heap = nn.heapAllocations();
   throwsField(() => wide.gradientCheck(x.subarray(0, 200), y.subarray(0, 100), 100), 'maxPerLayer', /the limit is 2000000000/);
-  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.heapAllocations(), heap);
   assert.equal(nn.catalog.limits.maxCheckWork, 2e9);
   wide.dispose();
 });
@@ -313,7 +319,7 @@ test('a JS exception while results are copied out leaves the module intact', () 
   net.predict(xor.x, xor.n);  // the same calls as below, once: the same workspaces at the end
   net.trace(xor.x, yXor, xor.n);
   nn.makeDataset('xor');
-  const heap = nn.heapInUse(), stack = nn.stackPointer();
+  const heap = nn.heapAllocations(), stack = nn.stackPointer();
   const slice = Float32Array.prototype.slice;
   Float32Array.prototype.slice = () => { throw new RangeError('Array buffer allocation failed'); };
   try {
@@ -326,7 +332,7 @@ test('a JS exception while results are copied out leaves the module intact', () 
     Float32Array.prototype.slice = slice;
   }
   assert.equal(nn.stackPointer(), stack);
-  assert.equal(nn.heapInUse(), heap);
+  assert.equal(nn.heapAllocations(), heap);
   assert.equal(net.predict(xor.x, xor.n).length, xor.n);
   net.dispose();
 });
