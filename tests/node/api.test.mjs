@@ -1,6 +1,6 @@
-// api.test.mjs — the whole public API of dist/lib/nn.mjs from Node: every method (but the two
-// diagnostics heapInUse and stackPointer, which memory.test and robustness.test use) and its error
-// paths; after any error the module and other networks keep working.
+// api.test.mjs — the whole public API of dist/lib/nn.mjs from Node: every method (but the
+// diagnostics heapAllocations, heapInUse and stackPointer, which memory.test and robustness.test
+// use) and its error paths; after any error the module and other networks keep working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn, loadNN, LIB, throwsMessage } from './load.mjs';
