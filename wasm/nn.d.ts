@@ -397,14 +397,15 @@ export interface NN {
    *  standardizer.mean or standardizer.scale (one finite mean and one finite scale > 0 per input),
    *  or data.x (a value, or its standardised value, beyond float's range). */
   standardize<D extends DataLike>(data: D, standardizer: Standardizer): D;
-  /** Leak checks. heapAllocations: the number of live allocations in the wasm heap, exactly where
-   *  it was after any call that threw or any network disposed (or collected). heapInUse: the bytes
-   *  they hold, rounding included; a block may be served 8 bytes larger depending on the heap's
-   *  history, so compare it for size, not for equality. stackPointer: the wasm shadow stack
-   *  pointer, exactly where it was after any call that threw. */
+  /** The number of live allocations in the wasm heap, for leak checks: exactly where it was after
+   *  any call that threw, and after a network is disposed (or collected). Throws an NNError if the
+   *  heap is not laid out as the module's allocator (dlmalloc) lays it out. */
   heapAllocations(): number;
+  /** The bytes the live allocations hold, the allocator's rounding included: the same allocations
+   *  can hold 8 bytes more or less each, depending on which free blocks served them, so compare
+   *  this for size, and heapAllocations for leaks. */
   heapInUse(): number;
-  /** The wasm shadow stack pointer (see heapInUse). */
+  /** The wasm shadow stack pointer: exactly where it was after any call that threw. */
   stackPointer(): number;
 }
 
