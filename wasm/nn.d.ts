@@ -339,15 +339,15 @@ export interface NetworkDocument {
   version: number;
   /** The network's normalised spec. */
   spec: NormalizedSpec;
-  /** W of each layer, out × in as rows (torch nn.Linear.weight). */
-  weights: number[][][];
-  /** b of each layer. */
+  /** W of each layer: units × fanIn values, row-major (row r: the weights into unit r), as getWeights and torch nn.Linear.weight. */
+  weights: number[][];
+  /** b of each layer: units values. */
   biases: number[][];
   /** The optimizer's step count and state slots (moments, velocity), each shaped as weights and biases. */
-  optimizerState: { step: number; slots: { weights: number[][][]; biases: number[][] }[] };
+  optimizerState: { step: number; slots: { weights: number[][]; biases: number[][] }[] };
   /** The shuffle generator's state: four 16-digit hex words. */
   rng: string[];
-  /** Anything else an application stores beside the network is kept by loadNetwork's reader. */
+  /** Anything else an application stores beside the network: loadNetwork's reader ignores it (and toJSON does not write it). */
   [extra: string]: unknown;
 }
 

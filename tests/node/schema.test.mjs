@@ -1,13 +1,16 @@
-// schema.test.mjs — dist/lib/network.schema.json (JSON Schema 2020-12, checked with ajv) and the
-// reader agree: every document the module saves validates (every optimizer after training, so its
+// schema.test.mjs — dist/lib/network.schema.json (JSON Schema 2020-12, checked with ajv), the
+// NetworkDocument type of nn.d.ts (checked by the TypeScript compiler) and the reader agree: every document the module saves validates (every optimizer after training, so its
 // state slots are filled; every activation, loss and initializer); every document the reader rejects
 // for its structure (a field missing, of the wrong type, out of the format's bounds) the schema
 // rejects too; and what the schema leaves to the reader (names, lengths, the tables' ranges) is
 // exactly that: valid for the schema, rejected by the reader with the field named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import ts from 'typescript';
 import { nn, LIB } from './load.mjs';
 
 const schema = JSON.parse(readFileSync(new URL('./network.schema.json', LIB), 'utf8'));
@@ -193,5 +196,23 @@ test('names, lengths and the tables\' ranges are left to the reader, which names
     edit(doc);
     assert.deepEqual(errorsOf(doc), [], `${what}: structurally valid`);
     assert.equal(reader(doc), field, what);
+  }
+});
+
+test('saved documents type-check as nn.d.ts\'s NetworkDocument (the TypeScript compiler, strict)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nn-doc-types-'));
+  try {
+    copyFileSync(new URL('./nn.d.ts', LIB), join(dir, 'nn.d.ts'));
+    const docs = nn.catalog.optimizers.map((o) => saved({ layers: [{ units: 3, activation: 'tanh' }, { units: 3, activation: 'softmax' }], optimizer: o.name }));
+    const lines = docs.map((d, i) => `export const doc${i}: NetworkDocument = ${JSON.stringify({ ...d, playground: { epoch: 3 } })};`);
+    writeFileSync(join(dir, 'docs.ts'), `import type { NetworkDocument } from './nn.js';\n${lines.join('\n')}\n`);
+    const program = ts.createProgram([join(dir, 'docs.ts')], {
+      noEmit: true, strict: true, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts'],
+      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    assert.deepEqual([...new Set(problems)], []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
