@@ -43,7 +43,14 @@ export async function loadNN(options = {}) {
 
 // The .wasm's URL: the default beside this file, or options.wasmUrl resolved as documented above.
 async function wasmLocation(wasmUrl) {
-  if (wasmUrl === undefined || wasmUrl === null) return new URL('./nn_wasm.wasm', import.meta.url);
+  if (wasmUrl === undefined || wasmUrl === null) {
+    const beside = new URL('./nn_wasm.wasm', import.meta.url);  // the form bundlers find and rewrite
+    // A web-targeted transform run under Node (vitest's jsdom environment with this package in
+    // server.deps.inline) rewrites it to the test page's origin, which Node cannot fetch: Node reads
+    // the file beside this one (import.meta.url alone is left as it is).
+    const here = import.meta.url;
+    return isNode && beside.protocol !== 'file:' && here.startsWith('file:') ? new URL('./nn_wasm.wasm', here) : beside;
+  }
   if (wasmUrl instanceof URL) return wasmUrl;
   if (typeof wasmUrl !== 'string' || wasmUrl === '') fail('wasmUrl', `must be a URL or a path (got ${show(wasmUrl)})`);
   if (isNode) {  // an absolute URL, or a path (pathToFileURL resolves it against the current directory)
