@@ -4,7 +4,9 @@
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer (the fuzzer's clang build)
 #   3. the wasm module, and the page's DOM-free modules (config, data, By hand), from Node (node --test)
 #   4. the pages in headless Chromium (playwright-core)
-#   5. the JSON readers under libFuzzer + ASan + UBSan: regression inputs, then a fixed number of runs
+#   5. the npm package: the packed tarball installed into fresh projects (Node ESM and CommonJS,
+#      TypeScript, vitest + jsdom, Vite, esbuild, webpack, module workers), bundles opened in Chromium
+#   6. the JSON readers under libFuzzer + ASan + UBSan: regression inputs, then a fixed number of runs
 # Exits non-zero on the first failing suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,9 @@ if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   echo "== pages in headless Chromium =="
   node --test --test-concurrency=1 tests/browser/
 fi
+
+echo "== the npm package in fresh projects =="
+node --test --test-concurrency=1 tests/package/
 
 echo "== fuzz: JSON readers under libFuzzer + ASan + UBSan =="
 bash scripts/fuzz.sh
