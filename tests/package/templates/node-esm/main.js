@@ -1,7 +1,16 @@
 // main.js — a Node ES module project: the package imported by name, XOR trained, the result printed
-// as JSON, with where Node found the package.
+// as JSON, with where Node found the package and its other exports (the .wasm, the saved
+// document's JSON Schema, package.json).
+import { createRequire } from 'node:module';
 import { loadNN, NNError } from 'nn-by-hand';
 import { trainXor } from './xor.js';
 
+const require = createRequire(import.meta.url);
 const nn = await loadNN();
-console.log(JSON.stringify({ resolved: import.meta.resolve('nn-by-hand'), ...trainXor(nn, NNError) }));
+console.log(JSON.stringify({
+  resolved: import.meta.resolve('nn-by-hand'),
+  wasm: import.meta.resolve('nn-by-hand/nn_wasm.wasm'),
+  schema: require('nn-by-hand/network.schema.json').$schema,
+  version: require('nn-by-hand/package.json').version,
+  ...trainXor(nn, NNError),
+}));

@@ -4,8 +4,8 @@
 // module really does. The lines under `@ts-expect-error` must stay errors: the types are precise.
 import { loadNN, NNError } from 'nn-by-hand';
 import type {
-  ActivationName, Catalog, DataLike, Dataset, DatasetName, Evaluation, Floats, Gradients, HyperparameterInfo,
-  InitializerName, LayerCheck, LayerSpec, LoadOptions, LossName, NetworkSpec, Network, NN, NormalizedSpec,
+  ActivationName, Catalog, DataLike, Dataset, DatasetName, DeepReadonly, Evaluation, Floats, Gradients, HyperparameterInfo,
+  InitializerName, LayerCheck, LayerSpec, LoadOptions, LossName, NetworkDocument, NetworkSpec, Network, NN, NormalizedSpec,
   OptimizerName, OptimizerSpec, Standardizer, Trace, TraceLayer,
 } from 'nn-by-hand';
 
@@ -29,20 +29,21 @@ function nnErrorOf(f: () => unknown): NNError {
 const options: LoadOptions = {};
 const nn: NN = await loadNN(options);
 const again: NN = await loadNN();
-const activations: ActivationName[] = nn.activations;
-const losses: LossName[] = nn.losses;
-const optimizers: OptimizerName[] = nn.optimizers;
-const initializers: InitializerName[] = nn.initializers;
-const datasets: DatasetName[] = nn.datasets;
+const activations: readonly ActivationName[] = nn.activations;
+const losses: readonly LossName[] = nn.losses;
+const optimizers: readonly OptimizerName[] = nn.optimizers;
+const initializers: readonly InitializerName[] = nn.initializers;
+const datasets: readonly DatasetName[] = nn.datasets;
 check(activations.includes('tanh') && losses.includes('mse') && optimizers.includes('adam'), 'the names');
 check(initializers.includes('he_normal') && datasets.includes('spiral'), 'the names');
 
-const catalog: Catalog = nn.catalog;
+const catalog: DeepReadonly<Catalog> = nn.catalog;
+check(Object.isFrozen(catalog) && Object.isFrozen(catalog.activations[0]) && Object.isFrozen(activations), 'frozen tables');
 const tanh = catalog.activations.find((a) => a.name === 'tanh');
 check(tanh !== undefined && tanh.midpoint === 0 && typeof tanh.tex.forward === 'string' && tanh.elementwise, 'catalog.activations');
 const lossRow = catalog.losses[0];
 check(lossRow !== undefined && typeof lossRow.tex.gradient === 'string' && lossRow.minOutputs >= 1, 'catalog.losses');
-const hyper: HyperparameterInfo[] = catalog.hyperparameters;
+const hyper: readonly DeepReadonly<HyperparameterInfo>[] = catalog.hyperparameters;
 check(hyper.every((h) => typeof h.name === 'string' && (h.hi === null || h.hi >= h.lo)), 'catalog.hyperparameters');
 const adamRow = catalog.optimizers.find((o) => o.name === 'adam');
 check(adamRow !== undefined && adamRow.hyperparameters[0]?.name === 'learningRate' && adamRow.defaultLearningRate > 0, 'catalog.optimizers');
@@ -51,7 +52,7 @@ const binary: { outputActivation: ActivationName; loss: LossName } = catalog.pro
 check(binary.outputActivation === 'sigmoid', 'catalog.problems');
 check(catalog.defaults.optimizer === 'adam' && catalog.limits.maxUnits === 4096 && catalog.limits.maxSteps > 0, 'catalog.defaults and limits');
 check(typeof catalog.format === 'string', 'catalog.format');
-check(again.heapInUse() >= 0 && again.stackPointer() > 0, 'a second module');
+check(again.heapAllocations() >= 0 && again.heapInUse() >= 0 && again.stackPointer() > 0, 'a second module');
 
 // --- data ------------------------------------------------------------------------------------------
 
@@ -136,9 +137,11 @@ net.setOptimizer(sgd);
 check(net.spec.optimizer.type === 'momentum' && copy.spec.optimizer.type === 'adam', 'setOptimizer, clone');
 
 // A saved network: what toJSON gives, read back; and JSON.stringify(net), which calls toJSON.
-const doc = net.toJSON();
+const doc: NetworkDocument = net.toJSON();
 const text = JSON.stringify(net);
-const loaded = nn.loadNetwork(doc);
+check(typeof doc === 'object' && doc.format === catalog.format && doc.weights.length === 3 && doc.spec.seed === 5, 'toJSON');
+check(doc.optimizerState.slots.length === 1 && doc.rng.length === 4 && typeof doc.version === 'number', 'toJSON: the optimizer\'s state');
+const loaded = nn.loadNetwork({ ...doc, savedBy: 'api.ts' });
 const loadedText = nn.loadNetwork(text);
 check(loaded.getWeights(1).every((v, i) => v === net.getWeights(1)[i]) && loadedText.steps === net.steps, 'toJSON, loadNetwork');
 
@@ -147,6 +150,9 @@ check(loaded.getWeights(1).every((v, i) => v === net.getWeights(1)[i]) && loaded
 const bad = nnErrorOf(() => nn.createNetwork({ layers: [{ units: 0 }] }));
 const field: string = bad.field;
 check(bad instanceof Error && bad.name === 'NNError' && field === 'layers[0].units' && bad.message.startsWith(field), 'NNError');
+const own = new NNError('spec.mine', 'spec.mine: an application\'s own error, in the same form');
+const ownName: 'NNError' = own.name;
+check(own instanceof NNError && own.field === 'spec.mine' && ownName === 'NNError', 'new NNError');
 for (const network of [net, copy, loaded, loadedText]) network.dispose();
 const disposed = nnErrorOf(() => net.predict(x, n));
 check(disposed.field === 'network', 'a disposed network');
@@ -173,9 +179,15 @@ export function typeErrors(net: Network): void {
   net.inputs = 3;
   // @ts-expect-error: not a dataset
   nn.makeDataset('spirals');
+  // @ts-expect-error: the catalog is deeply readonly
+  nn.catalog.activations[0].midpoint = 1;
+  // @ts-expect-error: so are the name lists
+  nn.activations.push('tanh');
+  // @ts-expect-error: a document needs its fields
+  nn.loadNetwork({ format: 'nn-by-hand/network' });
 }
 
 // TODO(fit): network.fit() and network.setStandardizer() are being added on another branch; call them
 // here, with every option, once they are in nn.d.ts.
 
-console.log(JSON.stringify({ ok: true, accuracy: evaluation.accuracy, toJSON: typeof doc, heap: nn.heapInUse() }));
+console.log(JSON.stringify({ ok: true, accuracy: evaluation.accuracy, allocations: nn.heapAllocations() }));
