@@ -26,18 +26,34 @@ const nodeImport = (specifier) => import(/* webpackIgnore: true */ /* @vite-igno
  *  read, or is not WebAssembly, rejects with an NNError (field "wasmUrl") naming the URL. */
 export async function loadNN(options = {}) {
   const { wasmUrl, wasmBinary } = optionsOf(options);
-  let bytes;
+  let bytes, field, where;
   if (wasmBinary !== undefined && wasmBinary !== null) {
     if (!(wasmBinary instanceof ArrayBuffer) && !ArrayBuffer.isView(wasmBinary)) fail('wasmBinary', 'must be an ArrayBuffer or a Uint8Array of the .wasm');
     bytes = wasmBinary instanceof ArrayBuffer ? new Uint8Array(wasmBinary)
       : new Uint8Array(wasmBinary.buffer, wasmBinary.byteOffset, wasmBinary.byteLength);
-    checkWasm(bytes, 'wasmBinary', 'wasmBinary');
+    [field, where] = ['wasmBinary', 'wasmBinary'];
   } else {
     const url = await wasmLocation(wasmUrl);
     bytes = await readWasm(url);
-    checkWasm(bytes, 'wasmUrl', url.href);
+    [field, where] = ['wasmUrl', url.href];
   }
-  const M = await createNNModule({ wasmBinary: bytes });
+  checkWasm(bytes, field, where);
+  // Compiled here, so that corrupt bytes or a page whose Content-Security-Policy lacks
+  // 'wasm-unsafe-eval' reject with an NNError naming the .wasm, not Emscripten's abort.
+  let wasmModule;
+  try {
+    wasmModule = await WebAssembly.compile(bytes);
+  } catch (e) {
+    fail(field, `${where} cannot be compiled (${e.message})`);
+  }
+  let refused;
+  const instantiateFailed = new Promise((_, reject) => { refused = reject; });
+  const instantiateWasm = (imports, receive) => {
+    WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule),
+      (e) => refused(new NNError(field, `${field}: ${where} cannot be instantiated (${e.message})`)));
+    return {};  // Emscripten's sign that the instance comes later, through receive
+  };
+  const M = await Promise.race([createNNModule({ instantiateWasm }), instantiateFailed]);
   return new NN(M);
 }
 

@@ -361,9 +361,19 @@ test('wasmBinary: an ArrayBuffer or any view of the bytes; anything else rejects
   await nnError(() => loadNN({ wasmBinary: new ArrayBuffer(0) }), 'wasmBinary');
 });
 
-test('wasm bytes with the right magic number but corrupt reject with an NNError too', { todo: 'the loader passes them to the Emscripten glue, which rejects with RuntimeError "Aborted(CompileError: …)" and prints to stderr' }, async () => {
+test('wasm bytes with the right magic number but corrupt reject with an NNError too, naming the .wasm', async () => {
   const file = readFileSync(WASM_PATH);
-  await nnError(() => loadNN({ wasmBinary: file.subarray(0, 1000) }), 'wasmBinary');
+  const e = await nnError(() => loadNN({ wasmBinary: file.subarray(0, 1000) }), 'wasmBinary');
+  assert.match(e.message, /^wasmBinary: wasmBinary cannot be compiled \(.*CompileError|^wasmBinary: wasmBinary cannot be compiled \(/);
+  const dir = mkdtempSync(join(tmpdir(), 'nn-corrupt-'));
+  const path = join(dir, 'nn_wasm.wasm');
+  writeFileSync(path, file.subarray(0, 1000));
+  try {
+    const f = await nnError(() => loadNN({ wasmUrl: path }), 'wasmUrl');
+    assert.ok(f.message.startsWith(`wasmUrl: ${pathToFileURL(path).href} cannot be compiled (`), f.message);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // --- the CommonJS entry --------------------------------------------------------------------------
