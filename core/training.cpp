@@ -142,22 +142,27 @@ void Network<S>::beginEpoch(Epoch<S>& e, Eigen::Index n, int batchSize, bool shu
 template <typename S>
 bool Network<S>::continueEpoch(Epoch<S>& e, MatRef<S> X, MatRef<S> Y, Eigen::Index maxBatches) {
   if (X.cols() != e.n || Y.cols() != e.n) throw Error("x", "the epoch began with other data");
+  // What the loop only reads, in locals (e is written by reference each batch, so the compiler
+  // could not keep its fields in registers across the step).
+  const Eigen::Index n = e.n, batch = e.batch;
+  const bool shuffle = e.shuffle, count = e.countCorrect;
+  const Eigen::Index* order = e.order.data();
   for (Eigen::Index k = 0; k < maxBatches && !e.done(); ++k) {
-    const Eigen::Index start = e.next, len = std::min(e.batch, e.n - start);
+    const Eigen::Index start = e.next, len = std::min(batch, n - start);
     prepare(len, true);
     S loss;
-    if (e.shuffle) {  // gather the batch's columns
+    if (shuffle) {  // gather the batch's columns
       reshape(e.Xb, X.rows(), len);
       reshape(e.Yb, Y.rows(), len);
       for (Eigen::Index j = 0; j < len; ++j) {
-        e.Xb.col(j) = X.col(e.order[std::size_t(start + j)]);
-        e.Yb.col(j) = Y.col(e.order[std::size_t(start + j)]);
+        e.Xb.col(j) = X.col(order[start + j]);
+        e.Yb.col(j) = Y.col(order[start + j]);
       }
       loss = step(e.Xb, e.Yb);
-      if (e.countCorrect) e.correct += countCorrect(e.Yb);  // A[L] still holds the batch's outputs
-    } else {          // contiguous columns: no copy
+      if (count) e.correct += countCorrect(e.Yb);  // A[L] still holds the batch's outputs
+    } else {        // contiguous columns: no copy
       loss = step(X.middleCols(start, len), Y.middleCols(start, len));
-      if (e.countCorrect) e.correct += countCorrect(Y.middleCols(start, len));
+      if (count) e.correct += countCorrect(Y.middleCols(start, len));
     }
     e.next += len;
     ++e.batches;

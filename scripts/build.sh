@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # build.sh — builds everything into dist/ (`npm run build`):
-#   dist/lib/   the npm package's files: nn.mjs (ES module entry) and nn.cjs (CommonJS, bundled from it by
+#   dist/lib/   the npm package's files: nn.mjs (ES module entry, importing fit.mjs) and nn.cjs (CommonJS, bundled from it by
 #               scripts/cjs.mjs), nn_wasm.mjs + nn_wasm.wasm, nn.d.ts + nn.d.cts, network.schema.json, API.md
 #   web/js/catalog.js (git-ignored), the core's tables for the page (scripts/catalog.mjs)
 #   dist/       the static page (web/)

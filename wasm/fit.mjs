@@ -72,10 +72,11 @@ async function loop(io, o, pvx, pvy, clock) {
   const stopper = o.earlyStopping ? earlyStopper(o.earlyStopping) : null;
   let stopReason = 'completed';
   const abort = () => { if (o.signal?.aborted) throw o.signal.reason; };
+  let chunk = 1;  // batches per call without onBatchEnd, adapted to about TARGET_MS
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     abort();
     io.call(io.handle().fitEpoch());
-    let r, chunk = 1;
+    let r;
     do {
       abort();
       const started = now();
@@ -84,11 +85,11 @@ async function loop(io, o, pvx, pvy, clock) {
         const logs = { loss: r.loss };
         if (o.accuracy) logs.accuracy = r.accuracy;
         await o.onBatchEnd(r.batches - 1, logs);
-      } else {  // about TARGET_MS per call: few crossings, and the page still gets its turn
+      } else if (!r.done) {  // about TARGET_MS per call: few crossings, and the page still gets its turn
         const took = now() - started;
         chunk = took < TARGET_MS / 2 ? Math.min(2 * chunk, 1 << 20) : took > 2 * TARGET_MS ? Math.max(1, chunk >> 1) : chunk;
       }
-      await clock.pause();
+      if (clock.due()) await clock.pause();
     } while (!r.done);
     const logs = { loss: r.loss };
     if (o.accuracy) logs.accuracy = r.accuracy;
@@ -108,7 +109,7 @@ async function loop(io, o, pvx, pvy, clock) {
       stopReason = 'earlyStopping';
       break;
     }
-    await clock.pause();
+    if (clock.due()) await clock.pause();
   }
   stopper?.restore(io.network);
   const result = {
@@ -260,8 +261,8 @@ function copyIn(io, data, count, buffers) {
   return ptr;
 }
 
-// pause() returns to the event loop when YIELD_MS passed since the last time: a message on a
-// MessageChannel (a task, not clamped like nested timers), else setTimeout 0.
+// due() when YIELD_MS passed since the last pause(), which returns to the event loop: a message on
+// a MessageChannel (a task, not clamped like nested timers), else setTimeout 0.
 function yielder() {
   let last = now(), channel = null;
   const waiting = [];
@@ -275,8 +276,8 @@ function yielder() {
     channel.port2.postMessage(null);
   });
   return {
+    due: () => now() - last >= YIELD_MS,
     async pause() {
-      if (now() - last < YIELD_MS) return;
       await tick();
       last = now();
     },
