@@ -117,7 +117,7 @@ async function loop(io, o, pvx, pvy, clock) {
     params: { epochs: o.epochs, batchSize: o.batchSize, steps: Math.ceil(o.nTrain / o.batchSize), samples: o.nTrain },
     stopReason,
   };
-  if (stopper) result.bestEpoch = stopper.bestEpoch;
+  if (stopper?.bestEpoch !== null && stopper?.bestEpoch !== undefined) result.bestEpoch = stopper.bestEpoch;
   return result;
 }
 
@@ -254,6 +254,7 @@ function known(io, object, names, at) {
 // Copies count values of data into the wasm heap (float32), recording the pointer in buffers.
 function copyIn(io, data, count, buffers) {
   const M = io.heap;
+  if (count > 2 ** 29) io.fail('', 'out of memory: the data is too large for this page');  // > 2 GiB: the heap's limit
   const ptr = M._malloc(Math.max(1, count) * 4);
   if (!ptr) io.fail('', 'out of memory: the data is too large for this page');
   buffers.push(ptr);

@@ -154,6 +154,8 @@ test('early stopping: stops at the epoch Keras stops at; restoreBest puts the be
   const done = await c.fit(blobs.x, yBlobs, blobs.n, { epochs: 2, earlyStopping: { patience: 5 } });
   assert.equal(done.stopReason, 'completed');
   assert.equal(typeof done.bestEpoch, 'number');
+  const none = await c.fit(blobs.x, yBlobs, blobs.n, { epochs: 0, earlyStopping: {} });  // no epoch: no best one
+  assert.deepEqual(none, { history: { loss: [], accuracy: [] }, epoch: [], params: { epochs: 0, batchSize: 32, steps: 4, samples: 120 }, stopReason: 'completed' });
   net.dispose();
   c.dispose();
 });
