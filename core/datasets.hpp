@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rng.hpp"
+#include "standardizer.hpp"
 #include "types.hpp"
 
 namespace nn {
@@ -77,12 +78,9 @@ Split splitByPoint(const Dataset& data, double testRatio, std::uint64_t seed);
 // tanh); else one-hot.
 Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& outputActivation);
 
-// scikit-learn's StandardScaler: x' = (x − mean) / scale per input, with mean and the population
-// std (ddof 0) of the training set, and scale 1 for an input whose training values are all equal.
-struct Standardizer {
-  Vec<double> mean;   // (inputs)
-  Vec<double> scale;  // (inputs), each > 0
-};
+// scikit-learn's StandardScaler (standardizer.hpp): x' = (x − mean) / scale per input, with mean
+// and the population std (ddof 0) of the training set, and scale 1 for an input whose training
+// values are all equal.
 // Fit on the training part only (n ≥ 1, "data.x"), then apply the same one to every part.
 Standardizer fitStandardizer(const Dataset& train);
 // d with X standardised; s needs one finite mean and one positive scale per input of d

@@ -58,15 +58,6 @@ std::uint32_t bitsOf(float v) {
   return bits;
 }
 
-// A standardizer's mean or scale: one finite value per input (and > 0 for a scale).
-void checkPerInput(const Vec<double>& v, const char* field, Eigen::Index inputs, bool positive) {
-  if (v.size() != inputs)
-    throw Error(field, say("expected one value per input of data.x: %lld (got %lld)", (long long)inputs, (long long)v.size()));
-  for (Eigen::Index k = 0; k < inputs; ++k)
-    if (!(std::isfinite(v(k)) && (!positive || v(k) > 0)))
-      throw Error(say("%s[%lld]", field, (long long)k), say(positive ? "must be finite and > 0 (got %.10g)" : "must be finite (got %.10g)", v(k)));
-}
-
 }  // namespace
 
 void checkDataset(const Dataset& d) {
@@ -150,36 +141,16 @@ Mat<double> encodeTargets(const Dataset& data, int outputs, const std::string& o
 
 Standardizer fitStandardizer(const Dataset& train) {
   checkDataset(train);
-  const Eigen::Index n = train.size(), inputs = train.inputs();
-  if (n == 0) throw Error("data.x", "needs at least one point to fit a standardizer");
-  Standardizer s{Vec<double>(inputs), Vec<double>(inputs)};
-  for (Eigen::Index k = 0; k < inputs; ++k) {  // plain loops: smaller in the .wasm than Eigen's reductions
-    double sum = 0, squares = 0;
-    bool constant = true;
-    for (Eigen::Index j = 0; j < n; ++j) {
-      sum += train.X(k, j);
-      constant = constant && train.X(k, j) == train.X(k, 0);
-    }
-    const double mean = sum / double(n);
-    for (Eigen::Index j = 0; j < n; ++j) squares += (train.X(k, j) - mean) * (train.X(k, j) - mean);
-    s.mean(k) = mean;
-    s.scale(k) = constant ? 1 : std::sqrt(squares / double(n));  // population std: ddof 0; exactly constant → 1
-  }
-  return s;
+  if (train.size() == 0) throw Error("data.x", "needs at least one point to fit a standardizer");
+  return fitStandardizerColumns<double>(train.X);
 }
 
 Dataset standardize(Dataset d, const Standardizer& s) {
   checkDataset(d);
-  checkPerInput(s.mean, "standardizer.mean", d.inputs(), false);
-  checkPerInput(s.scale, "standardizer.scale", d.inputs(), true);
-  for (Eigen::Index j = 0; j < d.size(); ++j) {
-    for (Eigen::Index k = 0; k < d.inputs(); ++k) {
-      double& x = d.X(k, j);  // X (inputs, n)
-      x = (x - s.mean(k)) / s.scale(k);
-      if (!(std::abs(x) <= double(std::numeric_limits<float>::max())))
-        throw Error("data.x", say("point %lld standardises beyond float's range (a scale too small for it)", (long long)j));
-    }
-  }
+  checkStandardizer(s, d.inputs(), "data.x");
+  Mat<double> X;
+  applyStandardizer<double, double>(s, d.X, X, double(std::numeric_limits<float>::max()), "data.x", "point");
+  d.X.swap(X);
   return d;
 }
 

@@ -65,7 +65,11 @@ std::vector<LayerCheck> gradientCheck(Network<S>& net, MatRef<typename Network<S
     if (o.stateSlots == 0) { plain.optimizer.type = o.name; break; }
   Network<double> copy(plain);
   copy.parameters() = net.parameters().template cast<double>();
-  const Mat<double> Xd = X.template cast<double>(), Yd = Y.template cast<double>();
+  // The copy has no standardizer: it is given X as the network's first layer sees it (rounded as
+  // the network rounds it), so both compute the same function of the parameters.
+  Mat<S> Xl;
+  net.standardizeInputs(X, Xl);
+  const Mat<double> Xd = Xl.template cast<double>(), Yd = Y.template cast<double>();
   Vec<double>& p = copy.parameters();
   const auto numeric = [&](Eigen::Index i) {
     const double saved = p[i];

@@ -83,6 +83,32 @@ void Network<S>::checkBatch(MatRef<S> X, MatRef<S> Y) const {
   if (!allFinite(Y.data(), Y.size())) throw Error("y", "contains NaN or infinity");
 }
 
+// --- the input standardizer --------------------------------------------------------------------
+
+template <typename S>
+void Network<S>::setStandardizer(Standardizer s) {
+  checkStandardizer(s, inputs(), "the network");
+  standardizer_ = std::move(s);  // a move: allocates nothing, cannot fail
+}
+
+template <typename S>
+void Network<S>::standardizeInputs(MatRef<S> X, Mat<S>& out) const {
+  if (!standardizer_) {
+    Mat<S> copy = X;
+    out.swap(copy);
+    return;
+  }
+  // float's range whatever S is: the one rule every input of the project meets (datasets.hpp)
+  applyStandardizer<S, S>(*standardizer_, X, out, double(std::numeric_limits<float>::max()), "x", "sample");
+}
+
+template <typename S>
+MatRef<S> Network<S>::input(MatRef<S> X) {
+  if (!standardizer_) return X;
+  standardizeInputs(X, Xs_);
+  return Xs_;
+}
+
 // --- forward and backward ----------------------------------------------------------------------
 
 
@@ -108,7 +134,8 @@ void Network<S>::prepare(Eigen::Index m, bool backward) {
 
 template <typename S>
 void Network<S>::trimWorkspace() {
-  std::size_t bytes = (Xb_.size() + Yb_.size()) * sizeof(S) + order_.capacity() * sizeof(Eigen::Index);
+  std::size_t bytes = (Xs_.size() + epoch_.Xb.size() + epoch_.Yb.size()) * sizeof(S) +
+                      epoch_.order.capacity() * sizeof(Eigen::Index);
   for (const auto* list : {&Z_, &A_, &dZ_, &dA_, &Wt_})
     for (const Mat<S>& M : *list) bytes += std::size_t(M.size()) * sizeof(S);
   if (bytes > kKeepWorkspaceBytes) releaseWorkspace();
@@ -118,9 +145,10 @@ template <typename S>
 void Network<S>::releaseWorkspace() {
   for (auto* list : {&Z_, &A_, &dZ_, &dA_, &Wt_})
     for (Mat<S>& M : *list) Mat<S>().swap(M);
-  Mat<S>().swap(Xb_);
-  Mat<S>().swap(Yb_);
-  std::vector<Eigen::Index>().swap(order_);
+  Mat<S>().swap(Xs_);
+  Mat<S>().swap(epoch_.Xb);
+  Mat<S>().swap(epoch_.Yb);
+  std::vector<Eigen::Index>().swap(epoch_.order);
 }
 
 template <typename S>
@@ -180,8 +208,9 @@ S Network<S>::lossAndBackward(MatRef<S> X, MatRef<S> Y) {
 template <typename S>
 const Mat<S>& Network<S>::predict(MatRef<S> X) {
   checkInputs(X);
+  const MatRef<S> Xl = input(X);
   prepare(X.cols(), false);
-  forward(X);
+  forward(Xl);
   return A_.back();
 }
 
@@ -189,16 +218,18 @@ template <typename S>
 const Mat<S>& Network<S>::forwardTo(MatRef<S> X, int l) {
   checkLayer(l);
   checkInputs(X);
+  const MatRef<S> Xl = input(X);
   prepare(X.cols(), false);
-  forward(X, l);
+  forward(Xl, l);
   return A_[std::size_t(l)];
 }
 
 template <typename S>
 S Network<S>::computeGradients(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
+  const MatRef<S> Xl = input(X);
   prepare(X.cols(), true);
-  const S loss = lossAndBackward(X, Y);
+  const S loss = lossAndBackward(Xl, Y);
   trimWorkspace();
   return loss;
 }
@@ -206,10 +237,20 @@ S Network<S>::computeGradients(MatRef<S> X, MatRef<S> Y) {
 template <typename S>
 Evaluation<S> Network<S>::evaluate(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
+  const MatRef<S> Xl = input(X);
   prepare(X.cols(), false);
-  forward(X);
+  forward(Xl);
+  const S loss = fused_ ? loss_->fusedValue(Z_.back(), Y) : loss_->value(A_.back(), Y);
+  const double accuracy = double(countCorrect(Y)) / double(X.cols());
+  trimWorkspace();
+  return {loss, accuracy};
+}
+
+// Samples whose output A[L] (outputs, m) is right: by argmax for ≥ 2 outputs (the first maximum,
+// as torch.argmax and tf.argmax), else on the same side of the output activation's midpoint.
+template <typename S>
+Eigen::Index Network<S>::countCorrect(MatRef<S> Y) const {
   const Mat<S>& A = A_.back();
-  const S loss = fused_ ? loss_->fusedValue(Z_.back(), Y) : loss_->value(A, Y);
   Eigen::Index correct = 0;
   if (outputs() == 1) {
     const S mid = S(act_.back()->midpoint);
@@ -222,17 +263,16 @@ Evaluation<S> Network<S>::evaluate(MatRef<S> X, MatRef<S> Y) {
       correct += predicted == actual;
     }
   }
-  const double accuracy = double(correct) / double(A.cols());
-  trimWorkspace();
-  return {loss, accuracy};
+  return correct;
 }
 
 template <typename S>
 Trace<S> Network<S>::trace(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
+  const MatRef<S> Xl = input(X);
   prepare(X.cols(), true);
   Trace<S> t;
-  t.loss = lossAndBackward(X, Y);
+  t.loss = lossAndBackward(Xl, Y);
   const std::size_t L = std::size_t(layerCount());
   std::vector<Mat<S>> empty(L), emptyToo(L), emptyThree(L);  // allocated before anything moves
   t.Z.swap(Z_), t.A.swap(A_), t.dZ.swap(dZ_);

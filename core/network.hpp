@@ -9,16 +9,20 @@
 //   dA[l−1] (units_{l−1}, m)     = W[l]ᵀ · dZ[l],   dZ[l−1] = J_{f_{l−1}}ᵀ dA[l−1]
 // All parameters live in one flat buffer (per layer: W column-major, then b) with per-layer views;
 // the gradient and the optimizer state are flat buffers of the same length.
+// An optional input standardizer (standardizer.hpp) is applied to X first by every call taking X:
+// A[0] = (X − mean) / scale per input; it is saved with the network.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "activations.hpp"
 #include "losses.hpp"
 #include "rng.hpp"
 #include "spec.hpp"
+#include "standardizer.hpp"
 
 namespace nn {
 
@@ -38,6 +42,30 @@ template <typename S>
 struct Trace {
   std::vector<Mat<S>> Z, A, dZ;  // (units_l, m) each
   S loss;
+};
+
+// An epoch in progress. trainEpoch runs one whole; fit (wasm/fit.mjs) runs a few mini-batches per
+// call and returns to the page between them. It keeps its own sample order and gathered batch, so
+// calls the network gets between the pieces (predict, say) leave it alone.
+template <typename S>
+struct Epoch {
+  std::vector<Eigen::Index> order;  // (n) the samples in this epoch's order
+  Mat<S> Xb, Yb;                    // (inputs, len), (outputs, len): the gathered mini-batch
+  Eigen::Index n = 0, batch = 1;    // samples; mini-batch size (≤ n)
+  Eigen::Index next = 0;            // position in `order` of the next mini-batch
+  Eigen::Index batches = 0;         // mini-batches run
+  bool shuffle = true;
+  bool countCorrect = false;        // count right answers (fit's accuracy metric); trainEpoch does not
+  double total = 0;                 // Σ batch loss · batch size, over the finite batches
+  Eigen::Index seen = 0, correct = 0;
+  bool diverged = false;            // a batch's loss was not finite (its step was skipped): the epoch ended
+  S stopped = 0;                    // that loss
+  bool done() const { return diverged || next >= n; }
+  // The mean batch loss over the samples seen (at the end: what trainEpoch returns), or the
+  // non-finite loss that ended the epoch.
+  S loss() const { return diverged ? stopped : S(total / double(seen)); }
+  // Right answers over the samples seen, each judged before its batch's step (as evaluate judges).
+  double accuracy() const { return double(correct) / double(seen); }
 };
 
 template <typename S>
@@ -80,6 +108,14 @@ class Network {
   // One pass over the data in mini-batches (shuffled by the network's own seeded Rng); returns the
   // mean loss over the samples seen, or the first non-finite batch loss (and stops there).
   S trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle = true);
+  // trainEpoch in pieces (it is begin + continue to the end; same draws, same steps, same bits).
+  // beginEpoch checks batchSize ("batchSize") and the step counter, then draws the order of n
+  // samples from the shuffle stream. continueEpoch runs up to maxBatches more mini-batches of
+  // Xl (inputs, n) — X as the first layer sees it (standardizeInputs), the same every call — and
+  // Y (outputs, n), checked by the caller (checkBatch); it returns e.done(). Each step is all or
+  // nothing; a throw leaves the steps already taken.
+  void beginEpoch(Epoch<S>& e, Eigen::Index n, int batchSize, bool shuffle, bool countCorrect = false);
+  bool continueEpoch(Epoch<S>& e, MatRef<S> Xl, MatRef<S> Y, Eigen::Index maxBatches);
   Evaluation<S> evaluate(MatRef<S> X, MatRef<S> Y);
   // Z, A, dZ of every layer for the batch (the gradient is left in dW, db, as computeGradients).
   // The workspaces move into the result, so nothing of the batch stays behind in the network.
@@ -106,6 +142,18 @@ class Network {
   void setWeight(int l, int row, int col, double value);
   void setBias(int l, int row, double value);
   void checkLayer(int l, const char* field = "layer") const;
+  // A batch as the computing calls take it: X (inputs, n ≥ 1), Y (outputs, n), finite ("x", "y").
+  void checkBatch(MatRef<S> X, MatRef<S> Y) const;
+
+  // --- input standardizer --------------------------------------------------------------------
+  // Checked: one finite mean and one finite scale > 0 per input ("standardizer.mean[k]", ...);
+  // nothing changes on failure.
+  void setStandardizer(Standardizer s);
+  void clearStandardizer() { standardizer_.reset(); }
+  const Standardizer* standardizer() const { return standardizer_ ? &*standardizer_ : nullptr; }
+  // out (inputs, m) = X as the first layer sees it: standardised (in double, rounded to S) when a
+  // standardizer is set, else a copy. Throws Error("x") if a value leaves float's range.
+  void standardizeInputs(MatRef<S> X, Mat<S>& out) const;
 
   Vec<S>& parameters() { return params_; }  // flat: per layer W (column-major), then b
   const Vec<S>& parameters() const { return params_; }
@@ -125,13 +173,13 @@ class Network {
 
  private:
   void checkInputs(MatRef<S> X) const;
-  void checkBatch(MatRef<S> X, MatRef<S> Y) const;
+  MatRef<S> input(MatRef<S> X);  // X as the first layer sees it (standardised into Xs_ when set)
+  Eigen::Index countCorrect(MatRef<S> Y) const;  // of A[L] against Y, as evaluate counts
   void checkSteps(Eigen::Index steps) const;  // room left in the step counter
   void prepare(Eigen::Index m, bool backward);  // shapes every workspace for a batch of m
   void forward(MatRef<S> X, int last = -1);  // layers 0..last (−1: all)
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);
   S step(MatRef<S> X, MatRef<S> Y);  // trainBatch without the input checks (trainEpoch checks once)
-  S epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle);  // trainEpoch's loop, checked
   void applyRegularization();
   void resetOptimizerState();
 
@@ -147,14 +195,15 @@ class Network {
   std::array<Vec<S>, 3> next_;             // (P) each in use: a step's new parameters and state
   std::int64_t steps_ = 0;
   Rng rng_;                                // shuffles; seeded from spec.seed
+  std::optional<Standardizer> standardizer_;
 
   // Workspaces, reused across calls (resized only when the batch size changes).
   std::vector<Mat<S>> Z_, A_, dZ_;         // (units_l, m)
   std::vector<Mat<S>> dA_;                 // (units_l, m) dA[l], scratch for the backward pass
   std::vector<Mat<S>> Wt_;                 // (in, out) W[l]ᵀ, scratch for dA[l−1] = W[l]ᵀ dZ[l]
   // (one per layer, so no buffer changes shape — and reallocates — between layers)
-  Mat<S> Xb_, Yb_;                         // gathered mini-batch
-  std::vector<Eigen::Index> order_;        // sample order of an epoch
+  Mat<S> Xs_;                              // (inputs, m) the standardised batch, when a standardizer is set
+  Epoch<S> epoch_;                         // trainEpoch's (its order and gathered mini-batch are kept)
 };
 
 extern template class Network<float>;

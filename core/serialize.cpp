@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 #include <limits>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 namespace nn {
@@ -16,7 +17,7 @@ namespace {
 // the format's order).
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;  // the newest version this build reads and writes (serialize.hpp)
 
 // --- reading helpers: each throws nn::Error("<path>: ...") -------------------------------------
 
@@ -248,13 +249,17 @@ std::string toJSON(const Network<S>& net) {
       slots.push_back({{"weights", layersToJSON(net, slot, "weights")}, {"biases", layersToJSON(net, slot, "biases")}});
   ordered rng = ordered::array();
   for (std::uint64_t w : net.shuffleRng().state()) rng.push_back(hex(w));
-  ordered doc = {{"format", kFormat},
-              {"version", kVersion},
-              {"spec", specToJSONValue(net.spec())},
-              {"weights", layersToJSON(net, net.parameters(), "weights")},
-              {"biases", layersToJSON(net, net.parameters(), "biases")},
-              {"optimizerState", {{"step", net.optimizerSteps()}, {"slots", slots}}},
-              {"rng", rng}};
+  // The lowest version that holds the network: 1 unless it has a standardizer (serialize.hpp).
+  const Standardizer* standardizer = net.standardizer();
+  ordered doc = {{"format", kFormat}, {"version", standardizer ? 2 : 1}, {"spec", specToJSONValue(net.spec())}};
+  if (standardizer) {
+    const auto values = [](const Vec<double>& v) { return std::vector<double>(v.data(), v.data() + v.size()); };
+    doc["standardizer"] = {{"mean", values(standardizer->mean)}, {"scale", values(standardizer->scale)}};
+  }
+  doc["weights"] = layersToJSON(net, net.parameters(), "weights");
+  doc["biases"] = layersToJSON(net, net.parameters(), "biases");
+  doc["optimizerState"] = {{"step", net.optimizerSteps()}, {"slots", slots}};
+  doc["rng"] = rng;
   std::string out = doc.dump();
   if (out.size() > kMaxDocumentBytes)  // what cannot be loaded is not saved
     throw Error("json", "the network's document would be " + std::to_string(out.size() >> 20) +
@@ -268,8 +273,9 @@ Network<S> networkFromJSON(const std::string& textIn) {
   if (!doc.is_object()) throw Error("json", "the document must be an object");
   if (text(doc, "format", "") != kFormat) throw Error("format", std::string("expected \"") + kFormat + "\"");
   const std::int64_t version = integer(doc, "version", "");
-  if (version != kVersion)
-    throw Error("version", "this build reads version " + std::to_string(kVersion) + " (got " + std::to_string(version) + ")");
+  if (version < 1 || version > kVersion)
+    throw Error("version", "this build reads versions 1 to " + std::to_string(kVersion) + " (got " +
+                std::to_string(version) + ")");
 
   const NetworkSpec spec = [&] {  // validates the architecture and names; errors get the "spec." prefix
     try {
@@ -308,8 +314,22 @@ Network<S> networkFromJSON(const std::string& textIn) {
       throw Error("rng[" + std::to_string(i) + "]", "must be a 16-digit hex string");
     rngState[i] = std::stoull(w, nullptr, 16);
   }
+  // Version 2 adds the standardizer, required there; in version 1 the field is not read (an
+  // unknown top-level field, ignored as every version-1 reader ignores it).
+  std::optional<Standardizer> standardizer;
+  if (version >= 2) {
+    const json& st = field(doc, "standardizer", "");
+    if (!st.is_object()) throw Error("standardizer", "must be an object {mean, scale}");
+    checkKeys(st, {"mean", "scale"}, "standardizer");
+    Standardizer s{Vec<double>(spec.inputs), Vec<double>(spec.inputs)};
+    readValues<double>(field(st, "mean", "standardizer"), spec.inputs, s.mean.data(), "standardizer.mean");
+    readValues<double>(field(st, "scale", "standardizer"), spec.inputs, s.scale.data(), "standardizer.scale");
+    checkStandardizer(s, spec.inputs, "the network");
+    standardizer = std::move(s);
+  }
   Network<S> net(spec);
   net.restore(params, state, step, rngState);
+  if (standardizer) net.setStandardizer(std::move(*standardizer));
   return net;
 }
 

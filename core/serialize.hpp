@@ -7,6 +7,16 @@
 //     "biases":  [ b per layer ],
 //     "optimizerState": { "step": t, "slots": [ { "weights": [...], "biases": [...] }, ... ] },
 //     "rng": [ four 16-digit hex words: the shuffle generator's state ] }
+// Version 2 is version 1 plus, after "spec", the network's input standardizer (required):
+//     "standardizer": { "mean": [inputs numbers], "scale": [inputs numbers, each > 0] }
+//   (doubles, written to round-trip exactly; A[0] = (x − mean) / scale, standardizer.hpp).
+//
+// The version rule: a reader reads every version up to its own (this build: 1 and 2); a writer
+// writes the lowest version that can hold the network — 1 without a standardizer, 2 with one — so
+// a network without one is saved exactly as before and older builds keep reading it, while a
+// network whose predictions depend on its standardizer is refused by them ("version") rather
+// than loaded without it. Unknown top-level fields are ignored (an application's own metadata),
+// so in version 1 "standardizer" is not read; the nested objects reject unknown fields.
 // Loading checks every field and builds a brand-new network; a malformed document throws
 // nn::Error naming the field and nothing else changes.
 #pragma once

@@ -1,6 +1,6 @@
 // training.cpp — the optimizer side of Network<S>: its state, regularisation, one step on a batch
 // (all or nothing: a step whose result would not be finite is reported and leaves nothing behind),
-// and epochs in shuffled mini-batches (all or nothing when they throw).
+// and epochs in shuffled mini-batches (all or nothing when they throw; or in pieces, for fit).
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -67,8 +67,9 @@ template <typename S>
 S Network<S>::trainBatch(MatRef<S> X, MatRef<S> Y) {
   checkBatch(X, Y);
   checkSteps(1);
+  const MatRef<S> Xl = input(X);
   prepare(X.cols(), true);
-  const S loss = step(X, Y);
+  const S loss = step(Xl, Y);
   trimWorkspace();
   return loss;
 }
@@ -95,9 +96,7 @@ template <typename S>
 S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) {
   checkBatch(X, Y);
   if (batchSize < 1) throw Error("batchSize", "must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
-  const Eigen::Index n = X.cols();
-  const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
-  checkSteps((n + batch - 1) / batch);
+  const MatRef<S> Xl = input(X);  // standardised once for the epoch, before anything changes
   // An epoch that throws (out of memory for a workspace, say) leaves the network as it was: its
   // state is set aside first (the allocation can throw only before anything changed) and put back.
   // (The loop is a function of its own: wasm keeps a try block's body out of some optimisations.)
@@ -106,9 +105,10 @@ S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) 
   const std::int64_t steps = steps_;
   const Rng rng = rng_;
   try {
-    const S loss = epoch(X, Y, batch, shuffle);
+    beginEpoch(epoch_, X.cols(), batchSize, shuffle);
+    continueEpoch(epoch_, Xl, Y, epoch_.n);
     trimWorkspace();
-    return loss;
+    return epoch_.loss();
   } catch (...) {
     params_.swap(params);
     grads_.swap(grads);
@@ -121,31 +121,60 @@ S Network<S>::trainEpoch(MatRef<S> X, MatRef<S> Y, int batchSize, bool shuffle) 
 }
 
 template <typename S>
-S Network<S>::epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle) {
-  const Eigen::Index n = X.cols();
-  order_.resize(std::size_t(n));
-  std::iota(order_.begin(), order_.end(), Eigen::Index{0});
-  if (shuffle) rng_.shuffle(order_.begin(), order_.end());
-  double total = 0;
-  for (Eigen::Index start = 0; start < n; start += batch) {
-    const Eigen::Index len = std::min(batch, n - start);
+void Network<S>::beginEpoch(Epoch<S>& e, Eigen::Index n, int batchSize, bool shuffle, bool countCorrect) {
+  if (batchSize < 1) throw Error("batchSize", "must be an integer ≥ 1 (got " + std::to_string(batchSize) + ")");
+  if (n < 1) throw Error("x", "the batch is empty (n must be ≥ 1)");
+  const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
+  checkSteps((n + batch - 1) / batch);
+  e.order.resize(std::size_t(n));  // the one allocation, before anything changes
+  std::iota(e.order.begin(), e.order.end(), Eigen::Index{0});
+  if (shuffle) rng_.shuffle(e.order.begin(), e.order.end());
+  e.n = n;
+  e.batch = batch;
+  e.next = e.batches = e.seen = e.correct = 0;
+  e.shuffle = shuffle;
+  e.countCorrect = countCorrect;
+  e.total = 0;
+  e.diverged = false;
+  e.stopped = 0;
+}
+
+template <typename S>
+bool Network<S>::continueEpoch(Epoch<S>& e, MatRef<S> X, MatRef<S> Y, Eigen::Index maxBatches) {
+  if (X.cols() != e.n || Y.cols() != e.n) throw Error("x", "the epoch began with other data");
+  // What the loop only reads, in locals (e is written by reference each batch, so the compiler
+  // could not keep its fields in registers across the step).
+  const Eigen::Index n = e.n, batch = e.batch;
+  const bool shuffle = e.shuffle, count = e.countCorrect;
+  const Eigen::Index* order = e.order.data();
+  for (Eigen::Index k = 0; k < maxBatches && !e.done(); ++k) {
+    const Eigen::Index start = e.next, len = std::min(batch, n - start);
     prepare(len, true);
     S loss;
     if (shuffle) {  // gather the batch's columns
-      reshape(Xb_, X.rows(), len);
-      reshape(Yb_, Y.rows(), len);
+      reshape(e.Xb, X.rows(), len);
+      reshape(e.Yb, Y.rows(), len);
       for (Eigen::Index j = 0; j < len; ++j) {
-        Xb_.col(j) = X.col(order_[std::size_t(start + j)]);
-        Yb_.col(j) = Y.col(order_[std::size_t(start + j)]);
+        e.Xb.col(j) = X.col(order[start + j]);
+        e.Yb.col(j) = Y.col(order[start + j]);
       }
-      loss = step(Xb_, Yb_);
+      loss = step(e.Xb, e.Yb);
+      if (count) e.correct += countCorrect(e.Yb);  // A[L] still holds the batch's outputs
     } else {        // contiguous columns: no copy
       loss = step(X.middleCols(start, len), Y.middleCols(start, len));
+      if (count) e.correct += countCorrect(Y.middleCols(start, len));
     }
-    if (!std::isfinite(loss)) return loss;
-    total += double(loss) * double(len);
+    e.next += len;
+    ++e.batches;
+    if (!std::isfinite(loss)) {
+      e.diverged = true;
+      e.stopped = loss;
+      break;
+    }
+    e.total += double(loss) * double(len);
+    e.seen += len;
   }
-  return S(total / double(n));
+  return e.done();
 }
 
 // Instantiated here for the scalars network.cpp instantiates.
@@ -157,7 +186,8 @@ S Network<S>::epoch(MatRef<S> X, MatRef<S> Y, Eigen::Index batch, bool shuffle) 
   template S Network<S>::trainBatch(MatRef<S>, MatRef<S>);                                \
   template S Network<S>::step(MatRef<S>, MatRef<S>);                                      \
   template S Network<S>::trainEpoch(MatRef<S>, MatRef<S>, int, bool);                     \
-  template S Network<S>::epoch(MatRef<S>, MatRef<S>, Eigen::Index, bool);
+  template void Network<S>::beginEpoch(Epoch<S>&, Eigen::Index, int, bool, bool);       \
+  template bool Network<S>::continueEpoch(Epoch<S>&, MatRef<S>, MatRef<S>, Eigen::Index);
 NN_INSTANTIATE(INSTANTIATE)
 
 }  // namespace nn

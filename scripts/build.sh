@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # build.sh — builds everything into dist/ (`npm run build`):
-#   dist/lib/   the npm package's files: nn.mjs (ES module entry) and nn.cjs (CommonJS, bundled from it by
+#   dist/lib/   the npm package's files: nn.mjs (ES module entry, importing fit.mjs) and nn.cjs (CommonJS, bundled from it by
 #               scripts/cjs.mjs), nn_wasm.mjs + nn_wasm.wasm, nn.d.ts + nn.d.cts, network.schema.json, API.md
 #   web/js/catalog.js (git-ignored), the core's tables for the page (scripts/catalog.mjs)
 #   dist/       the static page (web/)
@@ -17,8 +17,12 @@ cmake --build build/wasm -j "$JOBS"
 
 rm -rf dist
 mkdir -p dist/lib
+<<<<<<< HEAD
 cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs dist/lib/
 cp wasm/network.schema.json dist/lib/   # the saved document's JSON Schema (the package's ./network.schema.json)
+=======
+cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs wasm/fit.mjs dist/lib/
+>>>>>>> wt-fit
 node scripts/catalog.mjs   # web/js/catalog.js and dist/lib/nn.d.ts, from the module's tables
 node scripts/cjs.mjs       # dist/lib/nn.cjs and nn.d.cts, for require()
 node scripts/apidoc.mjs    # dist/lib/API.md, the API reference, from nn.d.ts

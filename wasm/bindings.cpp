@@ -20,8 +20,11 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <memory>
+
 #include "catalog.hpp"
 #include "datasets.hpp"
+#include "fit.hpp"
 #include "gradcheck.hpp"
 #include "network.hpp"
 #include "serialize.hpp"
@@ -287,8 +290,73 @@ class WasmNetwork {
   }
   val toJSON() const { return guard([&] { return put(nn::toJSON(net_)); }); }
 
+  // --- the input standardizer: mean and scale, meanLength and scaleLength doubles ------------------
+  val setStandardizer(std::uintptr_t mean, int meanLength, std::uintptr_t scale, int scaleLength) {
+    return guard([&] {
+      using MapD = Eigen::Map<const nn::Vec<double>>;
+      net_.setStandardizer({MapD(reinterpret_cast<const double*>(mean), meanLength),
+                            MapD(reinterpret_cast<const double*>(scale), scaleLength)});
+      return val::undefined();
+    });
+  }
+  val clearStandardizer() { return guard([&] { net_.clearStandardizer(); return val::undefined(); }); }
+  // { mean, scale } (inputs doubles each), or undefined when the network has none.
+  val standardizer() {
+    return guard([&] {
+      const nn::Standardizer* s = net_.standardizer();
+      if (!s) return val::undefined();
+      val out = val::object();
+      out.set("mean", putDoubles(s->mean));
+      out.set("scale", putDoubles(s->scale));
+      return out;
+    });
+  }
+
+  // --- fit (wasm/fit.mjs) --------------------------------------------------------------------------
+  // x, y: the training part (n samples); xv, yv: the validation part (nv, 0 for none); all copied
+  // into the heap once by the facade and left there until fitEnd. validationData: the validation
+  // part is the user's options.validationData (else the tail of x), for the errors' field names.
+  val fitStart(std::uintptr_t x, std::uintptr_t y, int n, std::uintptr_t xv, std::uintptr_t yv, int nv, int batchSize,
+               bool shuffle, bool countCorrect, bool standardize, bool validationData) {
+    return guard([&] {
+      if (fit_) throw nn::Error("network", "fit() is already running on this network");
+      const auto f = [](std::uintptr_t p) { return reinterpret_cast<const float*>(p); };
+      fit_ = std::make_unique<nn::FitRun<float>>(net_, f(x), f(y), n, f(xv), f(yv), nv, batchSize, shuffle, countCorrect,
+                                                 standardize, validationData ? "options.validationData." : "");
+      return val::undefined();
+    });
+  }
+  // Begins the next epoch; returns its number of mini-batches.
+  val fitEpoch() { return guard([&] { return val(double(run().beginEpoch(net_))); }); }
+  // Runs up to k mini-batches: { batches (run so far in the epoch), loss and accuracy (over the
+  // epoch so far; loss: the non-finite one when it diverged), done, diverged }.
+  val fitBatches(int k) {
+    return guard([&] {
+      const bool done = run().runBatches(net_, k);
+      const nn::Epoch<float>& e = fit_->epoch();
+      val out = val::object();
+      out.set("batches", double(e.batches));
+      out.set("loss", e.loss());
+      out.set("accuracy", e.accuracy());
+      out.set("done", done);
+      out.set("diverged", e.diverged);
+      return out;
+    });
+  }
+  // Ends the run: frees it and the network's per-batch workspaces.
+  void fitEnd() {
+    fit_.reset();
+    net_.releaseWorkspace();
+  }
+
  private:
+  nn::FitRun<float>& run() {
+    if (!fit_) throw nn::Error("network", "no fit() is running on this network");
+    return *fit_;
+  }
+
   nn::Network<float> net_;
+  std::unique_ptr<nn::FitRun<float>> fit_;  // while fit() runs
 };
 
 WasmNetwork* createNetwork(std::uintptr_t spec, int length) {
@@ -446,7 +514,14 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("setWeight", &WasmNetwork::setWeight)
       .function("setBias", &WasmNetwork::setBias)
       .function("setOptimizer", &WasmNetwork::setOptimizer)
-      .function("toJSON", &WasmNetwork::toJSON);
+      .function("toJSON", &WasmNetwork::toJSON)
+      .function("setStandardizer", &WasmNetwork::setStandardizer)
+      .function("clearStandardizer", &WasmNetwork::clearStandardizer)
+      .function("standardizer", &WasmNetwork::standardizer)
+      .function("fitStart", &WasmNetwork::fitStart)
+      .function("fitEpoch", &WasmNetwork::fitEpoch)
+      .function("fitBatches", &WasmNetwork::fitBatches)
+      .function("fitEnd", &WasmNetwork::fitEnd);
   function("createNetwork", &createNetwork, allow_raw_pointers());
   function("loadNetwork", &loadNetwork, allow_raw_pointers());
   function("lastError", &lastError);

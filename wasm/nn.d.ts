@@ -153,6 +153,98 @@ export interface LayerCheck {
 /** Float32Array, or a plain array of numbers (copied). */
 export type Floats = Float32Array | ArrayLike<number>;
 
+/** What fit can measure beyond the loss. */
+export type MetricName = 'accuracy';
+/** A log fit writes each epoch (val_*: on the validation data). */
+export type LogName = 'loss' | 'accuracy' | 'val_loss' | 'val_accuracy';
+
+/** What fit reads of an AbortSignal (a DOM or Node AbortSignal is one). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: any;
+}
+
+/** Keras's EarlyStopping: stops when the monitored log has not improved (by more than minDelta)
+ *  for `patience` epochs in a row — at the first such epoch for patience 0 or 1 — never after
+ *  the first epoch. Losses improve by falling, accuracies by rising. */
+export interface EarlyStoppingOptions {
+  /** Default 'val_loss' with validation data, else 'loss'. A val_* log needs validation data and
+   *  an accuracy log needs the accuracy metric. */
+  monitor?: LogName | undefined;
+  /** Epochs without improvement before stopping; default 0. */
+  patience?: number | undefined;
+  /** The least change that counts as an improvement; default 0. */
+  minDelta?: number | undefined;
+  /** Keras's restore_best_weights: when fit ends (completed, stopped early or diverged, not when
+   *  it rejects), the weights and biases of the best epoch are put back (not the optimizer's
+   *  state). Default false. */
+  restoreBest?: boolean | undefined;
+}
+
+export interface FitOptions {
+  /** Default 1 (0 trains nothing). */
+  epochs?: number | undefined;
+  /** Default 32 (as Keras); at most n is used. */
+  batchSize?: number | undefined;
+  /** Default true: each epoch in a new order from the network's seeded shuffle stream, so fit is
+   *  deterministic; one epoch without validation gives the bits of trainEpoch. */
+  shuffle?: boolean | undefined;
+  /** 0 ≤ s < 1, default 0: the last n − floor(n·(1 − s)) samples, taken before any shuffling, are
+   *  the validation data (Keras's validation_split). Not with validationData. */
+  validationSplit?: number | undefined;
+  /** Validation data of its own (x: n × inputs, y: n × outputs). Not with validationSplit. */
+  validationData?: { x: Floats; y: Floats; n: number } | undefined;
+  earlyStopping?: EarlyStoppingOptions | undefined;
+  /** Default false. true: a standardizer fitted on the training part (after the validation split)
+   *  is set on the network before training (replacing any), so the validation data and later
+   *  calls are standardized by the network itself. */
+  standardize?: boolean | undefined;
+  /** Default ['accuracy'] for a classification loss (catalog.losses[i].needsUnitInterval), else []. */
+  metrics?: MetricName[] | undefined;
+  /** After each epoch (0-based), with that epoch's logs. A returned promise is awaited; a throw (or
+   *  rejection) makes fit reject with it. */
+  onEpochEnd?: ((epoch: number, logs: EpochLogs) => void | PromiseLike<void>) | undefined;
+  /** After each mini-batch (its 0-based index in the epoch), with the epoch's running logs. */
+  onBatchEnd?: ((batch: number, logs: BatchLogs) => void | PromiseLike<void>) | undefined;
+  /** Checked between mini-batches and epochs: once aborted, fit rejects with signal.reason (as
+   *  fetch does); the network keeps what it learned until then. */
+  signal?: AbortSignalLike | undefined;
+}
+
+/** The running logs of the epoch so far (Keras's on_train_batch_end). */
+export interface BatchLogs {
+  /** Mean batch loss over the epoch's batches so far (the non-finite one when it diverged). */
+  loss: number;
+  /** Right answers over the epoch's samples so far, each batch judged before its step. */
+  accuracy?: number;
+}
+
+export interface EpochLogs {
+  /** Mean training batch loss over the epoch, each batch's before its step and weighted by its
+   *  size: what trainEpoch returns (the data loss, without l1/l2 penalties). */
+  loss: number;
+  /** Keras's running accuracy over the epoch's batches (each judged before its step). */
+  accuracy?: number;
+  /** evaluate on the validation data after the epoch. */
+  val_loss?: number;
+  val_accuracy?: number;
+}
+
+/** What fit resolves to: Keras's History. */
+export interface History {
+  /** One value per epoch run, for each log. */
+  history: { loss: number[]; accuracy?: number[]; val_loss?: number[]; val_accuracy?: number[] };
+  /** The epochs run: 0, 1, ... */
+  epoch: number[];
+  /** steps: mini-batches per epoch; samples: the training part's size. */
+  params: { epochs: number; batchSize: number; steps: number; samples: number };
+  /** 'diverged': an epoch's loss was not finite (the core skipped or rolled back that step, so the
+   *  weights stay finite); fit stops there, after that epoch's logs and onEpochEnd. */
+  stopReason: 'completed' | 'earlyStopping' | 'diverged';
+  /** With earlyStopping, once an epoch ran: the epoch whose monitored log was best. */
+  bestEpoch?: number;
+}
+
 /** A network made by nn.createNetwork, nn.loadNetwork or clone(). It lives in the module's memory:
  *  dispose() frees it (a network that is collected without dispose() is freed then, but a collector
  *  may run late or never, so dispose() is the way). Every method throws an NNError naming the field
@@ -212,8 +304,26 @@ export interface Network {
   /** Fields not given are kept; the weights are always kept; the optimizer's state is kept for
    *  the same type and reset for another (which gets its default learning rate unless given). */
   setOptimizer(optimizer: OptimizerSpec | OptimizerName): void;
-  /** The saved document (spec, weights, optimizer state and shuffle state) as a fresh object, so
-   *  `JSON.stringify(net)` is the file; nn.loadNetwork reads either. See network.schema.json. */
+  /** The input standardizer every call taking x (predict, evaluate, the training and inspection
+   *  calls, gradientCheck) applies first, x' = (x − mean) / scale per input (computed in double,
+   *  rounded to float: the same bits as nn.standardize), or null. Saved with the network. Fresh
+   *  copies. With one, trace and gradients describe the layers, whose input is the standardized x. */
+  readonly standardizer: { mean: Float64Array; scale: Float64Array } | null;
+  /** Sets the standardizer (one finite mean and one finite scale > 0 per input, e.g. from
+   *  nn.fitStandardizer) or removes it (null). Throws an NNError naming standardizer.mean[k] or
+   *  standardizer.scale[k] and changes nothing; refused while fit() runs. A call whose standardized
+   *  x would leave float's range throws (field "x"). */
+  setStandardizer(standardizer: Standardizer | null): void;
+  /** Keras's model.fit: epochs of mini-batches with validation, early stopping, callbacks and an
+   *  AbortSignal; the data is copied into the module once. Every option is checked first (an
+   *  NNError naming e.g. options.epochs or options.earlyStopping.patience, nothing changed). It
+   *  yields to the event loop every ~12 ms, so a page stays responsive. Rejects when a callback
+   *  throws, the signal aborts, the network is disposed, or another fit runs on this network
+   *  (at once); the network keeps what it learned, and nothing is left in the module. */
+  fit(x: Floats, y: Floats, n: number, options?: FitOptions): Promise<History>;
+  /** The saved document (spec, weights, optimizer state, shuffle state and the standardizer) as a
+   *  fresh object, so `JSON.stringify(net)` is the file; nn.loadNetwork reads either. Format
+   *  version 1 without a standardizer, 2 with one. See network.schema.json. */
   toJSON(): NetworkDocument;
   /** Frees the wasm memory; every later call throws. */
   dispose(): void;
@@ -335,10 +445,14 @@ export interface Catalog {
 export interface NetworkDocument {
   /** catalog.format: "nn-by-hand/network". */
   format: string;
-  /** A reader reads every version up to its own. */
+  /** 1, or 2 when the network has a standardizer. A reader reads every version up to its own; a
+   *  writer writes the lowest that holds the network. */
   version: number;
   /** The network's normalised spec. */
   spec: NormalizedSpec;
+  /** Version 2 only (and required there): the input standardizer, one mean and one scale (> 0) per
+   *  input, as doubles. */
+  standardizer?: { mean: number[]; scale: number[] };
   /** W of each layer: units × fanIn values, row-major (row r: the weights into unit r), as getWeights and torch nn.Linear.weight. */
   weights: number[][];
   /** b of each layer: units values. */
@@ -371,9 +485,10 @@ export interface NN {
   readonly catalog: DeepReadonly<Catalog>;
   /** Throws an Error naming the bad field (e.g. "layers[0].units: ..."). */
   createNetwork(spec: NetworkSpec): Network;
-  /** Reads a saved network: its text (`JSON.stringify(net)`, a file) or its object (`net.toJSON()`);
-   *  throws naming the field of a malformed document. Unknown top-level fields are ignored, so an
-   *  application may store its own metadata beside the network. */
+  /** Reads a saved network (format versions 1 and 2): its text (`JSON.stringify(net)`, a file) or
+   *  its object (`net.toJSON()`); throws naming the field of a malformed document. Unknown top-level
+   *  fields are ignored, so an application may store its own metadata beside the network (in
+   *  version 1 that includes "standardizer", which version 2 reads). */
   loadNetwork(json: string | NetworkDocument): Network;
   /** A seeded 2-D dataset in [−extent, extent]² (before noise): options.n points (default 200, at most
    *  limits.maxPoints), options.noise (default 0, in [0, 1]; 1 is TensorFlow Playground's 50 %), options.classes (0:

@@ -10,6 +10,7 @@
 // exceptions through wasm (see wasm/bindings.cpp), so a failed call leaves the heap, the stack and
 // every network exactly as they were, however many times it happens.
 import createNNModule from './nn_wasm.mjs';
+import { fit } from './fit.mjs';
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 // Node's modules are imported only when Node reads a file, through specifiers held in variables (and
@@ -240,13 +241,15 @@ class Network {
   #M;
   #h;
   #spec;
-
+  #catalog;
   #limits;
+  #fitting = false;
 
-  constructor(M, handle, limits, spec = null) {
+  constructor(M, handle, catalog, spec = null) {
     this.#M = M;
     this.#h = handle;
-    this.#limits = limits;
+    this.#catalog = catalog;
+    this.#limits = catalog.limits;
     this.#spec = spec ?? JSON.parse(checked(M, handle.specJSON(), (w) => text(M, w)));
     unreached?.register(this, handle, this);
   }
@@ -408,7 +411,7 @@ class Network {
   clone() {
     const h = checked(this.#M, this.#live().clone());
     try {
-      return new Network(this.#M, h, this.#limits, structuredClone(this.#spec));
+      return new Network(this.#M, h, this.#catalog, structuredClone(this.#spec));
     } catch (e) {
       h.delete();
       throw e;
@@ -426,6 +429,45 @@ class Network {
   /** The saved document (spec, weights, optimizer state; see network.schema.json) as a fresh object,
    *  so JSON.stringify(net) is the file; nn.loadNetwork reads either. */
   toJSON() { return JSON.parse(checked(this.#M, this.#live().toJSON(), (w) => text(this.#M, w))); }
+  /** The input standardizer every call taking x applies first, x' = (x − mean) / scale per input
+   *  (saved with the network), or null: fresh copies. */
+  get standardizer() {
+    const M = this.#M;
+    return checked(M, this.#live().standardizer(), (s) => (s === undefined ? null : { mean: doubles(M, s.mean), scale: doubles(M, s.scale) }));
+  }
+  /** Sets it ({ mean, scale }, e.g. from nn.fitStandardizer) or removes it (null); nothing changes if
+   *  it throws (NNError naming standardizer.mean[k], standardizer.scale[k], ...). */
+  setStandardizer(standardizer) {
+    const h = this.#live();
+    if (this.#fitting) fail('standardizer', 'cannot change while fit() runs on this network');
+    if (standardizer === null) return void checked(this.#M, h.clearStandardizer());
+    if (typeof standardizer !== 'object' || Array.isArray(standardizer)) {
+      fail('standardizer', 'must be { mean, scale } (from nn.fitStandardizer) or null');
+    }
+    const { mean, scale } = standardizer;
+    checkArray(mean, null, 'standardizer.mean');
+    checkArray(scale, null, 'standardizer.scale');
+    withHeap(this.#M, [{ data: mean, type: Float64Array }, { data: scale, type: Float64Array }],
+      (pm, ps) => checked(this.#M, h.setStandardizer(pm, mean.length, ps, scale.length)));
+  }
+  /** Keras's model.fit: epochs of shuffled mini-batches with validation, early stopping, callbacks
+   *  and an AbortSignal (wasm/fit.mjs; the contract is in nn.d.ts). */
+  fit(x, y, n, options) {
+    return fit({
+      network: this,
+      handle: () => this.#live(),
+      handleOrNull: () => this.#h,
+      heap: this.#M,
+      call: (result) => checked(this.#M, result),
+      loss: () => this.#catalog.losses.find((l) => l.name === this.#spec.loss),
+      claim: () => {
+        if (this.#fitting) fail('network', 'fit() is already running on this network');
+        this.#fitting = true;
+      },
+      release: () => { this.#fitting = false; },
+      fail, show, checkInt, checkArray,
+    }, x, y, n, options);
+  }
   /** Frees the network's wasm memory; any later call throws. */
   dispose() {
     if (this.#h) {
@@ -473,7 +515,7 @@ class NN {
   #network(handle) {
     const h = checked(this.#M, handle);
     try {
-      return new Network(this.#M, h, this.#limits);
+      return new Network(this.#M, h, this.catalog);
     } catch (e) {
       h.delete();
       throw e;

@@ -68,7 +68,7 @@ test('model files the core or the page rejects change nothing, and Play goes on 
 
   const edit = (f) => { const d = JSON.parse(good); f(d); return JSON.stringify(d); };
   const bad = [
-    ['version2.json', edit((d) => { d.version = 2; }), /version/],
+    ['version3.json', edit((d) => { d.version = 3; }), /version/],
     ['lr.json', edit((d) => { d.spec.optimizer.learningRate = -5; }), /learningRate/],
     ['short.json', edit((d) => { d.weights[0] = d.weights[0].slice(0, 3); }), /weights\[0\]/],
     ['step.json', edit((d) => { d.optimizerState.step = -1; }), /step/],
@@ -95,7 +95,7 @@ test('model files the core or the page rejects change nothing, and Play goes on 
   await waitForEpoch(page, before.epoch + 1);
   const resumed = await epochOf(page);
   assert.ok(resumed > before.epoch && resumed < before.epoch + 200, `from epoch ${before.epoch} on (now ${resumed})`);
-  assert.match(await upload(page, 'Import model', 'version2-again.json', bad[0][1]), /Nothing was changed/);
+  assert.match(await upload(page, 'Import model', 'version3-again.json', bad[0][1]), /Nothing was changed/);
   await waitForEpoch(page, resumed + 10);
   await pause(page);
   const charts = await chartPoints(page);

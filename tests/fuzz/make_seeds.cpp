@@ -5,7 +5,8 @@
 //   make_seeds <corpus dir> <dictionary file>
 //
 // Seeds: saved networks (every optimizer; several activations, losses and initialisers; 1–3
-// layers; some trained a few steps so the optimizer state is not all zeros), the specs behind
+// layers; some trained a few steps so the optimizer state is not all zeros; every other one with
+// an input standardizer, so format versions 1 and 2 are both seeded), the specs behind
 // them as createNetwork takes them, and optimizer settings. The dictionary gets every name of the
 // activation, loss, optimizer and initializer tables (tests/fuzz/json.dict holds the format's keys).
 #include <cstdio>
@@ -102,6 +103,10 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < optimizers.size(); ++i) {
     // Each optimizer saves one trained and one fresh network, of two different cases.
     nn::Network<float> trained = build(cases()[i % n], optimizers[i], 10 + i);
+    if (i % 2 == 0) {  // version 2: a standardizer (means from −1 to 2, scales from 0.5 to 3)
+      const Eigen::Index inputs = trained.inputs();
+      trained.setStandardizer({nn::Vec<double>::LinSpaced(inputs, -1, 2), nn::Vec<double>::LinSpaced(inputs, 0.5, 3)});
+    }
     train(trained, 3);
     write(dir + "/network-" + optimizers[i] + "-trained.json", nn::toJSON(trained));
     const nn::Network<float> fresh = build(cases()[(i + 2) % n], optimizers[i], 20 + i);

@@ -25,10 +25,13 @@ const runs = [
     dataset: { name: 'blobs', n: 200, noise: 0.3, classes: 3, seed: 5 } },
   { spec: { layers: [{ units: 12, activation: 'elu' }, { units: 1 }], optimizer: { type: 'rmsprop', learningRate: 0.005 }, init: 'glorot_normal', seed: 7, loss: 'huber' },
     dataset: { name: 'multigauss', n: 200, noise: 0.1, classes: 0, seed: 6 }, exact: true },
+  // fit() with a standardizer fitted on the data (native: FitRun), saved in the document (version 2)
+  { spec: { layers: [{ units: 8, activation: 'tanh' }, { units: 3, activation: 'softmax' }], optimizer: { type: 'momentum', learningRate: 0.05 }, seed: 13 },
+    dataset: { name: 'blobs', n: 200, noise: 0.3, classes: 3, seed: 8 }, exact: true, fit: { standardize: true } },
 ];
 
 for (const run of runs) {
-  test(`native and wasm agree: ${run.dataset.name}, ${run.spec.optimizer.type}${run.exact ? ', to the last bit' : ''}`, () => {
+  test(`native and wasm agree: ${run.dataset.name}, ${run.spec.optimizer.type}${run.fit ? ', fit' : ''}${run.exact ? ', to the last bit' : ''}`, async () => {
     const batchSize = 20, epochs = 10;  // 200 / 20 × 10 = 100 steps
     const { exact, ...request } = run;
     const native = JSON.parse(execFileSync(REFERENCE, { input: JSON.stringify({ ...request, epochs, batchSize }) }).toString());
@@ -40,7 +43,8 @@ for (const run of runs) {
     assert.deepEqual(Array.from(y), native.y);
     const initial = net.toJSON();
     assert.deepEqual(initial.weights, native.initial.weights, 'same initial weights, exactly');
-    for (let e = 0; e < epochs; e++) net.trainEpoch(d.x, y, d.n, { batchSize });
+    if (run.fit) await net.fit(d.x, y, d.n, { epochs, batchSize, ...run.fit, metrics: [] });
+    else for (let e = 0; e < epochs; e++) net.trainEpoch(d.x, y, d.n, { batchSize });
     assert.equal(net.steps, 100);
     const p = net.predict(d.x, d.n);
     // Relative to each value, floored at the predictions' RMS so values near 0 do not divide by ~0.
@@ -50,6 +54,7 @@ for (const run of runs) {
     p.forEach((v, i) => { worst = Math.max(worst, Math.abs(v - q[i]) / Math.max(Math.abs(q[i]), rms)); });
     assert.ok(worst < 1e-5, `worst relative difference ${worst}`);
     if (exact) assert.deepEqual(Array.from(p), q, 'bit-identical predictions');
+    if (exact) assert.deepEqual(net.toJSON(), native.final, 'the same document: weights, state, standardizer');
     net.dispose();
   });
 }

@@ -225,7 +225,7 @@ test('toJSON → loadNetwork gives the same predictions and the same training af
   const broken = [
     [42, /^json: must be a saved network/],
     ['{oops', /^json: not valid JSON/],
-    [JSON.stringify({ ...doc, version: 9 }), /^version: this build reads version 1 \(got 9\)/],
+    [JSON.stringify({ ...doc, version: 9 }), /^version: this build reads versions 1 to 2 \(got 9\)/],
     [JSON.stringify({ ...doc, weights: doc.weights.slice(1) }), /^weights: expected one array per layer \(2\)/],
     [JSON.stringify({ ...doc, spec: { ...doc.spec, loss: 'mse', layers: [{ units: 8, activation: 'tanh' }, { units: 3, activation: 'swish' }] } }),
       /^spec\.layers\[1\]\.activation: unknown activation 'swish'/],

@@ -52,7 +52,8 @@ test('the schema is a valid 2020-12 schema, shipped as written, with its id, tit
   assert.ok(schema.title.length > 0);
   assert.match(schema.description, /Version rule/);
   assert.equal(schema.properties.format.const, nn.catalog.format);
-  assert.equal(schema.properties.version.const, base().version);
+  assert.deepEqual(schema.properties.version.enum, [1, 2]);
+  assert.equal(base().version, 1, 'a network without a standardizer is written as version 1');
 });
 
 test('documents saved after training validate, for every optimizer, activation, loss and initializer', () => {
@@ -81,6 +82,16 @@ test('documents saved after training validate, for every optimizer, activation, 
   const untrained = nn.createNetwork({ layers: [{ units: 1 }] });
   docs.push(['untrained, step 0', untrained.toJSON()]);
   untrained.dispose();
+  // version 2: a network with a standardizer (fitted on the data, then trained)
+  const standardized = nn.createNetwork({ layers: [{ units: 4, activation: 'tanh' }, { units: 3, activation: 'softmax' }], seed: 5 });
+  standardized.setStandardizer(nn.fitStandardizer(blobs));
+  standardized.trainEpoch(blobs.x, nn.encodeTargets(blobs, 3, 'softmax'), blobs.n, { batchSize: 20 });
+  const v2 = standardized.toJSON();
+  standardized.dispose();
+  assert.equal(v2.version, 2);
+  assert.equal(v2.standardizer.mean.length, 2);
+  docs.push(['version 2, with a standardizer', v2]);
+  docs.push(['version 1 with an application field named standardizer (not read)', { ...base(), standardizer: 'mine' }]);
   docs.push(['with application fields beside it', { ...base(), playground: { epoch: 12, dataset: 'spiral' }, note: 'kept' }]);
   const names = (key) => new Set(docs.flatMap(([, d]) => (key === 'activation' ? d.spec.layers.map((l) => l.activation) : [key === 'optimizer' ? d.spec.optimizer.type : d.spec[key]])));
   assert.deepEqual([...names('activation')].sort(), [...nn.activations].sort(), 'every activation');
@@ -102,7 +113,8 @@ const structural = [
   ['another format', (d) => { d.format = 'nn-by-hand/spec'; }, 'format'],
   ['version missing', (d) => { delete d.version; }, 'version'],
   ['version as text', (d) => { d.version = '1'; }, 'version'],
-  ['version 2', (d) => { d.version = 2; }, 'version'],
+  ['version 2 without its standardizer', (d) => { d.version = 2; }, 'standardizer'],
+  ['version 3', (d) => { d.version = 3; }, 'version'],
   ['version 1.5', (d) => { d.version = 1.5; }, 'version'],
   ['spec missing', (d) => { delete d.spec; }, 'spec'],
   ['spec not an object', (d) => { d.spec = 'tanh'; }, 'spec'],
@@ -215,4 +227,28 @@ test('saved documents type-check as nn.d.ts\'s NetworkDocument (the TypeScript c
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('version 2: the standardizer is required, structured and positive, for the schema and the reader alike', () => {
+  const net = nn.createNetwork({ layers: [{ units: 3, activation: 'tanh' }, { units: 3, activation: 'softmax' }], seed: 6 });
+  net.setStandardizer({ mean: [0.5, -1], scale: [2, 0.25] });
+  const v2 = () => net.toJSON();
+  assert.deepEqual(errorsOf(v2()), []);
+  assert.equal(reader(v2()), null);
+  const cases = [
+    ['standardizer missing', (d) => { delete d.standardizer; }, 'standardizer'],
+    ['standardizer not an object', (d) => { d.standardizer = [1, 2]; }, 'standardizer'],
+    ['mean missing', (d) => { delete d.standardizer.mean; }, 'standardizer.mean'],
+    ['a mean as text', (d) => { d.standardizer.mean[1] = '1'; }, 'standardizer.mean[1]'],
+    ['a scale of 0', (d) => { d.standardizer.scale[0] = 0; }, 'standardizer.scale[0]'],
+    ['a negative scale', (d) => { d.standardizer.scale[1] = -2; }, 'standardizer.scale[1]'],
+    ['an unknown field', (d) => { d.standardizer.center = true; }, 'standardizer.center'],
+  ];
+  for (const [what, edit, field] of cases) {
+    const doc = v2();
+    edit(doc);
+    assert.notDeepEqual(errorsOf(doc), [], `${what}: the schema rejects it`);
+    assert.equal(reader(doc), field, `${what}: the reader names ${field}`);
+  }
+  net.dispose();
 });

@@ -1,13 +1,16 @@
 // nn_reference.cpp — the native side of the native-vs-wasm agreement test (tests/node).
 //
-// Reads {"spec": {...}, "dataset": {name, n, noise, classes, seed}, "epochs": E, "batchSize": B}
-// on stdin, builds the same float network and data the wasm module would, trains E shuffled epochs,
-// and prints {"x", "labels"|"targets", "y", "initial": <network JSON>, "predictions", "final"}.
+// Reads {"spec": {...}, "dataset": {name, n, noise, classes, seed}, "epochs": E, "batchSize": B,
+// "fit"?: {"standardize": bool}} on stdin, builds the same float network and data the wasm module
+// would, trains E shuffled epochs (with "fit": as network.fit does, through FitRun, the standardizer
+// fitted on the data when asked), and prints {"x", "labels"|"targets", "y", "initial": <network
+// JSON>, "predictions", "final"}.
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "datasets.hpp"
+#include "fit.hpp"
 #include "serialize.hpp"
 
 int main() {
@@ -27,7 +30,17 @@ int main() {
     if (data.regression()) out["targets"] = data.targets;
     else out["labels"] = data.labels;
     out["initial"] = json::parse(nn::toJSON(net));
-    for (int e = 0; e < in.at("epochs").get<int>(); ++e) net.trainEpoch(X, Y, in.at("batchSize").get<int>(), true);
+    const int epochs = in.at("epochs").get<int>(), batchSize = in.at("batchSize").get<int>();
+    if (in.contains("fit")) {
+      nn::FitRun<float> run(net, X.data(), Y.data(), X.cols(), nullptr, nullptr, 0, batchSize, true, false,
+                            in.at("fit").value("standardize", false), "");
+      for (int e = 0; e < epochs; ++e) {
+        run.beginEpoch(net);
+        while (!run.runBatches(net, 3)) {}
+      }
+    } else {
+      for (int e = 0; e < epochs; ++e) net.trainEpoch(X, Y, batchSize, true);
+    }
     const nn::Mat<float>& P = net.predict(X);
     out["predictions"] = std::vector<float>(P.data(), P.data() + P.size());
     out["final"] = json::parse(nn::toJSON(net));
