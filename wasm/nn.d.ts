@@ -160,7 +160,9 @@ export type LogName = 'loss' | 'accuracy' | 'val_loss' | 'val_accuracy';
 
 /** What fit reads of an AbortSignal (a DOM or Node AbortSignal is one). */
 export interface AbortSignalLike {
+  /** True once aborted: fit stops at the next mini-batch or epoch boundary. */
   readonly aborted: boolean;
+  /** What fit rejects with once aborted (an AbortError DOMException for AbortController.abort()). */
   readonly reason?: any;
 }
 
@@ -181,6 +183,7 @@ export interface EarlyStoppingOptions {
   restoreBest?: boolean | undefined;
 }
 
+/** The options of Network.fit; every one is checked before anything runs. */
 export interface FitOptions {
   /** Default 1 (0 trains nothing). */
   epochs?: number | undefined;
@@ -194,6 +197,7 @@ export interface FitOptions {
   validationSplit?: number | undefined;
   /** Validation data of its own (x: n × inputs, y: n × outputs). Not with validationSplit. */
   validationData?: { x: Floats; y: Floats; n: number } | undefined;
+  /** Stop when a log stops improving (Keras's EarlyStopping); default: no early stopping. */
   earlyStopping?: EarlyStoppingOptions | undefined;
   /** Default false. true: a standardizer fitted on the training part (after the validation split)
    *  is set on the network before training (replacing any), so the validation data and later
@@ -219,6 +223,7 @@ export interface BatchLogs {
   accuracy?: number;
 }
 
+/** The logs of one epoch (Keras's on_epoch_end logs); the keys follow metrics and the validation data. */
 export interface EpochLogs {
   /** Mean training batch loss over the epoch, each batch's before its step and weighted by its
    *  size: what trainEpoch returns (the data loss, without l1/l2 penalties). */
@@ -227,6 +232,7 @@ export interface EpochLogs {
   accuracy?: number;
   /** evaluate on the validation data after the epoch. */
   val_loss?: number;
+  /** evaluate's accuracy on the validation data after the epoch. */
   val_accuracy?: number;
 }
 
