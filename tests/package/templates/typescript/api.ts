@@ -7,6 +7,7 @@ import type {
   ActivationName, Catalog, DataLike, Dataset, DatasetName, DeepReadonly, Evaluation, Floats, Gradients, HyperparameterInfo,
   InitializerName, LayerCheck, LayerSpec, LoadOptions, LossName, NetworkDocument, NetworkSpec, Network, NN, NormalizedSpec,
   OptimizerName, OptimizerSpec, Standardizer, Trace, TraceLayer,
+  AbortSignalLike, BatchLogs, EarlyStoppingOptions, EpochLogs, FitOptions, History, LogName, MetricName,
 } from 'nn-by-hand';
 
 function check(condition: boolean, what: string): asserts condition {
@@ -187,7 +188,56 @@ export function typeErrors(net: Network): void {
   nn.loadNetwork({ format: 'nn-by-hand/network' });
 }
 
-// TODO(fit): network.fit() and network.setStandardizer() are being added on another branch; call them
-// here, with every option, once they are in nn.d.ts.
+// --- fit and the standardizer the network keeps ---------------------------------------------------------
+
+const learner: Network = nn.createNetwork({ ...spec, seed: 9 });
+const rawX: Floats = train.x;  // raw inputs: fit's standardize option fits the network's own standardizer
+const monitor: LogName = 'val_loss';
+const early: EarlyStoppingOptions = { monitor, patience: 3, minDelta: 0, restoreBest: true };
+const metrics: MetricName[] = ['accuracy'];
+const seenEpochs: number[] = [];
+let seenBatches = 0;
+const controller = new AbortController();
+const signal: AbortSignalLike = controller.signal;
+const fitOptions: FitOptions = {
+  epochs: 30, batchSize: 16, shuffle: true, validationSplit: 0.2, standardize: true, metrics, earlyStopping: early, signal,
+  onEpochEnd: (epoch: number, logs: EpochLogs) => {
+    seenEpochs.push(epoch);
+    check(Number.isFinite(logs.loss) && logs.val_loss !== undefined && logs.accuracy !== undefined, 'epoch logs');
+  },
+  onBatchEnd: async (_batch: number, logs: BatchLogs) => {
+    seenBatches++;
+    check(Number.isFinite(logs.loss), 'batch logs');
+  },
+};
+const history: History = await learner.fit(rawX, y, n, fitOptions);
+const stopReason: 'completed' | 'earlyStopping' | 'diverged' = history.stopReason;
+check(history.epoch.length === seenEpochs.length && history.history.loss.length === seenEpochs.length, 'History.epoch');
+check(history.history.val_accuracy !== undefined && seenBatches >= seenEpochs.length && stopReason !== 'diverged', 'History');
+check(history.params.epochs === 30 && history.params.batchSize === 16 && (history.bestEpoch ?? 0) >= 0, 'History.params');
+const kept = learner.standardizer;
+check(kept !== null && kept.mean.length === 2 && kept.scale instanceof Float64Array, 'fit set the standardizer');
+check(nn.loadNetwork(JSON.stringify(learner)).toJSON().version === 2, 'saved with it: version 2');
+const withData: History = await learner.fit(rawX, y, n, { epochs: 1, validationData: { x: testS.x, y: yTest, n: testS.n } });
+check(withData.history.val_loss?.length === 1, 'validationData');
+learner.setStandardizer(saved);
+learner.setStandardizer(null);
+check(learner.standardizer === null && learner.toJSON().version === 1, 'setStandardizer(null)');
+controller.abort();
+let aborted: unknown = null;
+await learner.fit(x, y, n, { signal: controller.signal }).catch((e: unknown) => { aborted = e; });
+check(aborted !== null && aborted === controller.signal.reason, 'fit rejects with signal.reason');
+learner.dispose();
+
+export async function fitTypeErrors(net: Network): Promise<void> {
+  // @ts-expect-error: epochs is a number
+  await net.fit(x, y, n, { epochs: '3' });
+  // @ts-expect-error: not a log
+  await net.fit(x, y, n, { earlyStopping: { monitor: 'val_mse' } });
+  // @ts-expect-error: not a metric
+  await net.fit(x, y, n, { metrics: ['precision'] });
+  // @ts-expect-error: a standardizer needs its scale
+  net.setStandardizer({ mean: [0, 0] });
+}
 
 console.log(JSON.stringify({ ok: true, accuracy: evaluation.accuracy, allocations: nn.heapAllocations() }));
