@@ -32,10 +32,16 @@ FitRun<S>::FitRun(Network<S>& net, const S* x, const S* y, Eigen::Index n, const
     applyStandardizer<S, S>(*s, X_, Xs_, limit, "x", "sample");
     if (nv > 0) {
       Mat<S> scratch;
-      validation([&] { applyStandardizer<S, S>(*s, Xv, scratch, limit, "x", "sample"); });
+      // validationSplit's part is x's tail: its samples are named by their place in x
+      const Eigen::Index first = valPrefix.empty() ? n : 0;
+      validation([&] { applyStandardizer<S, S>(*s, Xv, scratch, limit, "x", "sample", first); });
     }
     standardized_ = true;
   }
+  // The first epoch's step count is checked before the standardizer is set, so a refused fit
+  // changes nothing (later epochs check theirs as they begin, as trainEpoch does).
+  const Eigen::Index batch = std::min<Eigen::Index>(batchSize, n);
+  net.checkSteps((n + batch - 1) / batch);
   if (standardize) net.setStandardizer(std::move(fitted));  // checked already: cannot throw
 }
 

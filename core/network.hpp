@@ -163,6 +163,8 @@ class Network {
   // with fresh state. Throws (and changes nothing) on invalid settings.
   void setOptimizer(OptimizerSettings settings);
   std::int64_t optimizerSteps() const { return steps_; }
+  // Throws ("optimizerState.step") unless `steps` more optimizer steps fit in the step counter.
+  void checkSteps(Eigen::Index steps) const;  // room left in the step counter
   const std::array<Vec<S>, 2>& optimizerState() const { return state_; }
   const Rng& shuffleRng() const { return rng_; }
   // For loading a saved network: everything is checked before anything is replaced.
@@ -175,7 +177,6 @@ class Network {
   void checkInputs(MatRef<S> X) const;
   MatRef<S> input(MatRef<S> X);  // X as the first layer sees it (standardised into Xs_ when set)
   Eigen::Index countCorrect(MatRef<S> Y) const;  // of A[L] against Y, as evaluate counts
-  void checkSteps(Eigen::Index steps) const;  // room left in the step counter
   void prepare(Eigen::Index m, bool backward);  // shapes every workspace for a batch of m
   void forward(MatRef<S> X, int last = -1);  // layers 0..last (−1: all)
   S lossAndBackward(MatRef<S> X, MatRef<S> Y);

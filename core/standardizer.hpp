@@ -36,7 +36,7 @@ void checkStandardizer(const Standardizer& s, Eigen::Index inputs, const char* w
 // nothing else. s is checked against X.rows() by the caller.
 template <typename S, typename T>
 void applyStandardizer(const Standardizer& s, const Eigen::Ref<const Mat<T>>& X, Mat<S>& out, double limit,
-                       const char* field, const char* noun) {
+                       const char* field, const char* noun, Eigen::Index first = 0) {
   const Eigen::Index inputs = X.rows(), m = X.cols();
   reshape(out, inputs, m);
   for (Eigen::Index j = 0; j < m; ++j) {
@@ -46,7 +46,7 @@ void applyStandardizer(const Standardizer& s, const Eigen::Ref<const Mat<T>>& X,
       ok = ok && std::abs(x) <= limit;  // false for NaN too
       out(k, j) = S(x);
     }
-    if (!ok) throwBeyondRange(field, noun, j);
+    if (!ok) throwBeyondRange(field, noun, first + j);  // first: X's first column in the user's data
   }
 }
 

@@ -159,10 +159,10 @@ bool Network<S>::continueEpoch(Epoch<S>& e, MatRef<S> X, MatRef<S> Y, Eigen::Ind
         e.Yb.col(j) = Y.col(order[start + j]);
       }
       loss = step(e.Xb, e.Yb);
-      if (count) e.correct += countCorrect(e.Yb);  // A[L] still holds the batch's outputs
+      if (count && std::isfinite(loss)) e.correct += countCorrect(e.Yb);  // A[L] still holds the batch's outputs
     } else {        // contiguous columns: no copy
       loss = step(X.middleCols(start, len), Y.middleCols(start, len));
-      if (count) e.correct += countCorrect(Y.middleCols(start, len));
+      if (count && std::isfinite(loss)) e.correct += countCorrect(Y.middleCols(start, len));
     }
     e.next += len;
     ++e.batches;

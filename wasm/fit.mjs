@@ -39,7 +39,7 @@ export async function fit(io, x, y, n, options) {
   const clock = yielder();
   try {
     const o = readOptions(io, h, x, y, n, options);
-    if (o.signal?.aborted) throw o.signal.reason;
+    if (o.signal?.aborted) throw abortReason(o.signal);
     const { inputs, outputs } = o;
     const px = copyIn(io, x, n * inputs, buffers), py = copyIn(io, y, n * outputs, buffers);
     let pvx = 0, pvy = 0;
@@ -61,6 +61,9 @@ export async function fit(io, x, y, n, options) {
   }
 }
 
+// What an aborted fit rejects with, as fetch does: the signal's reason, or an AbortError without one.
+const abortReason = (signal) => signal.reason ?? new DOMException('fit() was aborted', 'AbortError');
+
 async function loop(io, o, pvx, pvy, clock) {
   const history = { loss: [] };
   if (o.accuracy) history.accuracy = [];
@@ -71,7 +74,7 @@ async function loop(io, o, pvx, pvy, clock) {
   const epochs = [];
   const stopper = o.earlyStopping ? earlyStopper(o.earlyStopping) : null;
   let stopReason = 'completed';
-  const abort = () => { if (o.signal?.aborted) throw o.signal.reason; };
+  const abort = () => { if (o.signal?.aborted) throw abortReason(o.signal); };
   let chunk = 1;  // batches per call without onBatchEnd, adapted to about TARGET_MS
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     abort();
@@ -111,6 +114,7 @@ async function loop(io, o, pvx, pvy, clock) {
     }
     if (clock.due()) await clock.pause();
   }
+  abort();  // aborted in the last callback or pause: fit rejects all the same
   stopper?.restore(io.network);
   const result = {
     history, epoch: epochs,
@@ -262,12 +266,15 @@ function copyIn(io, data, count, buffers) {
   return ptr;
 }
 
-// due() when YIELD_MS passed since the last pause(), which returns to the event loop: a message on
-// a MessageChannel (a task, not clamped like nested timers), else setTimeout 0.
+// due() when YIELD_MS passed since the last pause(), which returns to the event loop: setImmediate
+// where there is one (Node: a MessageChannel's messages are drained in one go there, ahead of timers
+// and I/O), else a message on a MessageChannel (a task, not clamped like nested timers), else
+// setTimeout 0.
 function yielder() {
   let last = now(), channel = null;
   const waiting = [];
   const tick = () => new Promise((resolve) => {
+    if (typeof setImmediate === 'function') return setImmediate(resolve);
     if (typeof MessageChannel !== 'function') return setTimeout(resolve, 0);
     if (!channel) {
       channel = new MessageChannel();

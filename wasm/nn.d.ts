@@ -204,7 +204,7 @@ export interface FitOptions {
    *  calls are standardized by the network itself. */
   standardize?: boolean | undefined;
   /** Default ['accuracy'] for a classification loss (catalog.losses[i].needsUnitInterval), else []. */
-  metrics?: MetricName[] | undefined;
+  metrics?: readonly MetricName[] | undefined;
   /** After each epoch (0-based), with that epoch's logs. A returned promise is awaited; a throw (or
    *  rejection) makes fit reject with it. */
   onEpochEnd?: ((epoch: number, logs: EpochLogs) => void | PromiseLike<void>) | undefined;
@@ -369,6 +369,16 @@ export interface DataLike {
   targets?: ArrayLike<number> | null;
 }
 
+/** Labels as splitDataset returns them: an Int32Array where data had labels (null or absent stays). */
+export type Relabeled<L> = L extends null | undefined ? L : Int32Array;
+/** Targets as splitDataset returns them: a Float32Array where data had targets. */
+export type Retargeted<T> = T extends null | undefined ? T : Float32Array;
+/** One part of splitDataset: the data's other fields kept, its own n, x as a Float32Array, and
+ *  labels as an Int32Array or targets as a Float32Array (fresh copies). */
+export type DataPart<D extends DataLike> = Omit<D, 'n' | 'x' | 'labels' | 'targets'> & { n: number; x: Float32Array }
+  & ('labels' extends keyof D ? { labels: Relabeled<D['labels']> } : unknown)
+  & ('targets' extends keyof D ? { targets: Retargeted<D['targets']> } : unknown);
+
 /** scikit-learn's StandardScaler fitted on a training part: per input, mean and scale (the
  *  population std, ddof 0; 1 for an input whose values are all equal). Plain JSON-able numbers
  *  work too, so a standardizer saved beside a network applies the same way later. */
@@ -506,7 +516,7 @@ export interface NN {
    *  seeded hash of its inputs' float32 bits falls below testRatio, so adding or removing points
    *  never moves the others (with no point left to train, every point trains); for data that grows.
    *  Each part is a copy of data with its own n, x and labels (Int32Array) or targets (Float32Array). */
-  splitDataset<D extends DataLike>(data: D, testRatio: number, seed?: number, options?: { byPoint?: boolean }): { train: D; test: D };
+  splitDataset<D extends DataLike>(data: D, testRatio: number, seed?: number, options?: { byPoint?: boolean }): { train: DataPart<D>; test: DataPart<D> };
   /** y (n × outputs) for a dataset: one-hot, 1 and 2·midpoint − 1 for one output (0/1 for sigmoid,
    *  ±1 for tanh) or the regression value. Labels need `classes` (an integer ≥ 1). */
   encodeTargets(data: DataLike, outputs: number, outputActivation: ActivationName): Float32Array;
@@ -517,7 +527,7 @@ export interface NN {
    *  the training part, then standardize every part with the same one. Throws an NNError naming
    *  standardizer.mean or standardizer.scale (one finite mean and one finite scale > 0 per input),
    *  or data.x (a value, or its standardised value, beyond float's range). */
-  standardize<D extends DataLike>(data: D, standardizer: Standardizer): D;
+  standardize<D extends DataLike>(data: D, standardizer: Standardizer): Omit<D, 'x'> & { x: Float32Array };
   /** The number of live allocations in the wasm heap, for leak checks: exactly where it was after
    *  any call that threw, and after a network is disposed (or collected). Throws an NNError if the
    *  heap is not laid out as the module's allocator (dlmalloc) lays it out. */

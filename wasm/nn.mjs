@@ -50,8 +50,14 @@ export async function loadNN(options = {}) {
   let refused;
   const instantiateFailed = new Promise((_, reject) => { refused = reject; });
   const instantiateWasm = (imports, receive) => {
-    WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule),
-      (e) => refused(new NNError(field, `${field}: ${where} cannot be instantiated (${e.message})`)));
+    const failed = (e) => refused(new NNError(field, `${field}: ${where} cannot be instantiated (${e.message})`));
+    WebAssembly.instantiate(wasmModule, imports).then((instance) => {
+      try {
+        receive(instance, wasmModule);
+      } catch (e) {  // a module that compiles but is not this one (other exports): not a hang
+        failed(e);
+      }
+    }, failed);
     return {};  // Emscripten's sign that the instance comes later, through receive
   };
   const M = await Promise.race([createNNModule({ instantiateWasm }), instantiateFailed]);

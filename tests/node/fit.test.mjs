@@ -348,3 +348,66 @@ for (const [file, inputs, bar] of [['iris.csv', 4, 0.9], ['wine_data.csv', 13, 0
     again.dispose();
   });
 }
+
+// --- found in review -----------------------------------------------------------------------------
+
+test('fit gives the event loop its turns in Node too: setImmediate callbacks run while it trains', async () => {
+  const big = nn.makeDataset('spiral', { n: 20000, classes: 3, seed: 8 });
+  const net = nn.createNetwork({ layers: [{ units: 32, activation: 'relu' }, { units: 3, activation: 'softmax' }], seed: 2 });
+  let turns = 0, running = true;
+  const spin = () => { if (running) { turns++; setImmediate(spin); } };
+  setImmediate(spin);
+  // 20 epochs of 20,000 samples through a 2-32-3 network: far longer than one ~12 ms slice anywhere
+  const h = await net.fit(big.x, nn.encodeTargets(big, 3, 'softmax'), big.n, { epochs: 20, batchSize: 32 });
+  running = false;
+  assert.equal(h.epoch.length, 20);
+  assert.ok(turns >= 2, `the event loop ran ${turns} setImmediate turns during the fit`);
+  net.dispose();
+});
+
+test('a diverging epoch reports the accuracy of the batches that stepped, never beyond 1', async () => {
+  const huge = Float32Array.from(blobs.x, (v) => v * 1e30);  // a single softmax layer: logits of 1e30
+  const net = nn.createNetwork({ layers: [{ units: 3, activation: 'softmax' }], optimizer: { type: 'sgd', learningRate: 1e38 }, seed: 1 });
+  const batchLogs = [];
+  const h = await net.fit(huge, yBlobs, blobs.n, { epochs: 3, batchSize: 8, onBatchEnd: (b, logs) => { batchLogs.push(logs); } });
+  assert.equal(h.stopReason, 'diverged');
+  for (const logs of [...batchLogs, { accuracy: h.history.accuracy.at(-1) }]) {
+    assert.ok(Number.isNaN(logs.accuracy) || (logs.accuracy >= 0 && logs.accuracy <= 1), `accuracy ${logs.accuracy}`);
+  }
+  assert.ok(net.getWeights(0).every(Number.isFinite), 'no parameter left non-finite');
+  net.dispose();
+});
+
+test('a validation tail that standardizes beyond float is named by its sample in x', async () => {
+  const net = nn.createNetwork({ layers: [{ units: 1 }], seed: 1 });
+  net.setStandardizer({ mean: [0, 0], scale: [1e-35, 1] });
+  const x = [0, 0, 0, 0, 1e5, 0], y = [1, 0, 1];
+  await assert.rejects(net.fit(x, y, 3, { validationSplit: 0.34 }), (e) => e.field === 'x' && /sample 2 /.test(e.message) || assert.fail(e.message));
+  net.dispose();
+});
+
+test('a fit refused for the step counter leaves the network as it was, standardizer included', async () => {
+  const net = nn.createNetwork(spec());
+  const doc = net.toJSON();
+  doc.optimizerState.step = 2 ** 53 - 1;
+  const full = nn.loadNetwork(doc);
+  const before = JSON.stringify(full), allocations = nn.heapAllocations();
+  await rejects(full.fit(blobs.x, yBlobs, blobs.n, { standardize: true }), nnError("optimizerState.step"));
+  assert.equal(full.standardizer, null);
+  assert.equal(JSON.stringify(full), before);
+  assert.equal(nn.heapAllocations(), allocations);
+  full.dispose();
+  net.dispose();
+});
+
+test('an abort in the last callback still rejects; a signal aborted without a reason rejects with an AbortError', async () => {
+  const net = nn.createNetwork(spec());
+  const controller = new AbortController();
+  const reason = new Error('stop');
+  await assert.rejects(net.fit(blobs.x, yBlobs, blobs.n, {
+    epochs: 2, signal: controller.signal, onEpochEnd: (epoch) => { if (epoch === 1) controller.abort(reason); },
+  }), (e) => e === reason);
+  const bare = { aborted: true };  // what AbortSignalLike allows: no reason
+  await assert.rejects(net.fit(blobs.x, yBlobs, blobs.n, { signal: bare }), (e) => e.name === 'AbortError');
+  net.dispose();
+});

@@ -361,6 +361,12 @@ test('wasmBinary: an ArrayBuffer or any view of the bytes; anything else rejects
   await nnError(() => loadNN({ wasmBinary: new ArrayBuffer(0) }), 'wasmBinary');
 });
 
+test('a .wasm that compiles but is not this module rejects with an NNError, and does not hang', async () => {
+  const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);  // a valid, empty module
+  const e = await nnError(() => loadNN({ wasmBinary: empty }), 'wasmBinary');
+  assert.match(e.message, /^wasmBinary: wasmBinary cannot be instantiated \(/);
+});
+
 test('wasm bytes with the right magic number but corrupt reject with an NNError too, naming the .wasm', async () => {
   const file = readFileSync(WASM_PATH);
   const e = await nnError(() => loadNN({ wasmBinary: file.subarray(0, 1000) }), 'wasmBinary');
