@@ -376,8 +376,8 @@ export type Retargeted<T> = T extends null | undefined ? T : Float32Array;
 /** One part of splitDataset: the data's other fields kept, its own n, x as a Float32Array, and
  *  labels as an Int32Array or targets as a Float32Array (fresh copies). */
 export type DataPart<D extends DataLike> = Omit<D, 'n' | 'x' | 'labels' | 'targets'> & { n: number; x: Float32Array }
-  & ('labels' extends keyof D ? { labels: Relabeled<D['labels']> } : unknown)
-  & ('targets' extends keyof D ? { targets: Retargeted<D['targets']> } : unknown);
+  & { [K in keyof D as K extends 'labels' ? K : never]: Relabeled<Exclude<D[K], undefined>> }
+  & { [K in keyof D as K extends 'targets' ? K : never]: Retargeted<Exclude<D[K], undefined>> };
 
 /** scikit-learn's StandardScaler fitted on a training part: per input, mean and scale (the
  *  population std, ddof 0; 1 for an input whose values are all equal). Plain JSON-able numbers

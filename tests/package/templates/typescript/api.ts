@@ -194,7 +194,7 @@ const learner: Network = nn.createNetwork({ ...spec, seed: 9 });
 const rawX: Floats = train.x;  // raw inputs: fit's standardize option fits the network's own standardizer
 const monitor: LogName = 'val_loss';
 const early: EarlyStoppingOptions = { monitor, patience: 3, minDelta: 0, restoreBest: true };
-const metrics: MetricName[] = ['accuracy'];
+const metrics = ['accuracy'] as const satisfies readonly MetricName[];
 const seenEpochs: number[] = [];
 let seenBatches = 0;
 const controller = new AbortController();
@@ -238,6 +238,10 @@ export async function fitTypeErrors(net: Network): Promise<void> {
   await net.fit(x, y, n, { metrics: ['precision'] });
   // @ts-expect-error: a standardizer needs its scale
   net.setStandardizer({ mean: [0, 0] });
+  // @ts-expect-error: standardize returns x as a Float32Array, whatever x was
+  nn.standardize(mine, saved).x.push(5);
+  // @ts-expect-error: splitDataset returns labels as an Int32Array
+  nn.splitDataset(mine, 0.5).train.labels?.push(1);
 }
 
 console.log(JSON.stringify({ ok: true, accuracy: evaluation.accuracy, allocations: nn.heapAllocations() }));
