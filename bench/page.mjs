@@ -254,8 +254,8 @@ async function stopTrace(session) {
 
 // The page's functions whose inclusive time tells worker training from frame posting from drawing.
 const KEY_FUNCTIONS = [
-  'loop (worker.js)', 'trainEpoch (worker.js)', 'trainEpoch (nn.js)', 'endEpoch (worker.js)', 'evaluateAll (worker.js)',
-  'postFrame (worker.js)', 'predict (nn.js)', 'frame (probe.js)', 'post (worker.js)',
+  'loop (worker.js)', 'trainEpoch (worker.js)', 'trainEpoch (nn.mjs)', 'endEpoch (worker.js)', 'evaluateAll (worker.js)',
+  'postFrame (worker.js)', 'predict (nn.mjs)', 'frame (probe.js)', 'post (worker.js)',
   'worker.onmessage (main.js)', 'update (status.js)', 'add (charts.js)', 'setGrid (boundary.js)', 'paintGrid (boundary.js)',
   'draw (boundary.js)', 'redraw (charts.js)', 'redraw (gradchart.js)', 'setWeights (netview.js)', 'showInside (main.js)', 'frame (panel.js)', '(garbage collector)',
 ];

@@ -1,14 +1,14 @@
 // profile.mjs — where our wasm contender spends its time on W1 and W2 (issue 7's profiling part).
 //
-//   node bench/profile.mjs [w1|w2] [--lib path/to/nn.js] [--cpu-prof]
+//   node bench/profile.mjs [w1|w2] [--lib path/to/nn.mjs] [--cpu-prof]
 //
 // Why two views: a timing breakdown through the public API separates the JS facade's per-call
 // cost (argument checks, malloc + copy into the heap, free, Embind dispatch) from the core's work,
 // and a V8 CPU profile (--cpu-prof, self time per function) shows which core functions the time
 // goes to. Function names need a wasm with a name section: build one beside the real build with
 //   emcmake cmake -S . -B build/wasm-profile -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs &&
-//   cmake --build build/wasm-profile --target nn_wasm && cp wasm/nn.mjs build/wasm-profile/
-// and pass --lib build/wasm-profile/nn.js (the default is dist/lib/nn.mjs, whose names are stripped).
+//   cmake --build build/wasm-profile --target nn_wasm && cp wasm/*.mjs build/wasm-profile/
+// and pass --lib build/wasm-profile/nn.mjs (the default is dist/lib/nn.mjs, whose names are stripped).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

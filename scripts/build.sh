@@ -17,7 +17,7 @@ cmake --build build/wasm -j "$JOBS"
 
 rm -rf dist
 mkdir -p dist/lib
-cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs wasm/fit.mjs dist/lib/
+cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs wasm/load.mjs wasm/errors.mjs wasm/fit.mjs dist/lib/
 cp wasm/network.schema.json dist/lib/   # the saved document's JSON Schema (the package's ./network.schema.json)
 node scripts/catalog.mjs   # web/js/catalog.js and dist/lib/nn.d.ts, from the module's tables
 node scripts/cjs.mjs       # dist/lib/nn.cjs and nn.d.cts, for require()

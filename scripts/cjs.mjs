@@ -16,7 +16,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   define: { 'import.meta.url': '__nnModuleUrl' },
-  banner: { js: "// nn.cjs — generated from nn.mjs by scripts/cjs.mjs (esbuild); edit wasm/nn.mjs.\nconst __nnModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "// nn.cjs — generated from nn.mjs by scripts/cjs.mjs (esbuild); edit wasm/*.mjs.\nconst __nnModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The same declarations, read by TypeScript as CommonJS ones for require().
 await copyFile(lib('nn.d.ts'), lib('nn.d.cts'));

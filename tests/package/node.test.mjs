@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, checkXorResult, cleanUp, freshProject, kb, pack, run } from './consumers.mjs';
 
 /** Exactly what dist/lib/ holds, all of it shipped: a new file there fails until it is listed. */
-const LIB = ['API.md', 'fit.mjs', 'network.schema.json', 'nn.cjs', 'nn.d.cts', 'nn.d.ts', 'nn.mjs', 'nn_wasm.mjs', 'nn_wasm.wasm'];
+const LIB = ['API.md', 'errors.mjs', 'fit.mjs', 'load.mjs', 'network.schema.json', 'nn.cjs', 'nn.d.cts', 'nn.d.ts', 'nn.mjs', 'nn_wasm.mjs', 'nn_wasm.wasm'];
 const MAX_TARBALL = 300 * 1024;
 
 let tarball;
@@ -52,12 +52,12 @@ test('every target of "exports", "main", "module" and "types" is in the tarball'
 test('the shipped .wasm is valid WebAssembly and no shipped JavaScript builds code from strings', () => {
   const lib = join(ROOT, 'dist/lib');
   assert.ok(WebAssembly.validate(readFileSync(join(lib, 'nn_wasm.wasm'))), 'nn_wasm.wasm validates');
-  for (const file of ['nn.mjs', 'fit.mjs', 'nn_wasm.mjs', 'nn.cjs']) {
+  for (const file of ['nn.mjs', 'load.mjs', 'errors.mjs', 'fit.mjs', 'nn_wasm.mjs', 'nn.cjs']) {
     const text = readFileSync(join(lib, file), 'utf8');
     assert.equal(/new Function\b|\beval\s*\(/.exec(text)?.[0] ?? null, null, `${file} builds code from strings (CSP without 'unsafe-eval')`);
   }
   // What a browser build reaches (the "browser" and "import" conditions): no static Node import.
-  for (const file of ['nn.mjs', 'fit.mjs', 'nn_wasm.mjs']) {
+  for (const file of ['nn.mjs', 'load.mjs', 'errors.mjs', 'fit.mjs', 'nn_wasm.mjs']) {
     const text = readFileSync(join(lib, file), 'utf8');
     assert.equal(/^\s*import\b[^;]*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(/m.exec(text)?.[0] ?? null, null, `${file}: a Node import`);
   }
