@@ -274,9 +274,10 @@ Trace<S> Network<S>::trace(MatRef<S> X, MatRef<S> Y) {
   Trace<S> t;
   t.loss = lossAndBackward(Xl, Y);
   const std::size_t L = std::size_t(layerCount());
-  std::vector<Mat<S>> empty(L), emptyToo(L), emptyThree(L);  // allocated before anything moves
-  t.Z.swap(Z_), t.A.swap(A_), t.dZ.swap(dZ_);
-  Z_.swap(empty), A_.swap(emptyToo), dZ_.swap(emptyThree);
+  std::vector<Mat<S>> empty(L), emptyToo(L), emptyThree(L), emptyFour(L);  // allocated before anything moves
+  t.Z.swap(Z_), t.A.swap(A_), t.dZ.swap(dZ_), t.dA.swap(dA_);
+  Z_.swap(empty), A_.swap(emptyToo), dZ_.swap(emptyThree), dA_.swap(emptyFour);
+  if (fused_) Mat<S>().swap(t.dA.back());  // never computed: dZ[L] came from the logits
   releaseWorkspace();
   return t;
 }

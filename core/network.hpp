@@ -40,7 +40,8 @@ constexpr std::size_t kKeepWorkspaceBytes = std::size_t(64) << 20;
 // Per-layer values of one forward + backward pass, for showing the math (index l = 0..L−1).
 template <typename S>
 struct Trace {
-  std::vector<Mat<S>> Z, A, dZ;  // (units_l, m) each
+  std::vector<Mat<S>> Z, A, dA, dZ;  // (units_l, m) each; dA[L] is empty (0×0) for a fused pair,
+                                     // whose dZ[L] comes straight from the logits
   S loss;
 };
 
@@ -162,6 +163,9 @@ class Network {
   // Weights are kept. Same type: its state (moments, velocity) is kept too; another type starts
   // with fresh state. Throws (and changes nothing) on invalid settings.
   void setOptimizer(OptimizerSettings settings);
+  // The L1 and L2 penalties (λ₁, λ₂ ≥ 0): weights, optimizer state and steps are kept, so training
+  // continues with them. Both are checked before either changes.
+  void setPenalties(double l1, double l2);
   std::int64_t optimizerSteps() const { return steps_; }
   // Throws ("optimizerState.step") unless `steps` more optimizer steps fit in the step counter.
   void checkSteps(Eigen::Index steps) const;  // room left in the step counter

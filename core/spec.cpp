@@ -82,12 +82,15 @@ void validateSpec(NetworkSpec& spec) {
   if (spec.loss.empty()) spec.loss = defaultLoss(spec.layers.back().activation);
   checkPair(spec);
   validateOptimizer(spec.optimizer);
-  // λ is used in float: 0, or a normal float (1e39 would be ∞, 1e-50 would silently be 0)
-  if (!(spec.l1 == 0 || (spec.l1 > 0 && isNormalFloat(spec.l1))))
-    throw Error("l1", "must be a finite number ≥ 0: 0, or from 1.2e-38 to 3.4e38 as a float (got " + num(spec.l1) + ")");
-  if (!(spec.l2 == 0 || (spec.l2 > 0 && isNormalFloat(spec.l2))))
-    throw Error("l2", "must be a finite number ≥ 0: 0, or from 1.2e-38 to 3.4e38 as a float (got " + num(spec.l2) + ")");
+  validatePenalty(spec.l1, "l1");
+  validatePenalty(spec.l2, "l2");
   findInitializer(spec.init, "init");
+}
+
+// λ is used in float: 0, or a normal float (1e39 would be ∞, 1e-50 would silently be 0)
+void validatePenalty(double lambda, const char* field) {
+  if (!(lambda == 0 || (lambda > 0 && isNormalFloat(lambda))))
+    throw Error(field, "must be a finite number ≥ 0: 0, or from 1.2e-38 to 3.4e38 as a float (got " + num(lambda) + ")");
 }
 
 }  // namespace nn

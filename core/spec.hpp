@@ -36,6 +36,8 @@ constexpr std::int64_t kMaxParameters = 8'000'000;
 // Checks every field and fills defaults (loss, learning rate); throws nn::Error naming the field.
 // Also rejects output/loss pairs that are undefined, saying why and which activations fit.
 void validateSpec(NetworkSpec& spec);
+// Throws Error(field) unless λ (an L1 or L2 penalty) is 0 or a normal float > 0.
+void validatePenalty(double lambda, const char* field);
 
 // The default loss for an output activation: the loss fused with it (softmax → categorical,
 // sigmoid → binary cross-entropy), else the table's first loss for real-valued targets (mse).

@@ -41,6 +41,14 @@ void Network<S>::setOptimizer(OptimizerSettings settings) {
   spec_.optimizer = std::move(settings);
 }
 
+template <typename S>
+void Network<S>::setPenalties(double l1, double l2) {
+  validatePenalty(l1, "l1");
+  validatePenalty(l2, "l2");
+  spec_.l1 = l1;
+  spec_.l2 = l2;
+}
+
 // --- a step ------------------------------------------------------------------------------------
 
 // l2: dW += λ₂ W;  l1: dW += λ₁ sign(W)  — weights only, never biases
@@ -181,6 +189,7 @@ bool Network<S>::continueEpoch(Epoch<S>& e, MatRef<S> X, MatRef<S> Y, Eigen::Ind
 #define INSTANTIATE(S)                                                                    \
   template void Network<S>::resetOptimizerState();                                        \
   template void Network<S>::setOptimizer(OptimizerSettings);                              \
+  template void Network<S>::setPenalties(double, double);                                 \
   template void Network<S>::applyRegularization();                                        \
   template void Network<S>::checkSteps(Eigen::Index) const;                               \
   template S Network<S>::trainBatch(MatRef<S>, MatRef<S>);                                \

@@ -211,18 +211,21 @@ class WasmNetwork {
       return out;
     });
   }
-  // One forward + backward pass, whole: { loss, values } with values every layer's Z, A, dZ
-  // (n × units), W (units × fanIn), b, dW, db, in that order, packed end to end.
+  // One forward + backward pass, whole: { loss, outputDA, values } with values every layer's Z, A,
+  // dA, dZ (n × units), W (units × fanIn), b, dW, db, in that order, packed end to end; the output
+  // layer's dA is there only when outputDA (not for a fused pair, whose dZ comes from the logits).
   val trace(std::uintptr_t x, std::uintptr_t y, int n) {
     return guard([&] {
       nn::Trace<float> t = net_.trace(columns(x, net_.inputs(), n), columns(y, net_.outputs(), n));
       Eigen::Index total = 0;
-      for (int l = 0; l < net_.layerCount(); ++l) total += 3 * t.Z[std::size_t(l)].size() + 2 * (net_.W(l).size() + net_.b(l).size());
+      for (int l = 0; l < net_.layerCount(); ++l)
+        total += 3 * t.Z[std::size_t(l)].size() + t.dA[std::size_t(l)].size() + 2 * (net_.W(l).size() + net_.b(l).size());
       Packed packed(total);
       for (int l = 0; l < net_.layerCount(); ++l) {
         const std::size_t i = std::size_t(l);
         packed.add(t.Z[i]);
         packed.add(t.A[i]);
+        packed.add(t.dA[i]);
         packed.add(t.dZ[i]);
         packed.add(net_.W(l).transpose());
         packed.add(net_.b(l));
@@ -231,6 +234,7 @@ class WasmNetwork {
       }
       val out = val::object();
       out.set("loss", t.loss);
+      out.set("outputDA", t.dA.back().size() != 0);
       out.set("values", packed.put());
       return out;
     });
@@ -285,6 +289,17 @@ class WasmNetwork {
       next.optimizer = settings;
       std::string spec = nn::specToJSON(next);  // made before the change: it may throw
       net_.setOptimizer(std::move(settings));
+      return put(std::move(spec));
+    });
+  }
+  // Returns the new spec's JSON, as setOptimizer.
+  val setPenalties(double l1, double l2) {
+    return guard([&] {
+      nn::NetworkSpec next = net_.spec();
+      next.l1 = l1;
+      next.l2 = l2;
+      std::string spec = nn::specToJSON(next);  // made before the change: it may throw
+      net_.setPenalties(l1, l2);
       return put(std::move(spec));
     });
   }
@@ -514,6 +529,7 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("setWeight", &WasmNetwork::setWeight)
       .function("setBias", &WasmNetwork::setBias)
       .function("setOptimizer", &WasmNetwork::setOptimizer)
+      .function("setPenalties", &WasmNetwork::setPenalties)
       .function("toJSON", &WasmNetwork::toJSON)
       .function("setStandardizer", &WasmNetwork::setStandardizer)
       .function("clearStandardizer", &WasmNetwork::clearStandardizer)

@@ -122,6 +122,10 @@ export interface TraceLayer {
   Z: Float32Array;
   /** n × units, row-major: A = f(Z). */
   A: Float32Array;
+  /** n × units, row-major: dA = dL/dA (for a hidden layer, W_nextᵀ·dZ_next; for the output layer,
+   *  the loss's derivative), or null for the output layer of a fused pair (sigmoid with binary
+   *  cross-entropy, softmax with categorical cross-entropy), whose dZ = A − Y comes from the logits. */
+  dA: Float32Array | null;
   /** n × units, row-major: dZ = dL/dZ. */
   dZ: Float32Array;
   /** units × fanIn, row-major: dW = dZ·A_prevᵀ / n. */
@@ -310,6 +314,11 @@ export interface Network {
   /** Fields not given are kept; the weights are always kept; the optimizer's state is kept for
    *  the same type and reset for another (which gets its default learning rate unless given). */
   setOptimizer(optimizer: OptimizerSpec | OptimizerName): void;
+  /** Sets the L1 and L2 penalties (a field not given is kept; each 0, or from 1.2e-38 to 3.4e38 as
+   *  a float). The weights, the optimizer and its state are kept, so training continues with the
+   *  new penalties. Throws an NNError naming l1 or l2 (or penalties.<key> for an unknown field)
+   *  and changes nothing. */
+  setPenalties(penalties: { l1?: number; l2?: number }): void;
   /** The input standardizer every call taking x (predict, evaluate, the training and inspection
    *  calls, gradientCheck) applies first, x' = (x − mean) / scale per input (computed in double,
    *  rounded to float: the same bits as nn.standardize), or null. Saved with the network. Fresh

@@ -232,17 +232,18 @@ class Network {
     });
   }
   /** Everything one forward + backward pass computes on the batch, per layer (0-based):
-   *  Z, A, dZ as n × units (row-major, a row per sample), W, dW as units × fanIn, b, db.
-   *  Nothing of it stays in the module afterwards. */
+   *  Z, A, dA, dZ as n × units (row-major, a row per sample; the output layer's dA is null for a
+   *  fused pair), W, dW as units × fanIn, b, db. Nothing of it stays in the module afterwards. */
   trace(x, y, n) {
     const h = this.#xy(x, y, n);
-    // One packed array: per layer Z, A, dZ (n × units), W (units × fanIn), b, dW, db, end to end.
-    const read = ({ loss, values }) => {
-      const shapes = this.#shapes();
-      const all = this.#unpack(values, shapes.flatMap(([units, fanIn]) => [n * units, n * units, n * units, units * fanIn, units, units * fanIn, units]));
+    // One packed array: per layer Z, A, dA, dZ (n × units), W (units × fanIn), b, dW, db, end to end.
+    const read = ({ loss, outputDA, values }) => {
+      const shapes = this.#shapes(), last = shapes.length - 1;
+      const dALength = (units, l) => (l < last || outputDA ? n * units : 0);
+      const all = this.#unpack(values, shapes.flatMap(([units, fanIn], l) => [n * units, n * units, dALength(units, l), n * units, units * fanIn, units, units * fanIn, units]));
       const layers = shapes.map(([units, fanIn], l) => {
-        const [Z, A, dZ, W, b, dW, db] = all.slice(7 * l, 7 * l + 7);
-        return { units, fanIn, activation: this.#spec.layers[l].activation, Z, A, dZ, W, b, dW, db };
+        const [Z, A, dA, dZ, W, b, dW, db] = all.slice(8 * l, 8 * l + 8);
+        return { units, fanIn, activation: this.#spec.layers[l].activation, Z, A, dA: l < last || outputDA ? dA : null, dZ, W, b, dW, db };
       });
       return { loss, n, layers };
     };
@@ -312,6 +313,18 @@ class Network {
     }
     const bytes = utf8(toJSONText(optimizer, 'optimizer'), 'optimizer', this.#limits.maxDocumentBytes);
     this.#spec = JSON.parse(checked(this.#M, withText(this.#M, bytes, (p, length) => h.setOptimizer(p, length)), (w) => text(this.#M, w)));
+  }
+  /** Sets the L1 and L2 penalties ({ l1, l2 }; a field not given is kept). The weights, the
+   *  optimizer and its state are kept, so training continues with the new penalties; nothing
+   *  changes if it throws (NNError naming l1 or l2). */
+  setPenalties(penalties) {
+    const h = this.#live();
+    if (typeof penalties !== 'object' || penalties === null || Array.isArray(penalties)) fail('penalties', `must be an object { l1, l2 } (got ${show(penalties)})`);
+    for (const key of Object.keys(penalties)) if (key !== 'l1' && key !== 'l2') fail(`penalties.${key}`, 'unknown field (expected l1 or l2)');
+    const { l1 = this.#spec.l1, l2 = this.#spec.l2 } = penalties;
+    checkNumber(l1, 'l1');
+    checkNumber(l2, 'l2');
+    this.#spec = JSON.parse(checked(this.#M, h.setPenalties(l1, l2), (w) => text(this.#M, w)));
   }
   /** The saved document (spec, weights, optimizer state; see network.schema.json) as a fresh object,
    *  so JSON.stringify(net) is the file; nn.loadNetwork reads either. */

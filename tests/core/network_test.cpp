@@ -135,6 +135,25 @@ TEST_CASE("changing the optimizer or learning rate keeps the weights", "[network
   REQUIRE(net.parameters() != weights);
 }
 
+TEST_CASE("setPenalties keeps the weights and optimizer state; invalid penalties change nothing", "[network][optimizer]") {
+  const Data d = blobs();
+  Network<float> net(smallSpec());
+  net.trainEpoch(d.X, d.Y, 10);
+  const Vec<float> weights = net.parameters();
+  const Vec<float> moments = net.optimizerState()[0];
+  const long steps = net.optimizerSteps();
+  net.setPenalties(0.001, 0.01);
+  REQUIRE(net.parameters() == weights);
+  REQUIRE(net.optimizerState()[0] == moments);
+  REQUIRE(net.optimizerSteps() == steps);
+  REQUIRE(net.spec().l1 == 0.001);
+  REQUIRE(net.spec().l2 == 0.01);
+  REQUIRE_THROWS_WITH(net.setPenalties(0.5, -1), Catch::Contains("l2"));
+  REQUIRE_THROWS_WITH(net.setPenalties(1e39, 0), Catch::Contains("l1"));
+  REQUIRE(net.spec().l1 == 0.001);  // the valid l1 of the refused call was not applied either
+  REQUIRE(net.spec().l2 == 0.01);
+}
+
 TEST_CASE("divergence: a non-finite loss skips the step and leaves the weights intact", "[network]") {
   NetworkSpec s;
   s.layers = {{8, "relu"}, {1, "linear"}};
@@ -202,6 +221,10 @@ TEST_CASE("trace gives every layer's Z, A, dZ and the same loss and gradients", 
   REQUIRE(t.A[2].rows() == 3);
   REQUIRE(t.A[2].cols() == X.cols());
   REQUIRE(nntest::closeTo(Mat<double>(t.A[0]), Mat<double>(t.Z[0].array().tanh()), 1e-15));
+  // dA[l] = W[l+1]ᵀ dZ[l+1] below the output; the fused output layer has none
+  REQUIRE(t.dA.size() == 3);
+  REQUIRE(nntest::closeTo(Mat<double>(t.dA[1]), Mat<double>(net.W(2).transpose() * t.dZ[2]), 1e-12));
+  REQUIRE(t.dA[2].size() == 0);
 }
 
 TEST_CASE("gradientCheck reports per-layer agreement of backprop with central differences", "[gradient]") {

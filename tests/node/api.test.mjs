@@ -208,6 +208,36 @@ test('setOptimizer keeps the weights; same type keeps its state, bad settings ch
   net.dispose();
 });
 
+test('setPenalties keeps the weights and the optimizer state: training continues as a network saved with those penalties', () => {
+  const net = nn.createNetwork(spec());
+  net.trainEpoch(blobs.x, Y, blobs.n);
+  const w = net.getWeights(0), steps = net.steps;
+  net.setPenalties({ l2: 0.01 });
+  assert.equal(net.spec.l2, 0.01);
+  assert.equal(net.spec.l1, 0);
+  assert.equal(net.steps, steps);
+  assert.deepEqual(net.getWeights(0), w);
+  // the same as a network whose saved document names these penalties: same next step, bit for bit
+  const doc = JSON.parse(JSON.stringify(net));
+  const twin = nn.loadNetwork({ ...doc, spec: { ...doc.spec, l1: 1e-3 } });
+  net.setPenalties({ l1: 1e-3 });
+  net.trainBatch(blobs.x, Y, blobs.n);
+  twin.trainBatch(blobs.x, Y, blobs.n);
+  assert.deepEqual(net.getWeights(0), twin.getWeights(0));
+  assert.deepEqual(net.getBiases(1), twin.getBiases(1));
+  // refused values change nothing, and name their field
+  const before = JSON.stringify(net);
+  throwsMessage(() => net.setPenalties({ l1: -1 }), /^l1: must be a finite number ≥ 0/);
+  throwsMessage(() => net.setPenalties({ l1: 0.1, l2: 1e39 }), /^l2: must be a finite number ≥ 0/);
+  throwsMessage(() => net.setPenalties({ l2: 1e-50 }), /^l2: must be a finite number ≥ 0/);
+  throwsMessage(() => net.setPenalties({ l2: '0.1' }), /^l2: must be a finite number/);
+  throwsMessage(() => net.setPenalties({ weightDecay: 0.1 }), /^penalties\.weightDecay: unknown field/);
+  throwsMessage(() => net.setPenalties(0.1), /^penalties: must be an object/);
+  assert.equal(JSON.stringify(net), before);
+  net.dispose();
+  twin.dispose();
+});
+
 test('toJSON → loadNetwork gives the same predictions and the same training afterwards', () => {
   const a = nn.createNetwork({ ...spec(), l2: 1e-3 });
   a.trainEpoch(blobs.x, Y, blobs.n);
@@ -346,6 +376,25 @@ test('trace: the per-layer Z, A, dZ, dW, db are what forward and backward comput
     for (let j = 0; j < n; j++) s += L0.dZ[4 * j + r] * x[2 * j + c];
     assert.ok(Math.abs(L0.dW[2 * r + c] - s / n) < 1e-6);
   }
+  // dA[0] = W[1]ᵀ·dZ[1] and dZ[0] = dA[0] ⊙ tanh'(Z[0]); the fused output layer has no dA.
+  assert.equal(L1.dA, null);
+  for (let j = 0; j < n; j++) for (let c = 0; c < 4; c++) {
+    let s = 0;
+    for (let r = 0; r < 3; r++) s += L1.W[4 * r + c] * L1.dZ[3 * j + r];
+    assert.ok(Math.abs(L0.dA[4 * j + c] - s) < 1e-6);
+    assert.ok(Math.abs(L0.dZ[4 * j + c] - L0.dA[4 * j + c] * (1 - L0.A[4 * j + c] ** 2)) < 1e-6);
+  }
+  net.dispose();
+});
+
+test('trace: an unfused output layer has dA = the loss derivative, and dZ = dA ⊙ f\'(Z)', () => {
+  const net = nn.createNetwork({ inputs: 2, layers: [{ units: 3, activation: 'relu' }, { units: 1, activation: 'sigmoid' }], loss: 'mse', seed: 3 });
+  const x = blobs.x.subarray(0, 16), n = 8, y = Float32Array.from({ length: n }, (_, j) => j % 2);
+  const [, out] = net.trace(x, y, n).layers;
+  // mse over one output: column j is the derivative of sample j's loss ℓ_j = (a − y)² (the mean
+  // over the batch is taken by dW = dZ·Aᵀ / n), so dA = 2 (a − y)
+  out.dA.forEach((v, j) => assert.ok(Math.abs(v - 2 * (out.A[j] - y[j])) < 1e-6, `dA[${j}]`));
+  out.dZ.forEach((v, j) => assert.ok(Math.abs(v - out.dA[j] * out.A[j] * (1 - out.A[j])) < 1e-6, `dZ[${j}]`));
   net.dispose();
 });
 

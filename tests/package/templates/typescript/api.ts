@@ -117,6 +117,8 @@ check(g.weights.length === 3 && g.biases[0]?.length === 8 && Number.isFinite(g.l
 const t: Trace = net.trace(xb, yb, batch);
 const l0: TraceLayer | undefined = t.layers[0];
 check(t.n === batch && l0 !== undefined && l0.Z.length === batch * 8 && l0.dW.length === 16 && l0.activation === 'relu' && l0.fanIn === 2, 'trace');
+const dA: Float32Array | null = l0 === undefined ? null : l0.dA;
+check(dA !== null && dA.length === batch * 8, 'trace: a hidden layer\'s dA');
 const checks: LayerCheck[] = net.gradientCheck(xb, yb, batch, { maxPerLayer: 16 });
 const checksDefault = net.gradientCheck(xb, yb, batch);
 check(checks.length === 3 && checksDefault.every((c) => c.checked > 0 && c.weights < 1e-2 && c.biases < 1e-2), 'gradientCheck');
@@ -136,6 +138,9 @@ net.setOptimizer('sgd');
 const sgd: OptimizerSpec = { type: 'momentum', learningRate: 0.05, momentum: 0.8 };
 net.setOptimizer(sgd);
 check(net.spec.optimizer.type === 'momentum' && copy.spec.optimizer.type === 'adam', 'setOptimizer, clone');
+net.setPenalties({ l2: 0.001 });
+net.setPenalties({ l1: 0.0001, l2: 0 });
+check(net.spec.l1 === 0.0001 && net.spec.l2 === 0, 'setPenalties');
 
 // A saved network: what toJSON gives, read back; and JSON.stringify(net), which calls toJSON.
 const doc: NetworkDocument = net.toJSON();
@@ -176,6 +181,8 @@ export function typeErrors(net: Network): void {
   net.trainEpoch(x, y, n, { batchSize: '10' });
   // @ts-expect-error: not an optimizer
   net.setOptimizer('adamx');
+  // @ts-expect-error: the penalties are l1 and l2
+  net.setPenalties({ weightDecay: 0.1 });
   // @ts-expect-error: readonly
   net.inputs = 3;
   // @ts-expect-error: not a dataset
