@@ -99,6 +99,21 @@ test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = t
       assert.ok(Math.abs(num(text) - want) <= 5e-3 * Math.abs(want) + 1e-9, `dW[${l}] entry ${k} printed ${text} for ${want}`);
     });
   }
+  // dA, which the equations name: none for the fused softmax output (layer 2 is shown); layer 1's
+  // is the trace's, one column per sample
+  assert.equal(await page.locator('#by-hand .mat-card[data-key="dA"]').count(), 0, 'no dA card for the fused output layer');
+  await showLayer(page, 1);
+  const dA1 = ref.net.trace(ref.x, ref.y, ref.m).layers[0].dA;
+  const dACard = page.locator('#by-hand .mat-card[data-key="dA"]');
+  assert.equal(await dACard.getAttribute('data-shape'), `4x${ref.m}`, 'dA[1] ∈ ℝ^{4×m}');
+  // 4 × 10 is drawn as a heatmap: hover the cell of neuron 3, sample 2 (row 2, column 1)
+  const box = await dACard.locator('canvas').boundingBox();
+  await page.mouse.move(box.x + (1.5 / ref.m) * box.width, box.y + (2.5 / 4) * box.height);
+  const tipText = await page.getByRole('tooltip').innerText();
+  assert.match(tipText, /^dA\[1\]₍₃,₂₎: error ∂ℓⱼ\/∂a of neuron 3 of layer 1, sample 2 of the training set = /);
+  const wantDA = dA1[1 * 4 + 2];
+  assert.ok(Math.abs(num(tipText.split('= ')[1]) - wantDA) <= 5e-3 * Math.abs(wantDA) + 1e-9, `dA[1]₍₃,₂₎ printed ${tipText} for ${wantDA}`);
+  await showLayer(page, 2);
   // hovering an entry names its link
   await page.locator('#by-hand .mat-card[data-key="W"] td[data-i="2"][data-j="0"]').hover();
   assert.match(await page.getByRole('tooltip').innerText(), /^W\[2\]₍₃,₁₎: weight from neuron 1 of layer 1 to neuron 3 of layer 2 \(output\) = −?[\d.]+/);

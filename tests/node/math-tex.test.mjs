@@ -191,6 +191,12 @@ test('the matrices are the trace with one column per sample', () => {
   assert.equal(mats.Z.values[1 * 3 + 2], trace.layers[1].Z[2 * 3 + 1], 'Z[2]₍₂,₃₎ = row 3 (sample 3), unit 2 of the trace');
   assert.match(mats.W.name(2, 0), /^W\[2\]₍₃,₁₎: weight from neuron 1 of layer 1 to neuron 3 of layer 2 \(output\)$/);
   assert.match(mats.Z.name(0, 1), /sample 22 of the training set/);
+  // dA: none for the fused softmax output; layer 1's is W[2]ᵀ dZ[2], one column per sample
+  assert.equal(mats.dA, undefined);
+  const hidden = Object.fromEntries(layerMatrices(trace, 1).map((m) => [m.key, m]));
+  assert.deepEqual([hidden.dA.rows, hidden.dA.cols], [4, 3]);
+  assert.equal(hidden.dA.values[2 * 3 + 1], trace.layers[0].dA[1 * 4 + 2], 'dA[1]₍₃,₂₎ = row 2 (sample 2), unit 3 of the trace');
+  assert.match(hidden.dA.name(2, 1), /^dA\[1\]₍₃,₂₎: error ∂ℓⱼ\/∂a of neuron 3 of layer 1, sample 2 of the training set$/);
   assert.equal(formatValue(-0.000012345), '−1.2e−5');
   assert.equal(formatValue(0.41237), '0.412');
   assert.equal(texNumber(1e-8), '10^{-8}');

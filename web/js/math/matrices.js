@@ -1,5 +1,6 @@
 // matrices.js — the live values of one layer as the book's matrices, ready to draw: W, b, Z, A,
-// dZ, dW, db (and ΔW, Δb when the worker previewed the update). The module's trace gives Z, A, dZ
+// dA, dZ, dW, db (and ΔW, Δb when the worker previewed the update; no dA for the output layer of a
+// fused pair, whose dZ = A − Y comes from the logits). The module's trace gives Z, A, dA, dZ
 // as n × units row-major (one row per sample); the book has one COLUMN per sample, so they are
 // transposed here: Z^{[l]} ∈ ℝ^{units × m}. Each matrix knows how to name a cell ("W[2]₍₃,₁₎: from
 // neuron 1 of layer 1 to neuron 3 of layer 2"). Pure: no DOM.
@@ -59,10 +60,11 @@ export function layerMatrices(trace, l, { inputs = [], preview = null, start = 0
     matrix('b', T('b'), 'biases', u, 1, (i) => layer.b[i], (i) => `${vidx('b', i)}: bias of neuron ${i + 1} of ${lay(l)}`),
     matrix('Z', T('Z'), 'weighted inputs', u, m, perSample(layer.Z), (i, j) => `${idx('Z', i, j)}: weighted input of ${cell(i, j)}`),
     matrix('A', T('A'), 'activations', u, m, perSample(layer.A), (i, j) => `${idx('A', i, j)}: activation of ${cell(i, j)}`),
+    layer.dA && matrix('dA', T('dA'), 'error at A', u, m, perSample(layer.dA), (i, j) => `${idx('dA', i, j)}: error ∂ℓⱼ/∂a of ${cell(i, j)}`),
     matrix('dZ', T('dZ'), 'error at Z', u, m, perSample(layer.dZ), (i, j) => `${idx('dZ', i, j)}: error ∂ℓⱼ/∂z of ${cell(i, j)}`),
     matrix('dW', T('dW'), 'weight gradient', u, f, weights(layer.dW), (i, j) => `${idx('dW', i, j)}: ∂ℒ/∂W of the weight ${link(i, j)}`),
     matrix('db', T('db'), 'bias gradient', u, 1, (i) => layer.db[i], (i) => `${vidx('db', i)}: ∂ℒ/∂b of neuron ${i + 1} of ${lay(l)}`),
-  ];
+  ].filter(Boolean);
   const after = preview?.[l - 1];
   if (after) {
     list.push(
@@ -77,5 +79,5 @@ export function layerMatrices(trace, l, { inputs = [], preview = null, start = 0
 
 /** Which matrices a step of the step-through reads or writes (keys of layerMatrices). */
 export function stepKeys(stage) {
-  return { forward: ['W', 'b', 'Z', 'A'], loss: ['A', 'dZ'], backward: ['dZ', 'dW', 'db'], update: ['dW', 'db', 'ΔW', 'Δb'] }[stage] ?? [];
+  return { forward: ['W', 'b', 'Z', 'A'], loss: ['A', 'dA', 'dZ'], backward: ['dA', 'dZ', 'dW', 'db'], update: ['dW', 'db', 'ΔW', 'Δb'] }[stage] ?? [];
 }

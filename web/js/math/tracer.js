@@ -1,7 +1,7 @@
 // tracer.js — the worker's side of the By-hand panel (no DOM; runs inside worker.js). It reads the
 // network on the mini-batch that the next training step (trainer.js #trainStep) will use, so what the
 // panel shows is exactly what Step trains on:
-//   traceBatch → net.trace (per-layer W, b, Z, A, dZ, dW, db) and, on request, a preview of the
+//   traceBatch → net.trace (per-layer W, b, Z, A, dA, dZ, dW, db) and, on request, a preview of the
 //                update: the same step taken on a copy (net.clone(), inside wasm), so ΔW is the real
 //                update of any optimizer, with its state, regularisation and step count;
 //   checkBatch → net.gradientCheck per layer.

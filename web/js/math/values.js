@@ -1,5 +1,5 @@
 // values.js — the "Live values" part of the By-hand panel: a layer picker and the matrices of that
-// layer for one mini-batch (W, b, Z, A, dZ, dW, db, and ΔW, Δb when the update was previewed) as
+// layer for one mini-batch (W, b, Z, A, dA, dZ, dW, db, and ΔW, Δb when the update was previewed) as
 // heatmap cards, in three rows: forward, backward, update. The cards a step of the step-through
 // uses are marked active. Holds the last trace it was given; main/panel decide when to ask for one.
 import { h } from '../dom.js';
@@ -7,7 +7,7 @@ import { layerMatrices } from './matrices.js';
 import { matrixCard, createTooltip } from './heatmap.js';
 import { display as displayOf } from '../rows.js';
 
-const GROUPS = [['forward', 'Forward', ['W', 'b', 'Z', 'A']], ['backward', 'Backward', ['dZ', 'dW', 'db']], ['update', 'Update', ['ΔW', 'Δb']]];
+const GROUPS = [['forward', 'Forward', ['W', 'b', 'Z', 'A']], ['backward', 'Backward', ['dA', 'dZ', 'dW', 'db']], ['update', 'Update', ['ΔW', 'Δb']]];
 
 export function createValuesView(root, catalog, { onLayer = () => {} } = {}) {
   const display = (name) => displayOf(catalog.activations, name);
