@@ -51,6 +51,7 @@ std::string catalogJSON() {
     for (const char* rule : o.texRules)
       if (rule && *rule) rules.push_back(rule);
     optimizers.push_back({{"name", o.name}, {"display", o.display}, {"defaultLearningRate", o.defaultLearningRate},
+                          {"suggestedLearningRate", o.suggestedLearningRate},
                           {"stateSlots", o.stateSlots}, {"countsSteps", o.countsSteps}, {"hyperparameters", reads},
                           {"tex", {{"rules", rules}, {"state", nonEmpty(o.texState)}}}});
   }

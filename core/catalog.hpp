@@ -12,7 +12,7 @@ namespace nn {
 //  "losses":[{name, display, needsUnitInterval, minOutputs, fusedActivation, meanOverOutputs,
 //             constantGradient, tex:{value, gradient, fused, why}}],
 //  "hyperparameters":[{name, display, tex, default, lo, hi, loOpen, hiOpen}],
-//  "optimizers":[{name, display, defaultLearningRate, stateSlots, countsSteps,
+//  "optimizers":[{name, display, defaultLearningRate, suggestedLearningRate, stateSlots, countsSteps,
 //                 hyperparameters:[{…as above, default: this optimizer's}], tex:{rules, state}}],
 //  "initializers":[{name, display, symmetric}],
 //  "datasets":[{name, display, regression, minClasses, maxClasses, defaultClasses}],

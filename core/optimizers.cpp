@@ -34,7 +34,7 @@ bool sgdStep(const S* __restrict p, const S* __restrict g, const S*, const S*, S
   return bad == 0;
 }
 
-constexpr OptimizerInfo kSgd{"sgd", "SGD", 0.01, {}, 0, {false, false}, false,
+constexpr OptimizerInfo kSgd{"sgd", "SGD", 0.01, 0.1, {}, 0, {false, false}, false,
     {R"(\theta \leftarrow \theta - \eta\, g)", ""}, ""};
 
 // momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
@@ -51,7 +51,7 @@ bool momentumStep(const S* __restrict p, const S* __restrict g, const S* __restr
   return bad == 0;
 }
 
-constexpr OptimizerInfo kMomentum{"momentum", "Momentum", 0.01, {"momentum"}, 1, {false, false}, false,
+constexpr OptimizerInfo kMomentum{"momentum", "Momentum", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\, v)"}, "$v$ is the velocity"};
 
 // nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
@@ -68,7 +68,7 @@ bool nesterovStep(const S* __restrict p, const S* __restrict g, const S* __restr
   return bad == 0;
 }
 
-constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, {"momentum"}, 1, {false, false}, false,
+constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity"};
 
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
@@ -85,7 +85,7 @@ bool rmspropStep(const S* __restrict p, const S* __restrict g, const S* __restri
   return bad == 0;
 }
 
-constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, {"rho", "epsilon"}, 1, {true, false}, false,
+constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, 0.01, {"rho", "epsilon"}, 1, {true, false}, false,
     {R"(s \leftarrow \rho\, s + (1 - \rho)\, g \odot g)",
      R"(\theta \leftarrow \theta - \eta\, g \oslash \big(\sqrt{s} + \epsilon\big))"},
     "$s$ is a running mean of $g^2$"};
@@ -112,12 +112,12 @@ bool adamFamilyStep(const S* __restrict p, const S* __restrict g, const S* __res
   return bad == 0;
 }
 
-constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, {"beta1", "beta2", "epsilon"}, 2, {false, true}, true,
+constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, 0.01, {"beta1", "beta2", "epsilon"}, 2, {false, true}, true,
     {R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
      R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
     "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps"};
 
-constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
+constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, 0.01, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
     {false, true}, true,
     {R"(\theta \leftarrow \theta\,\big(1 - \eta\lambda\big))",
      R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
@@ -126,7 +126,7 @@ constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, {"beta1", "beta2", "epsi
 
 }  // namespace
 
-// Each row: {info, step}; info is {name, display, defaultLearningRate, reads, stateSlots,
+// Each row: {info, step}; info is {name, display, defaultLearningRate, suggestedLearningRate, reads, stateSlots,
 // nonNegative, countsSteps, texRules, texState}.
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {

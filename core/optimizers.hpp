@@ -44,6 +44,7 @@ struct OptimizerInfo {
   const char* name;             // the key in specs, links and files
   const char* display;          // "Adam"
   double defaultLearningRate;   // torch's default where it has one
+  double suggestedLearningRate; // for small networks on the 2-D datasets, by experiment (bench/learning-rates.mjs)
   std::array<const char*, 4> reads;  // the hyperparameters the step reads besides learningRate (then nullptr)
   int stateSlots;               // state vectors of parameter length (velocity, moments)
   std::array<bool, 2> nonNegative;   // which slots hold averages of g² (never negative)

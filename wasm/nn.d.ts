@@ -437,9 +437,11 @@ export interface Catalog {
   }[];
   /** Every optimizer hyperparameter. */
   hyperparameters: HyperparameterInfo[];
-  /** Every optimizer: its default learning rate, the state it keeps, its update rules. */
+  /** Every optimizer: its default learning rate (PyTorch's), the rate suggested for small networks
+   *  on the 2-D datasets (chosen by experiment: bench/learning-rates.mjs), the state it keeps, its
+   *  update rules. */
   optimizers: {
-    name: OptimizerName; display: string; defaultLearningRate: number; stateSlots: number; countsSteps: boolean;
+    name: OptimizerName; display: string; defaultLearningRate: number; suggestedLearningRate: number; stateSlots: number; countsSteps: boolean;
     /** What the step reads, learningRate first, with this optimizer's defaults. */
     hyperparameters: HyperparameterInfo[];
     tex: { rules: string[]; state: string | null };

@@ -34,6 +34,7 @@ test('the tables come from the core and the catalog describes them', () => {
   for (const o of nn.catalog.optimizers) {
     assert.equal(o.hyperparameters[0].name, 'learningRate', o.name);
     assert.equal(o.hyperparameters[0].default, o.defaultLearningRate, o.name);
+    assert.ok(o.suggestedLearningRate > 0 && Number.isFinite(o.suggestedLearningRate), `${o.name}: a suggested learning rate`);
     for (const h of o.hyperparameters.slice(1)) assert.deepEqual(h, nn.catalog.hyperparameters.find((g) => g.name === h.name), `${o.name}.${h.name}`);
     assert.ok(o.tex.rules.length >= 1, o.name);
   }

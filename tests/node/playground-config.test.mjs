@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';
-import { DEFAULTS, networkSpec, outputUnits, checkConfig, changeKind, problemKind } from '../../web/js/config.js';
+import { DEFAULTS, networkSpec, outputUnits, checkConfig, changeKind, problemKind, suggestedRate, withOptimizer, inRange } from '../../web/js/config.js';
 import { decodeHash, encodeHash } from '../../web/js/hash.js';
 import { expandFeatures, FEATURES } from '../../web/js/features.js';
 
@@ -81,9 +81,23 @@ test('choices that cannot work are errors; the others build', () => {
 test('training settings continue a run; anything else rebuilds', () => {
   assert.equal(changeKind(DEFAULTS, { ...DEFAULTS }), 'none');
   assert.equal(changeKind(DEFAULTS, { ...DEFAULTS, learningRate: 0.3, optimizer: 'sgd', batchSize: 3 }), 'train');
-  for (const patch of [{ seed: 2 }, { noise: 0.1 }, { l2: 0.01 }, { layers: [] }, { features: ['x1'] }, { loss: 'mse' }]) {
+  assert.equal(changeKind(DEFAULTS, { ...DEFAULTS, l1: 0.001, l2: 0.01 }), 'train', 'penalties change without restarting');
+  for (const patch of [{ seed: 2 }, { noise: 0.1 }, { layers: [] }, { features: ['x1'] }, { loss: 'mse' }, { init: 'he_normal' }]) {
     assert.equal(changeKind(DEFAULTS, { ...DEFAULTS, ...patch }), 'rebuild', JSON.stringify(patch));
   }
+});
+
+test('each optimizer starts at its suggested learning rate and keeps the one last used with it', () => {
+  assert.equal(DEFAULTS.learningRate, suggestedRate(catalog, DEFAULTS.optimizer));
+  for (const o of catalog.optimizers) assert.ok(inRange(catalog.hyperparameters[0], o.suggestedLearningRate), o.name);
+  const rates = new Map();
+  const sgd = withOptimizer(catalog, { ...DEFAULTS, learningRate: 0.003 }, 'sgd', rates);
+  assert.equal(sgd.learningRate, suggestedRate(catalog, 'sgd'));
+  assert.ok(suggestedRate(catalog, 'sgd') > suggestedRate(catalog, 'adam'), 'plain SGD takes larger steps than Adam');
+  const back = withOptimizer(catalog, { ...sgd, learningRate: 0.2 }, DEFAULTS.optimizer, rates);
+  assert.equal(back.learningRate, 0.003, 'the rate the user chose for it');
+  assert.equal(withOptimizer(catalog, back, 'sgd', rates).learningRate, 0.2);
+  assert.equal(withOptimizer(catalog, back, back.optimizer, rates), back, 'the same optimizer changes nothing');
 });
 
 test('feature expansion follows the table', () => {

@@ -15,7 +15,8 @@ export const HYPERPARAMETERS = CATALOG.hyperparameters.filter((p) => p.default !
 
 /** The first impression: the core's default dataset (a two-arm spiral) with two hidden layers of
  *  its default activation, which a small network untangles in a few seconds; every other choice
- *  is the core's default, except a learning rate of 0.01, which trains the demo faster. */
+ *  is the core's default, except the learning rate: the optimizer's suggested one for small
+ *  networks (catalog.optimizers[i].suggestedLearningRate, chosen by bench/learning-rates.mjs). */
 export const DEFAULTS = Object.freeze(defaultsFrom(CATALOG));
 
 function defaultsFrom(catalog) {
@@ -27,10 +28,25 @@ function defaultsFrom(catalog) {
     features: ['x1', 'x2'],
     layers: [{ units: 16, activation: d.hiddenActivation }, { units: 16, activation: d.hiddenActivation }],
     outputActivation: natural.outputActivation, loss: natural.loss, init: d.init,
-    optimizer: d.optimizer, learningRate: 0.01, batchSize: 10, l1: 0, l2: 0,
+    optimizer: d.optimizer, learningRate: suggestedRate(catalog, d.optimizer), batchSize: 10, l1: 0, l2: 0,
     ...Object.fromEntries(HYPERPARAMETERS.map((p) => [p.name, p.default])),
     custom: null,  // the user's own points (data/custom.js); while set they replace the dataset
   };
+}
+
+/** The learning rate the playground starts an optimizer with (the core's row says, by experiment). */
+export function suggestedRate(catalog, type) {
+  const o = row(catalog.optimizers, type);
+  return o ? o.suggestedLearningRate : null;
+}
+
+/** The configuration `cfg` switched to optimizer `type`: its learning rate becomes the one last
+ *  used with `type` (remembered: Map optimizer → rate, which learns cfg's current pair), or the
+ *  suggested one; an optimizer's rate does not suit another (SGD needs ~10× Adam's). */
+export function withOptimizer(catalog, cfg, type, remembered) {
+  if (type === cfg.optimizer) return cfg;
+  remembered.set(cfg.optimizer, cfg.learningRate);
+  return { ...cfg, optimizer: type, learningRate: remembered.get(type) ?? suggestedRate(catalog, type) ?? cfg.learningRate };
 }
 
 /** The hyperparameters (besides the learning rate) an optimizer reads: rows of the catalog. */
@@ -138,10 +154,11 @@ export function checkConfig(catalog, cfg) {
 }
 
 /** What a change between two configurations means for a running network:
- *  'none', 'train' (new optimizer settings: training continues), 'data' (new points of your own,
- *  same kind of problem: training continues on them) or 'rebuild' (new data/architecture). */
+ *  'none', 'train' (new training settings — optimizer, its hyperparameters, batch size, L1, L2:
+ *  training continues from the current weights), 'data' (new points of your own, same kind of
+ *  problem: training continues on them) or 'rebuild' (new data/architecture/initial weights). */
 export function changeKind(a, b) {
-  const trainKeys = ['optimizer', 'batchSize', ...CATALOG.hyperparameters.map((p) => p.name)];
+  const trainKeys = ['optimizer', 'batchSize', 'l1', 'l2', ...CATALOG.hyperparameters.map((p) => p.name)];
   let kind = 'none';
   let data = false;
   for (const key of Object.keys(DEFAULTS)) {

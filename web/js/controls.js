@@ -133,7 +133,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
       field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
       field('L1', l1), field('L2', l2)),
     lrChoices,
-    h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing the optimizer, its settings or the batch size keeps training; anything else starts over.'),
+    h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing any of these keeps training from the current weights; the data and the network start over.'),
   );
 
   return {

@@ -4,7 +4,7 @@
 // once the worker has built them), keeps the URL hash in sync (links.js), and hands the worker's
 // frames to the renderers, and shows every problem beside the control it names (fields.js,
 // fieldnotes.js). The worker owns the network; this thread only renders. Messages: protocol.js.
-import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind } from './config.js';
+import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind, withOptimizer } from './config.js';
 import { createLinks } from './links.js';
 import { createTries } from './tries.js';
 import { createDataPanel, createTrainingPanel } from './controls.js';
@@ -33,6 +33,7 @@ const state = {
   links: null,    // links.js: the hash
   data: null,     // the worker's last 'data' message: the points being trained on
   focus: null,    // the neuron whose map the Output plot shows: { layer, unit, activation, caption }
+  rates: new Map(),  // optimizer → the learning rate last used with it (config.js withOptimizer)
 };
 let ui = null;
 
@@ -44,7 +45,9 @@ const edit = (patch) => setConfig(patched(state.config, patch));
 /** The configuration `old` with `patch` applied, and the classes and output layer made to fit. */
 function patched(old, patch) {
   const { catalog } = state;
-  const next = { ...old, ...patch };
+  // a new optimizer brings its own learning rate (the one last used with it) unless the patch sets one
+  const base = patch.optimizer && !('learningRate' in patch) ? withOptimizer(catalog, old, patch.optimizer, state.rates) : old;
+  const next = { ...base, ...patch };
   if ('dataset' in patch) next.custom = null;  // a generated dataset replaces the user's points
   if (patch.dataset && (patch.dataset !== old.dataset || old.custom)) {
     const info = datasetInfo(catalog, next.dataset);

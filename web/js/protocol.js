@@ -20,8 +20,8 @@ export const toWorker = {
   build: ({ id, config, model = null, req, pause = false }) => withReq({ type: TO_WORKER.BUILD, id, config, model, pause }, req),
   /** New points of the user's own for run `id` (training continues on them); a build otherwise. */
   setData: ({ id, config, req, pause = false }) => withReq({ type: TO_WORKER.SET_DATA, id, config, pause }, req),
-  /** New training settings (optimizer, its hyperparameters, batch size) for the running network:
-   *  all applied, or none (answered by settings with the errors). */
+  /** New training settings (optimizer, its hyperparameters, batch size, L1, L2) for the running
+   *  network, which keeps its weights: all applied, or none (answered by settings with the errors). */
   settings: (config) => ({ type: TO_WORKER.SETTINGS, config }),
   /** Play (running true) or pause; speed in epochs per second (Infinity = as fast as it goes). */
   run: (running, speed) => ({ type: TO_WORKER.RUN, running, ...(speed === undefined ? {} : { speed }) }),

@@ -85,8 +85,10 @@ export class Trainer {
     this.#probe.setData(data.train, data.test, config, data.kind, data.classes, EXTENT);
   }
 
-  /** New optimizer settings and batch size, all or none: the answer lists what the core (or the
-   *  batch size check) refused, and a refused change leaves the previous settings training. */
+  /** New training settings (optimizer and its hyperparameters, batch size, L1, L2), all or none:
+   *  the answer lists what the core (or the batch size check) refused, and a refused change leaves
+   *  the previous settings training. The weights (and the optimizer's state, for the same type)
+   *  are kept: training continues. */
   settings(config) {
     const run = this.#run;
     if (!run) return;
@@ -94,7 +96,15 @@ export class Trainer {
     if (!Number.isSafeInteger(config.batchSize) || config.batchSize < 1) {
       errors.push({ field: 'batchSize', message: `batchSize: must be a whole number ≥ 1 (got ${config.batchSize})` });
     } else {
-      try { run.net.setOptimizer(optimizerSpec(this.#nn.catalog, config)); } catch (e) { errors.push(errorOf(e, 'optimizer')); }
+      // penalties first: undoing them is exact, while a new optimizer type resets its state
+      const { l1, l2 } = run.net.spec;
+      try {
+        run.net.setPenalties({ l1: config.l1, l2: config.l2 });
+        try { run.net.setOptimizer(optimizerSpec(this.#nn.catalog, config)); } catch (e) {
+          run.net.setPenalties({ l1, l2 });
+          throw e;
+        }
+      } catch (e) { errors.push(errorOf(e, 'optimizer')); }
     }
     if (!errors.length) {
       run.batchSize = config.batchSize;
