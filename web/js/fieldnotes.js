@@ -6,7 +6,7 @@
 // field left holding a value it refused (dom.js) is shown the same way, first, and redrawn as soon
 // as that changes (FIELD_EVENT), with the last problems the page gave.
 import { h, invalidFields, FIELD_EVENT } from './dom.js';
-import { configKey, detail } from './fields.js';
+import { configKey, detail, sentence } from './fields.js';
 
 const CONTROLS = 'input, select, textarea';
 
@@ -41,7 +41,7 @@ export function createFieldNotes(root) {
       for (const p of [...invalidFields(), ...problems]) {
         if (!find(p.key)) { rest.push(p); continue; }
         const g = groups.get(p.key);
-        const text = detail(p);   // beside the control, its path would say it twice
+        const text = sentence(detail(p));   // beside the control, its path would say it twice
         if (!g) groups.set(p.key, { ...p, message: text });
         else if (!g.message.includes(text)) Object.assign(g, { message: `${g.message} ${text}`, level: g.level === 'error' ? 'error' : p.level });
       }

@@ -6,6 +6,7 @@ import { h, field, select, numberField, setValue } from './dom.js';
 import { FEATURES } from './features.js';
 import { UI_LIMITS, hiddenActivations, naturalOutput, numberRule } from './config.js';
 import { display } from './rows.js';
+import { sentence } from './fields.js';
 
 export function createNetworkPanel(root, catalog, { onChange }) {
   const hiddenChoices = hiddenActivations(catalog).map((a) => [a.name, a.display]);
@@ -116,7 +117,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       outInfo.textContent = `${info.outputs} output unit${info.outputs > 1 ? 's' : ''}: ${what} (set by the dataset).`;
       note.hidden = info.problems.length === 0;
       note.className = `note ${info.problems.some((p) => p.level === 'error') ? 'error' : 'warning'}`;
-      note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), p.message)));
+      note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), sentence(p.message))));
       const natural = naturalOutput(catalog, info.kind);
       if (info.problems.some((p) => ['loss', 'outputActivation'].includes(p.key ?? p.field)) &&
           (natural.loss !== c.loss || natural.outputActivation !== c.outputActivation)) {
