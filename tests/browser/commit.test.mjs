@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startBrowser, label, button, openPlayground, nextFrames, SCREENSHOTS, workerIdle, epochOf } from './browser.mjs';
+import { startBrowser, label, button, openPlayground, nextFrames, SCREENSHOTS, workerIdle } from './browser.mjs';
 
 let browser, page;
 before(async () => {

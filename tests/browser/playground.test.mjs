@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown, workerSeen, canvasesFit, openPlayground, waitForEpoch } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown, workerSeen, canvasesFit, openPlayground, waitForEpoch, enterNumber } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
 let browser, nn;
@@ -78,13 +78,13 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   await label(page, 'Dataset').selectOption('spiral');
   await label(page, 'Classes').selectOption('3');
   for (const n of [1, 2]) {
-    await label(page, `Layer ${n} units`).fill('16');
+    await enterNumber(label(page, `Layer ${n} units`), '16');
     await label(page, `Layer ${n} activation`).selectOption('relu');
   }
   await label(page, 'Output activation').selectOption('softmax');
   await label(page, 'Loss').selectOption('categorical_crossentropy');
   await label(page, 'Optimizer').selectOption('adam');
-  await label(page, 'Learning rate').fill('0.01');
+  await enterNumber(label(page, 'Learning rate'), '0.01');
   await page.getByText('Cannot train').waitFor({ state: 'detached' });   // softmax before its loss: briefly invalid
   await latestNetworkShown(page);  // the first (untrained) frame of the network just set up, drawn
   const before = await canvasPixels(page);
@@ -130,7 +130,7 @@ test('training continues through a new learning rate or optimizer and restarts f
   await waitForEpoch(page, 30);
   const { builds } = await workerSeen(page);
   // a training setting reaches the running network: the epoch counter goes on, with no rebuild
-  await label(page, 'Learning rate').fill('0.003');
+  await enterNumber(label(page, 'Learning rate'), '0.003');
   await hashMatches(page, /lr=0.003/);
   const atRate = (await status(page)).epoch;
   await waitForEpoch(page, atRate + 5);
@@ -142,7 +142,7 @@ test('training continues through a new learning rate or optimizer and restarts f
   const afterOptimizer = (await status(page)).epoch;
   assert.ok(afterOptimizer > afterRate, `still counting after a new optimizer (epoch ${afterOptimizer})`);
   assert.equal((await workerSeen(page)).builds, builds, 'no rebuild for a training setting');
-  await label(page, 'Layer 1 units').fill('4');
+  await enterNumber(label(page, 'Layer 1 units'), '4');
   await page.waitForFunction((e) => {
     const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('[role=status]').innerText);
     return m && Number(m[1].replace(/,/g, '')) < e;
@@ -160,12 +160,12 @@ test('the URL hash round-trips: same configuration, and the same loss after the 
   await label(a, 'Noise').fill('0.2');
   await label(a, 'Points').fill('300');
   await button(a, 'Add layer').click();
-  await label(a, 'Layer 3 units').fill('5');
+  await enterNumber(label(a, 'Layer 3 units'), '5');
   await label(a, 'Layer 3 activation').selectOption('elu');
   await label(a, 'Optimizer').selectOption('momentum');
-  await label(a, 'Learning rate').fill('0.03');
-  await label(a, 'Batch size').fill('7');
-  await label(a, 'Seed').fill('42');
+  await enterNumber(label(a, 'Learning rate'), '0.03');
+  await enterNumber(label(a, 'Batch size'), '7');
+  await enterNumber(label(a, 'Seed'), '42');
   await hashMatches(a, /seed=42/);  // the hash is written 150 ms after the last edit
   const url = a.url();
   assert.match(url, /dataset=moons/);
@@ -232,7 +232,7 @@ test('divergence pauses training and says what to try', async () => {
   await label(page, 'Dataset').selectOption('plane');
   await label(page, 'Output activation').selectOption('linear');
   await label(page, 'Optimizer').selectOption('sgd');
-  await label(page, 'Learning rate').fill('10');
+  await enterNumber(label(page, 'Learning rate'), '10');
   await button(page, 'Play').click();
   const alert = page.getByRole('alert').filter({ hasText: 'diverged' });
   await alert.waitFor();
