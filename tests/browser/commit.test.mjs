@@ -198,6 +198,12 @@ test('batch "5000", learning rate "1e9", L2 "11": each refused beside its field;
   await typeInto(lr, '0.03');
   await lr.press('Enter');
   await page.waitForFunction(() => /lr=0\.03/.test(location.hash));
+  // ArrowUp/ArrowDown commit one rung of the rates ladder (never the browser's +1)
+  await lr.press('ArrowUp');
+  await page.waitForFunction(() => /lr=0\.1(&|$)/.test(location.hash));
+  assert.equal(await lr.inputValue(), '0.1');
+  await lr.press('ArrowDown');
+  await page.waitForFunction(() => /lr=0\.03(&|$)/.test(location.hash));
   // L2: Backspace, then Enter → 1
   await l2.click();
   await l2.press('End');

@@ -110,7 +110,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
 
 export function createTrainingPanel(root, catalog, { onChange }) {
   const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]), { 'data-field': 'optimizer' });
-  // Hyperparameters take any number: one outside the core's range is shown as an error beside it.
+  // Number fields apply what the user commits; a value outside its rule is said beside it (dom.js).
   const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${numberRule(catalog, 'learningRate').text}`, 'data-field': 'learningRate' });
   const lrChoices = h('datalist', { id: 'lr-choices' }, [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10].map((v) => h('option', { value: v })));
   const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric', 'data-field': 'batchSize' });

@@ -1,6 +1,6 @@
 // dom.js — tiny helpers the view modules share to build labelled form controls. Every control gets
 // an accessible name through a real <label for>, because tests (and screen readers) find controls
-// by role and name.
+// by role and name. Number fields apply only what the user commits (numberField, below).
 
 let uid = 0;
 
@@ -42,13 +42,14 @@ export function select(options, attrs = {}) {
 // the configuration keeps its last valid value (fieldnotes.js shows invalidFields()). Escape puts
 // the current value back. This module owns those typed-but-refused texts.
 
-const refused = new Set();   // { input, key, message, was }: fields left holding a refused value
+const refused = new Set();   // { input, key, message }: fields left holding a refused value
 /** Fired on a field when its refused state changes (fieldnotes.js listens and redraws the notes). */
 export const FIELD_EVENT = 'numberfield';
 
 /** The fields on screen that hold a refused value: [{ key, field, message, level: 'error' }]. */
 export function invalidFields() {
-  return [...refused].filter((r) => r.input.isConnected && !r.input.closest('[hidden]'))
+  for (const r of refused) if (!r.input.isConnected) refused.delete(r);   // a removed layer's row
+  return [...refused].filter((r) => !r.input.closest('[hidden]'))
     .map((r) => ({ key: r.key, field: r.key, message: r.message, level: 'error' }));
 }
 

@@ -147,7 +147,7 @@ export function decodeHash(catalog, hash) {
   // The user's own points: in the link when small, else named as left out.
   if (custom?.omitted !== undefined) {
     problems.push({ key: 'data', message: `this link was made with ${custom.omitted} points of your own, too many to include in a link: ` +
-      `the ${cfg.dataset} dataset is shown instead (share such data with Export CSV)` });
+      `the ${datasetInfo(catalog, cfg.dataset).display} dataset is shown instead (share such data with Export CSV)` });
   }
   cfg.custom = custom?.data ?? null;
   // Cross-field repairs: the number of classes must fit the dataset (or the user's labels).
@@ -157,7 +157,7 @@ export function decodeHash(catalog, hash) {
   } else if (ds.regression) cfg.classes = 0;
   else if (cfg.classes < ds.minClasses || cfg.classes > ds.maxClasses) {
     if (fields.has('classes') && /(^|&)classes=/.test(text)) {
-      problems.push({ key: 'classes', message: `${cfg.dataset} takes ${ds.minClasses}–${ds.maxClasses} classes (got ${cfg.classes})` });
+      problems.push({ key: 'classes', message: `${ds.display} takes ${ds.minClasses}–${ds.maxClasses} classes (got ${cfg.classes})` });
     }
     cfg.classes = ds.defaultClasses;
   }
