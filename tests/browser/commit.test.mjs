@@ -110,6 +110,14 @@ test('Layer 1 units "65" + Tab and "100" + Enter: refused beside the field, the 
   await units.press('Escape');
   assert.equal(await units.inputValue(), '16');
   assert.deepEqual(await noteOf(units), { text: null, visible: false, beside: false, invalid: null });
+  // an empty field is no number either: refused, not taken as 0 or 1
+  await units.press('Control+A');
+  await units.press('Backspace');
+  await units.press('Enter');
+  assert.match((await refused(units)).text, /^Layer 1 units: a whole number from 1 to 64\./);
+  assert.equal(await units.inputValue(), '');
+  await units.press('Escape');
+  assert.equal(await units.inputValue(), '16');
 
   // "65", then Backspace and "4" + Enter: 64 units, built once
   await typeInto(units, '65');
