@@ -6,7 +6,7 @@
 // Object.prototype members start the page normally, with the key reported as unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, label, button, download, pause, workerIdle, eventually, openPlayground, epochOf, waitForEpoch } from './browser.mjs';
+import { startBrowser, label, button, download, pause, workerIdle, eventually, openPlayground, epochOf, waitForEpoch, enterNumber } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -55,8 +55,7 @@ const OWN_DATA = 'c:' + Array.from({ length: 24 }, (_, i) => {
 test('model files the core or the page rejects change nothing, and Play goes on training', async () => {
   const page = await open(`#dataset=plane&layers=8tanh,6tanh&data=${OWN_DATA}`);  // points of your own, drawn over a regression dataset
   const lr = label(page, 'Learning rate');
-  await lr.fill('');
-  await lr.pressSequentially('0.03', { delay: 20 });       // typed key by key
+  await enterNumber(lr, '0.03');       // typed key by key
   await page.waitForFunction(() => /lr=0.03/.test(location.hash));
   await button(page, 'Play').click();
   await waitForEpoch(page, 25);

@@ -60,6 +60,15 @@ export async function startBrowserAndModule(options) {
 export const label = (page, name) => page.getByLabel(name, { exact: true });
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 
+/** Types a value into a number field as a person does: select its text, type key by key, Enter (the
+ *  page applies a number field only when it is committed). */
+export async function enterNumber(field, text) {
+  await field.click();
+  await field.press('Control+A');
+  await field.pressSequentially(String(text));
+  await field.press('Enter');
+}
+
 // --- waiting for states, not for times --------------------------------------------------------------
 
 /** Resolves after the page's next two animation frames: whatever a handler scheduled is drawn. */

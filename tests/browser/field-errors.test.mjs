@@ -34,11 +34,12 @@ test('momentum 1 typed during a run: the message is beside the field and trainin
   await momentum.click();
   await momentum.press('Control+A');
   await momentum.pressSequentially('1');
+  await momentum.press('Enter');   // a number field applies what is committed
   await page.waitForFunction(() => document.querySelector('.field-note.error'));
   const note = await noteOf(page, 'Momentum');
   assert.ok(note, 'the field names its note (aria-describedby)');
   assert.match(note.text, /\[0, 1\)/);
-  assert.match(note.text, /got 1/);
+  assert.match(note.text, /Training uses 0\.9 until this is fixed/);
   assert.ok(note.beside, 'the note is in the Momentum row');
   assert.equal(note.invalid, 'true');
   await page.locator('#training-panel').screenshot({ path: join(SCREENSHOTS, 'field-errors-momentum.png') });
@@ -52,6 +53,7 @@ test('momentum 1 typed during a run: the message is beside the field and trainin
 
   await momentum.press('Control+A');
   await momentum.pressSequentially('0.5');
+  await momentum.press('Enter');
   await page.waitForFunction(() => !document.querySelector('.field-note'));
   assert.equal(await momentum.getAttribute('aria-invalid'), null);
   assert.equal(await momentum.getAttribute('aria-describedby'), null);

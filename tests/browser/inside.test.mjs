@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen, canvasesFit, openPlayground } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen, canvasesFit, openPlayground, enterNumber } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/inside.png', import.meta.url));
 let browser, nn;
@@ -78,8 +78,8 @@ test('the diagram draws every neuron and link of the architecture; gradient heal
   assert.equal(await page.locator('.net-node').count(), 2 + e.neurons);
   assert.deepEqual(await gradSeries(page), ['Layer 1', 'Layer 2', 'Output']);
 
-  await label(page, 'Layer 1 units').fill('3');
-  await label(page, 'Layer 2 units').fill('4');
+  await enterNumber(label(page, 'Layer 1 units'), '3');
+  await enterNumber(label(page, 'Layer 2 units'), '4');
   e = expected([2, 3, 4, 1]);
   await drawn(page, e.neurons, e.links);
   await button(page, 'Add layer').click();

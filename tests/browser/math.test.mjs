@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, button, canvasesFit } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, button, canvasesFit, enterNumber } from './browser.mjs';
 import { networkSpec, outputUnits } from '../../web/js/config.js';
 import { decodeHash } from '../../web/js/hash.js';
 import { expandFeatures } from '../../web/js/features.js';
@@ -142,7 +142,7 @@ test('a 2→4→3 softmax network: shapes, dW = gradients(), step order, ΔW = t
   assert.match(await page.locator('#by-hand .bh-check').innerText(), /below 10⁻³ means backprop and finite differences agree/i);
 
   // a new learning rate while stepping: the update is previewed again, and the rule shows it
-  await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
+  await enterNumber(page.getByLabel('Learning rate', { exact: true }), '0.02');
   await page.waitForFunction(() => [...document.querySelectorAll('#by-hand [data-step=update] annotation')]
     .some((a) => /\\eta\s*=\s*0\.02/.test(a.textContent)));
   assert.equal(await current(), 'forward-1');

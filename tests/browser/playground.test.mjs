@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown, workerSeen, canvasesFit, openPlayground, waitForEpoch } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, pause, assertStopped, latestNetworkShown, workerSeen, canvasesFit, openPlayground, waitForEpoch, enterNumber } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/playground.png', import.meta.url));
 let browser, nn;
@@ -78,13 +78,13 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   await label(page, 'Dataset').selectOption('spiral');
   await label(page, 'Classes').selectOption('3');
   for (const n of [1, 2]) {
-    await label(page, `Layer ${n} units`).fill('16');
+    await enterNumber(label(page, `Layer ${n} units`), '16');
     await label(page, `Layer ${n} activation`).selectOption('relu');
   }
   await label(page, 'Output activation').selectOption('softmax');
   await label(page, 'Loss').selectOption('categorical_crossentropy');
   await label(page, 'Optimizer').selectOption('adam');
-  await label(page, 'Learning rate').fill('0.01');
+  await enterNumber(label(page, 'Learning rate'), '0.01');
   await page.getByText('Cannot train').waitFor({ state: 'detached' });   // softmax before its loss: briefly invalid
   await latestNetworkShown(page);  // the first (untrained) frame of the network just set up, drawn
   const before = await canvasPixels(page);
@@ -124,15 +124,6 @@ test('a 3-class spiral, set up through the UI, reaches ≥ 90 % test accuracy; P
   await page.close();
 });
 
-/** Types a value into a number field as a person does: select what is there, type key by key, Enter. */
-async function typeInto(page, name, text) {
-  const field = label(page, name);
-  await field.click();
-  await page.keyboard.press('Control+A');
-  await field.pressSequentially(text);
-  await field.press('Enter');
-}
-
 test('training continues through a new learning rate, L1, L2 or optimizer (each with its own rate) and restarts for a new architecture', async () => {
   const page = await open();
   await button(page, 'Play').click();
@@ -145,11 +136,11 @@ test('training continues through a new learning rate, L1, L2 or optimizer (each 
     await waitForEpoch(page, at + 5);
   };
   // training settings reach the running network: the epoch counter goes on, with no rebuild
-  await typeInto(page, 'Learning rate', '0.003');
+  await enterNumber(label(page, 'Learning rate'), '0.003');
   await goesOn('a new learning rate', /lr=0.003(&|$)/);
-  await typeInto(page, 'L2', '0.01');
+  await enterNumber(label(page, 'L2'), '0.01');
   await goesOn('a new L2', /l2=0.01(&|$)/);
-  await typeInto(page, 'L1', '0.0001');
+  await enterNumber(label(page, 'L1'), '0.0001');
   await goesOn('a new L1', /l1=0.0001&l2=0.01(&|$)/);
   // another optimizer brings its own rate (SGD's is not Adam's); going back restores the one typed
   const sgd = nn.catalog.optimizers.find((o) => o.name === 'sgd').suggestedLearningRate;
@@ -161,7 +152,7 @@ test('training continues through a new learning rate, L1, L2 or optimizer (each 
   assert.equal(await label(page, 'Learning rate').inputValue(), '0.003');
   const afterOptimizer = (await status(page)).epoch;
   assert.equal((await workerSeen(page)).builds, builds, 'no rebuild for a training setting');
-  await typeInto(page, 'Layer 1 units', '4');
+  await enterNumber(label(page, 'Layer 1 units'), '4');
   await page.waitForFunction((e) => {
     const m = /Epoch\s+([\d,]+)/.exec(document.querySelector('#status').innerText);
     return m && Number(m[1].replace(/,/g, '')) < e;
@@ -179,12 +170,12 @@ test('the URL hash round-trips: same configuration, and the same loss after the 
   await label(a, 'Noise').fill('0.2');
   await label(a, 'Points').fill('300');
   await button(a, 'Add layer').click();
-  await label(a, 'Layer 3 units').fill('5');
+  await enterNumber(label(a, 'Layer 3 units'), '5');
   await label(a, 'Layer 3 activation').selectOption('elu');
   await label(a, 'Optimizer').selectOption('momentum');
-  await label(a, 'Learning rate').fill('0.03');
-  await label(a, 'Batch size').fill('7');
-  await label(a, 'Seed').fill('42');
+  await enterNumber(label(a, 'Learning rate'), '0.03');
+  await enterNumber(label(a, 'Batch size'), '7');
+  await enterNumber(label(a, 'Seed'), '42');
   await hashMatches(a, /seed=42/);  // the hash is written 150 ms after the last edit
   const url = a.url();
   assert.match(url, /dataset=moons/);
@@ -251,7 +242,7 @@ test('divergence pauses training and says what to try', async () => {
   await label(page, 'Dataset').selectOption('plane');
   await label(page, 'Output activation').selectOption('linear');
   await label(page, 'Optimizer').selectOption('sgd');
-  await label(page, 'Learning rate').fill('10');
+  await enterNumber(label(page, 'Learning rate'), '10');
   await button(page, 'Play').click();
   const alert = page.getByRole('alert').filter({ hasText: 'diverged' });
   await alert.waitFor();

@@ -3,12 +3,12 @@
 // here and no table entry named: the defaults, ranges and rules come from the core's catalog
 // (catalog.js, generated at build time); functions take it as an argument and return plain data.
 import { catalog as CATALOG } from './catalog.js';
-import { row, either } from './rows.js';
+import { row, either, an, cap } from './rows.js';
 import { DATA_LIMITS } from './data/csv.js';
 import { minClasses } from './data/custom.js';
 
 /** The page's own limits (the core's, in catalog.limits, are far wider). */
-export const UI_LIMITS = { maxLayers: 8, maxUnits: 64, minPoints: 50, maxPoints: 1000, minTest: 0.1, maxTest: 0.9, maxPenalty: 10, maxSeed: 2 ** 31 - 1 };
+export const UI_LIMITS = { maxLayers: 8, maxUnits: 64, minPoints: 50, maxPoints: 1000, minTest: 0.1, maxTest: 0.9, maxPenalty: 10, maxSeed: 2 ** 31 - 1, maxLearningRate: 10 };
 
 /** The hyperparameters besides the learning rate, each a config key (momentum, beta1, …). */
 export const HYPERPARAMETERS = CATALOG.hyperparameters.filter((p) => p.default !== null);
@@ -116,6 +116,44 @@ export const rangeText = (p) => (p.hi === null
   ? `a finite number ${p.loOpen ? '>' : '≥'} ${p.lo}, from 1.2e-38 to 3.4e38 as a float`
   : `in ${p.loOpen ? '(' : '['}${p.lo}, ${p.hi}${p.hiOpen ? ')' : ']'}`);
 
+// --- what a number field takes -----------------------------------------------------------------------
+
+// The values ArrowUp/ArrowDown step through in a field of real numbers (dom.js numberField).
+const RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const UNDER_ONE = [0, 0.5, 0.9, 0.95, 0.99, 0.999, 0.9999];
+const POWERS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.1, 1];
+
+const whole = (lo, hi) => ({ ok: (v) => Number.isInteger(v) && v >= lo && v <= hi, text: `a whole number from ${lo} to ${hi}` });
+
+/** What the number field (and the configuration key) `key` takes, as the page checks it and says it:
+ *  { ok(v), text } ("a whole number from 1 to 64"), or null for a key that is not a number field.
+ *  A hidden layer's width is 'units'. checkConfig reads the same rules, so a value typed, one from
+ *  a link and one from a model file are judged alike. */
+export function numberRule(catalog, key) {
+  if (key === 'units') return whole(1, UI_LIMITS.maxUnits);
+  if (key === 'batchSize') return whole(1, UI_LIMITS.maxPoints);
+  if (key === 'seed') return whole(0, UI_LIMITS.maxSeed);
+  if (key === 'l1' || key === 'l2') {  // the core: 0, or a normal float (1e-40 would silently be 0)
+    return { ok: (v) => v === 0 || (v > 0 && v <= UI_LIMITS.maxPenalty && isNormalFloat(v)), text: `0 (off), or a number from 1.2e-38 to ${UI_LIMITS.maxPenalty}`, ladder: [0, ...RATES] };
+  }
+  const p = row(catalog.hyperparameters, key);
+  if (!p) return null;
+  if (key === 'learningRate') {  // the core takes any positive float; past 10 every network here diverges
+    return { ok: (v) => inRange(p, v) && v <= UI_LIMITS.maxLearningRate, text: `a number above 0, at most ${UI_LIMITS.maxLearningRate}`, ladder: RATES };
+  }
+  const ladder = p.hi === null ? [0, ...RATES] : p.hi === 1 && p.hiOpen ? UNDER_ONE : POWERS;
+  return { ok: (v) => inRange(p, v), text: `${p.hi === null ? '' : 'a number '}${rangeText(p)}`, ladder };
+}
+
+/** The configuration's number keys and values: [[field, ruleKey, value]] (layers[i].units → 'units'). */
+function numbers(catalog, cfg) {
+  return [
+    ...cfg.layers.map((l, i) => [`layers[${i}].units`, 'units', l.units]),
+    ['batchSize', 'batchSize', cfg.batchSize], ['seed', 'seed', cfg.seed], ['l1', 'l1', cfg.l1], ['l2', 'l2', cfg.l2],
+    ...[catalog.hyperparameters[0], ...optimizerParams(catalog, cfg.optimizer)].map((p) => [p.name, p.name, cfg[p.name]]),
+  ];
+}
+
 /** Choices that cannot work, explained: { errors: [{field, message}], warnings: [...] }. Errors
  *  stop the run; the core's own createNetwork message is added by the worker for anything else. */
 export function checkConfig(catalog, cfg) {
@@ -134,21 +172,17 @@ export function checkConfig(catalog, cfg) {
   if (kind === 'regression' && loss.needsUnitInterval) {
     errors.push({ field: 'loss', message: `${loss.display} compares class probabilities, but this dataset has real-valued targets in [−1, 1]. Use ${either(fitsReal.map((r) => r.display))} for regression.` });
   } else if (loss.needsUnitInterval && !act.unitInterval) {
-    errors.push({ field: 'loss', message: `${loss.display} takes the log of the outputs, which must lie in (0, 1); a ${act.display} output can leave that range. Use a ${either(unit.map((r) => r.display))} output (or ${fitsReal[0].display}).` });
+    errors.push({ field: 'loss', message: `${loss.display} takes the log of the outputs, which must lie in (0, 1); ${an(act.display)} output can leave that range. Use ${an(either(unit.map((r) => r.display)))} output, or ${fitsReal[0].display} as the loss.` });
   }
   if (kind === 'regression' && !act.elementwise) {
-    errors.push({ field: 'outputActivation', message: `A ${act.display} over a single output is always 1: it cannot fit a value. Use ${either(wholeRange.map((r) => r.display))} for regression.` });
+    errors.push({ field: 'outputActivation', message: `${cap(an(act.display))} over a single output is always 1: it cannot fit a value. Use ${either(wholeRange.map((r) => r.display))} for regression.` });
   } else if (kind === 'regression' && act.unitInterval) {
     warnings.push({ field: 'outputActivation', message: `${act.display} outputs stay in (0, 1), but the targets span [−1, 1]: the negative half cannot be fitted. ${either(wholeRange.map((r) => r.display))} fit the whole range.` });
   } else if (kind !== 'regression' && act.deadBelowZero && !loss.needsUnitInterval) {
-    warnings.push({ field: 'outputActivation', message: `A ${act.display} output cannot go below 0, so a unit stuck at 0 stops learning; ${either(unit.concat(catalog.activations.filter((a) => a.lo === -1 && a.hi === 1)).map((r) => r.display))} are safer.` });
+    warnings.push({ field: 'outputActivation', message: `${cap(an(act.display))} output cannot go below 0, so a unit stuck at 0 stops learning; ${either(unit.concat(catalog.activations.filter((a) => a.lo === -1 && a.hi === 1)).map((r) => r.display))} are safer.` });
   }
-  for (const key of ['l1', 'l2']) {  // the core: 0, or a normal float (1e-40 would silently be 0)
-    const v = cfg[key];
-    if (!(v === 0 || (v > 0 && v <= UI_LIMITS.maxPenalty && isNormalFloat(v)))) errors.push({ field: key, message: `must be 0, or from 1.2e-38 to ${UI_LIMITS.maxPenalty} (got ${v})` });
-  }
-  for (const p of [catalog.hyperparameters[0], ...optimizerParams(catalog, cfg.optimizer)]) {
-    if (!inRange(p, cfg[p.name])) errors.push({ field: p.name, message: `must be ${rangeText(p)} (got ${cfg[p.name]})` });  // the core's words
+  for (const [field, key, v] of numbers(catalog, cfg)) {
+    if (!numberRule(catalog, key).ok(v)) errors.push({ field, message: `must be ${numberRule(catalog, key).text} (got ${v}).` });
   }
   return { errors, warnings };
 }

@@ -2,13 +2,18 @@
 // dataset or optimizer added to the core appears here with no edit. The panels hold no state:
 // update(config) shows a configuration, and every user edit is reported as a patch through
 // onChange(patch); main.js decides what the patch means.
-import { h, field, select, onNumber, setValue } from './dom.js';
-import { UI_LIMITS, HYPERPARAMETERS, datasetInfo, optimizerParams, rangeText } from './config.js';
+import { h, field, select, numberField, setValue } from './dom.js';
+import { UI_LIMITS, HYPERPARAMETERS, datasetInfo, optimizerParams, numberRule } from './config.js';
 import { display } from './rows.js';
 import { CLASS_COLORS, diverging } from './boundary.js';
 import { minClasses } from './data/custom.js';
 
 const fmt = (v, digits = 2) => Number(v).toFixed(digits);
+
+/** A number field for the configuration key `key` (its data-field): committed values only (dom.js). */
+const numberOf = (catalog, input, onChange, getConfig, key = input.dataset.field) => numberField(input, {
+  rule: numberRule(catalog, key), apply: (v) => onChange({ [key]: v }), current: () => getConfig()[key],
+});
 
 /** A slider with its value shown beside the label. */
 function slider(label, attrs, show) {
@@ -64,7 +69,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   noise.input.addEventListener('input', () => onChange({ noise: Number(noise.input.value) }));
   points.input.addEventListener('input', () => onChange({ points: Number(points.input.value) }));
   test.input.addEventListener('input', () => onChange({ testRatio: Number(test.input.value) }));
-  onNumber(seed, (v) => onChange({ seed: v }), () => cfg.seed);
+  const seedField = numberOf(catalog, seed, onChange, () => cfg);
   regenerate.addEventListener('click', onRegenerate);
   showTest.addEventListener('change', () => onShowTest(showTest.checked));
 
@@ -96,7 +101,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
       classesNote.textContent = info.regression ? 'regression' : range.length <= 1 ? 'fixed' : '';
       noise.show(c.noise); points.show(c.points); test.show(c.testRatio);
       noise.input.disabled = points.input.disabled = !!c.custom;
-      setValue(seed, c.seed);
+      seedField.show(c.seed);
     },
   };
 }
@@ -105,8 +110,8 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
 
 export function createTrainingPanel(root, catalog, { onChange }) {
   const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]), { 'data-field': 'optimizer' });
-  // Hyperparameters take any number: one outside the core's range is shown as an error beside it.
-  const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${rangeText(catalog.hyperparameters[0])}`, 'data-field': 'learningRate' });
+  // Number fields apply what the user commits; a value outside its rule is said beside it (dom.js).
+  const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${numberRule(catalog, 'learningRate').text}`, 'data-field': 'learningRate' });
   const lrChoices = h('datalist', { id: 'lr-choices' }, [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10].map((v) => h('option', { value: v })));
   const batch = h('input', { type: 'number', min: 1, max: UI_LIMITS.maxPoints, step: 1, inputmode: 'numeric', 'data-field': 'batchSize' });
   const l1 = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxPenalty, step: 'any', inputmode: 'decimal', 'data-field': 'l1' });
@@ -115,14 +120,10 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   let cfg = null;
 
   optimizer.addEventListener('change', () => onChange({ optimizer: optimizer.value }));
-  onNumber(lr, (v) => onChange({ learningRate: v }), () => cfg.learningRate);
-  onNumber(batch, (v) => onChange({ batchSize: v }), () => cfg.batchSize);
-  onNumber(l1, (v) => onChange({ l1: v }), () => cfg.l1);
-  onNumber(l2, (v) => onChange({ l2: v }), () => cfg.l2);
+  const numbers = [lr, batch, l1, l2].map((input) => [input.dataset.field, numberOf(catalog, input, onChange, () => cfg)]);
   const paramRows = HYPERPARAMETERS.map((p) => {
-    const input = h('input', { type: 'number', step: 'any', inputmode: 'decimal', title: `${p.display}: ${rangeText(p)}`, 'data-field': p.name });
-    onNumber(input, (v) => onChange({ [p.name]: v }), () => cfg[p.name]);
-    params[p.name] = input;
+    const input = h('input', { type: 'number', step: 'any', inputmode: 'decimal', title: `${p.display}: ${numberRule(catalog, p.name).text}`, 'data-field': p.name });
+    params[p.name] = numberOf(catalog, input, onChange, () => cfg);
     const row = field(p.display, input);
     row.dataset.param = p.name;
     return row;
@@ -140,14 +141,11 @@ export function createTrainingPanel(root, catalog, { onChange }) {
     update(c) {
       cfg = c;
       setValue(optimizer, c.optimizer);
-      setValue(lr, c.learningRate);
-      setValue(batch, c.batchSize);
-      setValue(l1, c.l1);
-      setValue(l2, c.l2);
+      for (const [key, f] of numbers) f.show(c[key]);
       for (const row of paramRows) {
         const key = row.dataset.param;
         row.hidden = !optimizerParams(catalog, c.optimizer).some((p) => p.name === key);
-        setValue(params[key], c[key]);
+        params[key].show(c[key]);
       }
     },
   };

@@ -2,14 +2,17 @@
 // it) carries data-field="<configuration key>" (controls.js, layers.js); show(problems) puts the
 // message in a note inside that row, marks the control aria-invalid (errors) and points its
 // aria-describedby at the note, and clears what the previous call marked. A problem with no
-// visible control is returned, for the page to show elsewhere. Keys come from fields.js.
-import { h } from './dom.js';
-import { configKey, detail } from './fields.js';
+// visible control is returned, for the page to show elsewhere. Keys come from fields.js. A number
+// field left holding a value it refused (dom.js) is shown the same way, first, and redrawn as soon
+// as that changes (FIELD_EVENT), with the last problems the page gave.
+import { h, invalidFields, FIELD_EVENT } from './dom.js';
+import { configKey, detail, sentence } from './fields.js';
 
 const CONTROLS = 'input, select, textarea';
 
 export function createFieldNotes(root) {
   let shown = new Map();   // key → { note, controls }
+  let given = [];          // the problems of the last show(): the configuration's
 
   /** The row and controls of a key, or null when it has none on screen (or it is hidden). */
   function find(key) {
@@ -30,14 +33,15 @@ export function createFieldNotes(root) {
     }
   }
 
-  return {
+  const notes = {
     /** problems: [{ key, message, level: 'error' | 'warning' }] → those with no control shown. */
     show(problems) {
+      given = problems;
       const groups = new Map(), rest = [];
-      for (const p of problems) {
+      for (const p of [...invalidFields(), ...problems]) {
         if (!find(p.key)) { rest.push(p); continue; }
         const g = groups.get(p.key);
-        const text = detail(p);   // beside the control, its path would say it twice
+        const text = sentence(detail(p));   // beside the control, its path would say it twice
         if (!g) groups.set(p.key, { ...p, message: text });
         else if (!g.message.includes(text)) Object.assign(g, { message: `${g.message} ${text}`, level: g.level === 'error' ? 'error' : p.level });
       }
@@ -68,9 +72,12 @@ export function createFieldNotes(root) {
      *  must be in [0, 1) (got 1)'). config: the configuration that was refused. */
     labelled(error, config) {
       const key = configKey(error.field, config);
-      const el = key && root.querySelector(`[data-field="${CSS.escape(key)}"]`);
+      // data-names: a control whose problems go to a shared note (the output layer's), named here
+      const el = key && root.querySelector(`[data-field="${CSS.escape(key)}"], [data-names="${CSS.escape(key)}"]`);
       const label = el && (el.matches(CONTROLS) ? el.labels?.[0] : el.querySelector('h3, label'));
       return key ? { ...error, message: `${label?.textContent.trim() || key}: ${detail(error)}` } : error;
     },
   };
+  root.addEventListener(FIELD_EVENT, () => notes.show(given));
+  return notes;
 }

@@ -40,6 +40,9 @@ export function detail({ field, message }) {
   return field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
+/** The text as a sentence: ending in a full stop unless it ends in one already (or ! ? …). */
+export const sentence = (text) => (/[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
+
 /** { field, message } for an error thrown while building: the facade's NNError names its field
  *  (err.field); anything else is blamed on `fallback` ('data', 'network', 'model'). */
 export function errorOf(e, fallback) {

@@ -5,7 +5,7 @@
 // just an unknown key. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
 // is not read at all); every value within its field's range (the hint says which). No DOM here.
 import { FEATURE_NAMES } from './features.js';
-import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, inRange, optimizerParams, rangeText } from './config.js';
+import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, numberRule, optimizerParams } from './config.js';
 import { decodeCustom, encodeCustom, minClasses } from './data/custom.js';
 
 export const HASH_LIMITS = { maxLength: 20000 };
@@ -29,11 +29,12 @@ const features = withHint((s) => {
   return f.every((x) => FEATURE_NAMES.includes(x)) ? FEATURE_NAMES.filter((x) => f.includes(x)) : undefined;
 }, `features from ${FEATURE_NAMES.join(', ')}, in that order`);
 
-// A hyperparameter: any number in the core's range for it (catalog.hyperparameters).
-const hyper = (p) => withHint((s) => {
+// A hyperparameter: any number its field takes (config.js numberRule: the core's range, and the
+// page's own limit on the learning rate).
+const hyper = (rule) => withHint((s) => {
   const v = Number(s);
-  return s !== '' && inRange(p, v) ? v : undefined;
-}, `${p.hi === null ? '' : 'a number '}${rangeText(p)}`);
+  return s !== '' && rule.ok(v) ? v : undefined;
+}, rule.text);
 
 const layers = (acts, example) => withHint((s) => {
   if (s === '') return [];
@@ -66,7 +67,7 @@ function hashFields(catalog) {
     ['batch', ['batchSize', int(1, UI_LIMITS.maxPoints)]],
     ['l1', ['l1', num(0, UI_LIMITS.maxPenalty)]],
     ['l2', ['l2', num(0, UI_LIMITS.maxPenalty)]],
-    ...catalog.hyperparameters.map((p) => [SHORT_KEYS.get(p.name) ?? p.name, [p.name, hyper(p)]]),
+    ...catalog.hyperparameters.map((p) => [SHORT_KEYS.get(p.name) ?? p.name, [p.name, hyper(numberRule(catalog, p.name))]]),
     ['data', ['custom', decodeCustom]],  // → { data } | { omitted: n } | { error }: unwrapped in decodeHash
   ]);
 }
@@ -146,7 +147,7 @@ export function decodeHash(catalog, hash) {
   // The user's own points: in the link when small, else named as left out.
   if (custom?.omitted !== undefined) {
     problems.push({ key: 'data', message: `this link was made with ${custom.omitted} points of your own, too many to include in a link: ` +
-      `the ${cfg.dataset} dataset is shown instead (share such data with Export CSV)` });
+      `the ${datasetInfo(catalog, cfg.dataset).display} dataset is shown instead (share such data with Export CSV)` });
   }
   cfg.custom = custom?.data ?? null;
   // Cross-field repairs: the number of classes must fit the dataset (or the user's labels).
@@ -156,7 +157,7 @@ export function decodeHash(catalog, hash) {
   } else if (ds.regression) cfg.classes = 0;
   else if (cfg.classes < ds.minClasses || cfg.classes > ds.maxClasses) {
     if (fields.has('classes') && /(^|&)classes=/.test(text)) {
-      problems.push({ key: 'classes', message: `${cfg.dataset} takes ${ds.minClasses}–${ds.maxClasses} classes (got ${cfg.classes})` });
+      problems.push({ key: 'classes', message: `${ds.display} takes ${ds.minClasses}–${ds.maxClasses} classes (got ${cfg.classes})` });
     }
     cfg.classes = ds.defaultClasses;
   }

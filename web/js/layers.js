@@ -2,10 +2,11 @@
 // activation of each) and the output layer (activation, loss, initialiser), with an inline note
 // that explains choices which cannot work. Like controls.js it holds no state: update(config,
 // info) shows a configuration and every edit is reported as a patch through onChange(patch).
-import { h, field, select, onNumber, setValue } from './dom.js';
+import { h, field, select, numberField, setValue } from './dom.js';
 import { FEATURES } from './features.js';
-import { UI_LIMITS, hiddenActivations, naturalOutput } from './config.js';
+import { UI_LIMITS, hiddenActivations, naturalOutput, numberRule } from './config.js';
 import { display } from './rows.js';
+import { sentence } from './fields.js';
 
 export function createNetworkPanel(root, catalog, { onChange }) {
   const hiddenChoices = hiddenActivations(catalog).map((a) => [a.name, a.display]);
@@ -49,21 +50,33 @@ export function createNetworkPanel(root, catalog, { onChange }) {
     const actLabel = h('label', { for: `layer${n}-act`, class: 'sr-only' }, `Layer ${n} activation`);
     units.id = `layer${n}-units`;
     act.id = `layer${n}-act`;
-    onNumber(units, (v) => setLayer(i, { units: v }), () => cfg.layers[i].units);
-    less.addEventListener('click', () => setLayer(i, { units: Math.max(1, cfg.layers[i].units - 1) }));
-    more.addEventListener('click', () => setLayer(i, { units: Math.min(UI_LIMITS.maxUnits, cfg.layers[i].units + 1) }));
+    const rule = numberRule(catalog, 'units');
+    const unitsField = numberField(units, { rule, apply: (v) => setLayer(i, { units: v }), current: () => cfg.layers[i].units });
+    less.addEventListener('click', () => unitsField.step(-1));
+    more.addEventListener('click', () => unitsField.step(1));
     act.addEventListener('change', () => setLayer(i, { activation: act.value }));
     const li = h('li', { class: 'layer' },
       h('span', { class: 'layer-name', 'aria-hidden': 'true' }, `Layer ${n}`),
       unitsLabel, h('span', { class: 'units-box' }, less, units, more),
       h('span', { class: 'unit-word', 'aria-hidden': 'true' }, 'units'),
       actLabel, act);
-    return { li, units, act };
+    /** Shows the layer: its width (the steppers off at the rule's bounds) and activation. */
+    function show(layer) {
+      unitsField.show(layer.units);
+      setValue(act, layer.activation);
+      for (const [b, dir] of [[less, -1], [more, 1]]) {
+        const off = !rule.ok(layer.units + dir);
+        if (off && b === document.activeElement) units.focus();   // a disabled button would drop the focus
+        b.disabled = off;
+      }
+    }
+    return { li, units, act, show };
   }
 
   // --- output ---
-  const outAct = select(catalog.activations.map((a) => [a.name, a.display]));
-  const loss = select(catalog.losses.map((l) => [l.name, l.display]));
+  // data-names, not data-field: their problems go to the Output note, with the one-click fix
+  const outAct = select(catalog.activations.map((a) => [a.name, a.display]), { 'data-names': 'outputActivation' });
+  const loss = select(catalog.losses.map((l) => [l.name, l.display]), { 'data-names': 'loss' });
   const init = select(catalog.initializers.map((i) => [i.name, i.display]), { 'data-field': 'init' });
   const outInfo = h('p', { class: 'hint out-info' });
   const note = h('div', { class: 'note', 'aria-live': 'polite', hidden: true });
@@ -90,8 +103,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       while (rows.length > c.layers.length) rows.pop().li.remove();
       rows.forEach((r, i) => {
         if (!r.li.isConnected) list.append(r.li);
-        setValue(r.units, c.layers[i].units);
-        setValue(r.act, c.layers[i].activation);
+        r.show(c.layers[i]);
       });
       list.classList.toggle('empty', c.layers.length === 0);
       count.textContent = `${c.layers.length} of ${UI_LIMITS.maxLayers}`;
@@ -105,7 +117,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       outInfo.textContent = `${info.outputs} output unit${info.outputs > 1 ? 's' : ''}: ${what} (set by the dataset).`;
       note.hidden = info.problems.length === 0;
       note.className = `note ${info.problems.some((p) => p.level === 'error') ? 'error' : 'warning'}`;
-      note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), p.message)));
+      note.replaceChildren(...info.problems.map((p) => h('p', {}, h('strong', {}, p.level === 'error' ? 'Cannot train: ' : 'Note: '), sentence(p.message))));
       const natural = naturalOutput(catalog, info.kind);
       if (info.problems.some((p) => ['loss', 'outputActivation'].includes(p.key ?? p.field)) &&
           (natural.loss !== c.loss || natural.outputActivation !== c.outputActivation)) {

@@ -19,6 +19,7 @@ import { createInside } from './inside/panel.js';
 import { createDataTools } from './data/panel.js';
 import { TO_PAGE, toWorker } from './protocol.js';
 import { problemsOf } from './fields.js';
+import { display } from './rows.js';
 import { createFieldNotes } from './fieldnotes.js';
 
 const $ = (id) => document.getElementById(id);
@@ -84,7 +85,8 @@ function resetViews(config) {
   const kind = problemKind(catalog, config);
   ui.curves.reset(kind);
   ui.status.reset(kind);
-  const layers = [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }];
+  const layers = [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }]
+    .map((l) => ({ ...l, display: display(catalog.activations, l.activation) }));   // captions name it so
   ui.netview.setShape(config.features, layers);
   ui.inside.reset(layers);
   ui.math.reset();

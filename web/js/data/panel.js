@@ -122,7 +122,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
     const k = minClasses(r.data);
     const done = await tryData({ custom: r.data, classes: k });
     if (!done.ok) return refused(name, done.errors[0].message);
-    message(`Imported ${fmt(pointCount(r.data))} points ${r.data.regression ? '(regression targets)' : `(${k} classes)`} from ${name}.`);
+    message(`Imported ${fmt(pointCount(r.data))} point${pointCount(r.data) === 1 ? '' : 's'} ${r.data.regression ? '(regression targets)' : `(${k} classes)`} from ${name}.`);
   }));
   modelFileIn.addEventListener('change', () => readFile(modelFileIn, MODEL_LIMITS.maxBytes, async (name, text) => {
     const r = readModelFile(text, catalog, getConfig());

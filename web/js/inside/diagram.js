@@ -36,7 +36,7 @@ export function createDiagram(canvas, netview, { onFocus, onEdit }) {
     netview.setFocus(f && { column: f.c, unit: f.i });
     if (!f) return onFocus(null);
     const act = f.c === 0 ? 'input' : geo.shape.layers[f.c - 1].activation;
-    onFocus({ layer: f.c - 1, unit: f.i, activation: act, caption: f.c === 0 ? `Input ${geo.shape.features[f.i]}` : `${cap(neuronName(f.c, f.i))} · ${act}` });
+    onFocus({ layer: f.c - 1, unit: f.i, activation: act, caption: f.c === 0 ? `Input ${geo.shape.features[f.i]}` : `${cap(neuronName(f.c, f.i))} · ${geo.shape.layers[f.c - 1].display ?? act}` });
   }
 
   // --- tooltip ---

@@ -5,7 +5,7 @@
 // loss or initialiser is judged by its table row, never by a list of names typed here.
 // Pure: plain text with $…$ for inline TeX.
 import { sym, fill, texNumber } from './tex.js';
-import { row, either } from '../rows.js';
+import { row, either, an, cap } from '../rows.js';
 
 /** 'a', 'a or b', 'a, b or c'. */
 /** A slope bound as TeX: 0.25 → '\tfrac{1}{4}', 0.3 → '0.3'. */
@@ -42,9 +42,9 @@ export function advise(spec, catalog) {
     out.push({
       id: 'log-range', level: 'error', eq: 'loss',
       title: `${act.display} output with ${loss.display}: the loss is undefined`,
-      text: `The loss takes the $\\log$ of the outputs, which needs them in $(0, 1)$. A ${act.display} output ranges from ${range(act)}` +
+      text: `The loss takes the $\\log$ of the outputs, which needs them in $(0, 1)$. ${cap(an(act.display))} output ranges from ${range(act)}` +
         `${act.deadBelowZero ? ' (it is exactly 0 for every negative $Z$)' : ''}; at 0 or below $\\log$ is $-\\infty$ or undefined and ` +
-        `$${dA} = ${fill(loss.tex.gradient, L)}$ is infinite. Use a ${unitOutputs} output.`,
+        `$${dA} = ${fill(loss.tex.gradient, L)}$ is infinite. Use ${an(unitOutputs)} output.`,
     });
   }
   // 3. An output that is dead below zero, without a log-loss: a dead output receives no gradient.
@@ -63,7 +63,7 @@ export function advise(spec, catalog) {
       id: 'classes-uncoupled', level: 'warning', eq: 'loss',
       title: `${loss.display} on ${act.display} outputs: nothing pulls wrong classes down`,
       text: `$${dA} = ${fill(loss.tex.gradient, L)}$ is 0 wherever $Y$ is 0, so only the true class's output ` +
-        `is pushed up; the others are never pushed down and all outputs can drift towards 1. A ${coupler.display} output couples them` +
+        `is pushed up; the others are never pushed down and all outputs can drift towards 1. ${cap(an(coupler.display))} output couples them` +
         `${coupler.elementwise ? '' : ' (it works on the whole column, and its outputs sum to 1)'}.`,
     });
   }

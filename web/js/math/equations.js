@@ -8,7 +8,7 @@
 // update. Notes are plain text with $…$ for inline TeX. Every formula, name and note of an
 // activation, loss or optimizer comes from its row of the module's catalog.
 import { sym, fill, space, texNumber } from './tex.js';
-import { row } from '../rows.js';
+import { row, an } from '../rows.js';
 
 /** Units and fan-in of book layer l (1-based). */
 export function layerShape(spec, l) {
@@ -72,7 +72,7 @@ function lossBlock(spec, catalog, m) {
   if (isFused(spec, catalog)) {
     const fused = fill(tex.fused, L);
     rows.push({ tex: `${sym('dZ', L)} = ${fused}`, shapes: `${sym('dZ', L)} \\in ${space(nL, m)}`, shortcut: true });
-    notes.push(`Shortcut: with a ${out.display} output and ${loss.display}, the error at the logits is simply $${sym('dZ', L)} = ${fused}$.` +
+    notes.push(`Shortcut: with ${an(out.display)} output and ${loss.display}, the error at the logits is simply $${sym('dZ', L)} = ${fused}$.` +
       (tex.why ? ` Why: ${fill(tex.why, L)}` : ''));
   } else {
     rows.push({ tex: `${sym('dA', L)} = ${fill(tex.gradient, L)}`, shapes: `${sym('dA', L)} \\in ${space(nL, m)}` });
