@@ -20,6 +20,8 @@ import { createDataTools } from './data/panel.js';
 import { TO_PAGE, toWorker } from './protocol.js';
 import { problemsOf } from './fields.js';
 import { createFieldNotes } from './fieldnotes.js';
+import { createDiagnoser } from './diagnoser.js';
+import { createDiagnosisView } from './diagnosis-view.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -33,6 +35,7 @@ const state = {
   links: null,    // links.js: the hash
   data: null,     // the worker's last 'data' message: the points being trained on
   focus: null,    // the neuron whose map the Output plot shows: { layer, unit, activation, caption }
+  diagnoser: null, // diagnoser.js: how the run is going, for the findings beside the controls
 };
 let ui = null;
 
@@ -85,6 +88,8 @@ function resetViews(config) {
   ui.netview.setShape(config.features, layers);
   ui.inside.reset(layers);
   ui.math.reset();
+  state.diagnoser.reset();
+  ui.diagnosis.show(state.diagnoser.findings());
 }
 
 // --- all-or-nothing changes: a model file, a CSV, a link (tries.js) --------------------------------
@@ -148,6 +153,7 @@ function render() {
   for (const id of ['play', 'step', 'step-epoch']) $(id).disabled = !usable;
   ui.math.setConfig(config, usable);
   ui.tools.update(config);
+  if (state.diagnoser.setConfig(config)) ui.diagnosis.show(state.diagnoser.findings());
   document.body.classList.toggle('is-running', state.running);
 }
 
@@ -163,6 +169,7 @@ worker.onmessage = ({ data: msg }) => {
       state.data = msg;
       ui.boundary.setData(msg);
       ui.inside.setData(msg);
+      state.diagnoser.setData(msg);
       ui.tools.update(state.config);
       break;
     case TO_PAGE.MODEL: ui.tools.saveModel(msg); break;
@@ -181,6 +188,7 @@ worker.onmessage = ({ data: msg }) => {
       ui.netview.setWeights(msg.weights);
       ui.math.frame(msg);
       showInside(msg);
+      if (state.diagnoser.frame(msg)) ui.diagnosis.show(state.diagnoser.findings());
       break;
     case TO_PAGE.TRACE: ui.math.trace(msg); break;
     case TO_PAGE.GRADCHECK: ui.math.gradcheck(msg); break;
@@ -227,7 +235,9 @@ function start(catalog, thumbnails) {
     divergence: createDivergence($('divergence')),
     notice: createNotice($('notice')),
     fieldNotes: createFieldNotes(document.body),
+    diagnosis: createDiagnosisView({ network: $('network-panel'), training: $('training-panel'), data: $('data-panel') }, { onFix: edit }),
   };
+  state.diagnoser = createDiagnoser(catalog);
   ui.math = createMathPanel($('byhand-panel'), catalog, {
     post: (m) => worker.postMessage(m),
     pause: () => { if (state.running) setRunning(false); },
