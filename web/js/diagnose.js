@@ -19,7 +19,7 @@ export const LIMITS = Object.freeze({
   window: 40,         // epochs a trend is judged over (a flat loss, an overshooting one, a rising test loss)
   recent: 10,         // epochs averaged for "now" (accuracy and loss jitter from epoch to epoch)
   deadShare: 0.5,     // half a layer dead: it has lost most of its capacity (a few dead ReLUs are normal)
-  flat: 0.02,         // the loss moved less than 2 % of the constant-prediction loss over the window
+  flat: 0.02,         // the window's two halves differ by less than 2 % of the constant-prediction loss
   nearBaseline: 0.1,  // and sits within 10 % of it: the network predicts about the same for every point
   chanceMargin: 0.05, // accuracy within 5 points of always answering the commonest class
   vanishRatio: 0.02,  // the first layer's gradient 50× smaller than the output layer's (a healthy tanh net: ~0.7)
@@ -27,7 +27,8 @@ export const LIMITS = Object.freeze({
   wobble: 0.25,       // the loss jumps by a quarter of the constant-prediction loss per epoch, on average
   aboveBaseline: 1.5, // or stays 1.5× above it: worse than knowing nothing, steps that overshoot
   gap: 0.15,          // train accuracy 15 points above test ...
-  rise: 0.25,         // ... and the test loss 25 % above its own minimum: memorising, not learning
+  rise: 0.1,          // ... and the test loss 10 % above its own minimum: memorising, not learning
+  riseAlone: 0.25,    // without accuracies (regression): the test loss 25 % above its minimum
   firstL2: 0.001,     // the L2 penalty suggested first: visible smoothing without stopping learning
 });
 
@@ -39,6 +40,7 @@ export const panelOf = (field) => (TRAINING.includes(field) ? 'training' : DATA.
 
 const f2 = (v) => (Math.abs(v) >= 100 ? v.toPrecision(3) : v.toFixed(2));
 const pct = (v) => `${Math.round(v * 100)} %`;
+const and = (words) => either(words).replace(/ or (?=[^ ]*$)/, ' and ');
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const finding = (id, field, text, fix = null, level = 'warning') => ({ id, field, panel: panelOf(field), level, text, fix });
@@ -96,14 +98,16 @@ const classifying = (s) => Number.isFinite(s.rows.at(-1)?.trainAcc) && s.base;
 export function deadUnits(s) {
   if (!s.units || s.epoch < LIMITS.minEpochs) return null;
   const acts = hidden(s);
-  const phrases = [];
+  const layers = [];   // [{ l, dead, units }] of the layers at least deadShare dead
   s.units.active.forEach((on, l) => {
-    if (!acts[l]?.deadBelowZero) return;
     const dead = on.filter((a) => a === 0).length;
-    if (dead === 0 || dead < LIMITS.deadShare * on.length) return;
-    phrases.push(`${dead === on.length ? `All ${dead}` : `${dead} of ${on.length}`} unit${on.length > 1 ? 's' : ''} of layer ${l + 1}`);
+    if (acts[l]?.deadBelowZero && dead > 0 && dead >= LIMITS.deadShare * on.length) layers.push({ l, dead, units: on.length });
   });
-  if (!phrases.length) return null;
+  if (!layers.length) return null;
+  const count = (dead, units) => `${dead === units ? `All ${dead}` : `${dead} of ${units}`} unit${units > 1 ? 's' : ''}`;
+  const sum = (k) => layers.reduce((t, x) => t + x[k], 0);
+  const where = layers.length === 1 ? `${count(layers[0].dead, layers[0].units)} of layer ${layers[0].l + 1}`
+    : `${count(sum('dead'), sum('units'))} of layers ${and(layers.map((x) => String(x.l + 1)))}`;
   const kinds = [...new Set(acts.filter((a) => a?.deadBelowZero).map((a) => a.display))];
   const every = s.units.n >= s.units.nTrain ? 'every training point' : `every one of ${s.units.n} training points checked`;
   const alive = s.catalog.activations.find((a) => a.elementwise && !a.deadBelowZero && a.lo === null && a.hi === null && !isIdentity(a));
@@ -112,7 +116,7 @@ export function deadUnits(s) {
     patch: { layers: s.config.layers.map((l, i) => (acts[i]?.deadBelowZero ? { ...l, activation: alive.name } : l)) },
   };
   return finding('dead-units', 'layers',
-    `${either(phrases)} output 0 on ${every} (dead ${kinds.join(', ')} units): their gradients are 0, so they cannot recover.` +
+    `${where} output 0 on ${every} (dead ${kinds.join(', ')} units): their gradients are 0, so they cannot recover.` +
     `${alive ? ` ${alive.display} keeps a small slope below zero, so no unit dies.` : ''}`, fix);
 }
 
@@ -120,8 +124,9 @@ export function deadUnits(s) {
 export function stalledLoss(s) {
   const rows = windowRows(s);
   if (!rows || s.epoch < LIMITS.minEpochs || !Number.isFinite(s.base?.loss)) return null;
-  const losses = rows.map((r) => r.trainLoss), m = mean(losses), b = s.base.loss;
-  if (Math.max(...losses) - Math.min(...losses) >= LIMITS.flat * b || Math.abs(m - b) >= LIMITS.nearBaseline * b) return null;
+  const losses = rows.map((r) => r.trainLoss), m = mean(losses), b = s.base.loss, half = losses.length / 2;
+  const progress = mean(losses.slice(0, half)) - mean(losses.slice(half));
+  if (Math.abs(progress) >= LIMITS.flat * b || Math.abs(m - b) >= LIMITS.nearBaseline * b) return null;
   const acc = classifying(s) ? ` (training accuracy ${pct(recentMean(s, 'trainAcc'))})` : '';
   return finding('stalled', 'learningRate',
     `The training loss has stayed at ${f2(m)} for the last ${rows.length} epochs${acc}: that is what predicting the same class ` +
@@ -173,7 +178,7 @@ export function vanishing(s) {
 export function overfitting(s) {
   if (!windowRows(s) || !s.minTest || s.epoch < LIMITS.minEpochs) return null;
   const testNow = recentMean(s, 'testLoss');
-  if (!(testNow > s.minTest.loss * (1 + LIMITS.rise))) return null;
+  if (!(testNow > s.minTest.loss * (1 + (classifying(s) ? LIMITS.rise : LIMITS.riseAlone)))) return null;
   let acc = '';
   if (classifying(s)) {
     const tr = recentMean(s, 'trainAcc'), te = recentMean(s, 'testAcc');
@@ -196,7 +201,7 @@ export const RULES = [
   { rule: stalledLoss, hides: ['chance'] },
   { rule: overshooting, hides: ['vanishing', 'chance'] },
   { rule: chanceAccuracy },
-  { rule: vanishing },
+  { rule: vanishing, hides: ['stalled', 'chance'] },
   { rule: overfitting },
 ];
 
