@@ -73,7 +73,7 @@ test('pairs that cannot train are said before training, each with its fix', asyn
   await page.close();
 });
 
-test('ReLU + SGD at learning rate 3: dead units and chance accuracy, then too large steps at 10', async () => {
+test('ReLU + SGD at learning rate 3: dead units, and the learning rate named; then too large steps at 10', async () => {
   const page = await openPlayground(browser);
   await choose(page, 'Layer 1 activation', 'ReLU');
   await choose(page, 'Layer 2 activation', 'ReLU');
@@ -85,8 +85,9 @@ test('ReLU + SGD at learning rate 3: dead units and chance accuracy, then too la
   const dead = finding(page, 'network', 'output 0 on every training point');
   await dead.waitFor();
   assert.match(await dead.innerText(), /All 16 units of layer 2 .*dead ReLU units.*cannot recover/);
-  const chance = finding(page, 'training', 'no better than always answering the commonest class');
-  await chance.waitFor();
+  // beside the learning rate: a stalled loss, chance-level accuracy or a loss that jumps (whichever holds first)
+  await box(page, 'training').getByRole('button', { name: 'Lower the learning rate to 0.3', exact: true }).waitFor();
+  assert.match(await box(page, 'training').innerText(), /no better than always answering the commonest class|each step overshoots|the network has stopped learning/);
   await page.locator('#network-panel').screenshot({ path: join(SCREENSHOTS, 'diagnose-dead.png') });
   await fix(page, 'network', 'output 0 on every training point', 'Use Leaky ReLU');
   assert.equal(await label(page, 'Layer 1 activation').inputValue(), 'leaky_relu');

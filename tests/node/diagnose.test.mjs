@@ -8,7 +8,7 @@ import { catalog } from '../../web/js/catalog.js';
 import { defaultConfig } from '../../web/js/config.js';
 import { display } from '../../web/js/rows.js';
 import {
-  LIMITS, baselineOf, proportionsOf, staticFindings, deadUnits, stalledLoss, chanceAccuracy, overshooting, vanishing, overfitting, diagnose, lowerRate,
+  LIMITS, baselineOf, proportionsOf, varianceOf, staticFindings, deadUnits, stalledLoss, chanceAccuracy, overshooting, vanishing, overfitting, diagnose, lowerRate,
 } from '../../web/js/diagnose.js';
 import { createDiagnoser, EVERY, HOLD } from '../../web/js/diagnoser.js';
 
@@ -46,6 +46,11 @@ test('the constant-prediction baseline: ln k for categorical, binary entropy for
 test('a healthy run raises nothing', () => {
   assert.deepEqual(diagnose(healthy()), []);
   assert.deepEqual(staticFindings(catalog, cfg()), []);
+  // regression near a perfect fit: tiny losses jitter by large ratios, but not against the targets' spread
+  const base = baselineOf(catalog, cfg({ dataset: catalog.datasets.find((d) => d.regression).name }), null, 1, varianceOf([-1, -0.5, 0, 0.5, 1]));
+  const tiny = summary({ base, row: (i) => ({ trainLoss: 1e-4 * (1 + (i % 2)), testLoss: 2e-4 * (1 + (i % 3)), trainAcc: NaN, testAcc: NaN }), minTest: { loss: 1e-4, epoch: 50 } });
+  assert.deepEqual(diagnose(tiny), []);
+  assert.ok(overfitting({ ...tiny, rows: tiny.rows.map((r) => ({ ...r, testLoss: 0.3 })) }), 'a test loss far above the training loss is overfitting');
 });
 
 test('dead units: all of a layer at 0 on every point, said with the numbers; fixed by an activation that never dies', () => {

@@ -26,7 +26,7 @@ export const LIMITS = Object.freeze({
   minRatios: 5,       // gradient measurements (frames) the vanishing verdict takes the median of
   wobble: 0.25,       // the loss jumps by a quarter of the constant-prediction loss per epoch, on average
   aboveBaseline: 1.5, // or stays 1.5× above it: worse than knowing nothing, steps that overshoot
-  gap: 0.15,          // train accuracy 15 points above test ...
+  gap: 0.15,          // train accuracy 15 points above test (regression: test loss above train by 15 % of the targets' variance) ...
   rise: 0.1,          // ... and the test loss 10 % above its own minimum: memorising, not learning
   riseAlone: 0.25,    // without accuracies (regression): the test loss 25 % above its minimum
   firstL2: 0.001,     // the L2 penalty suggested first: visible smoothing without stopping learning
@@ -60,11 +60,13 @@ export function staticFindings(catalog, config) {
 
 // --- what a network that learned nothing scores ---------------------------------------------------
 
-/** { loss, chance } of predicting the training set's class frequencies for every point: the loss
- *  (entropy) for a log-loss, null for others; chance: the commonest class's share. null for
- *  regression or no data. proportions: per class, its share of the training points. */
-export function baselineOf(catalog, config, proportions, outputs) {
-  if (!proportions?.length) return null;
+/** What a network that learned nothing scores, from the training points: for classes
+ *  (proportions: per class, its share), { loss: the entropy of the class frequencies for a
+ *  log-loss (else null), chance: the commonest class's share, scale: loss }; for regression
+ *  (variance: of the targets, what predicting their mean gets in squared error), { loss: null,
+ *  chance: null, scale: variance }, the size a loss's jumps and gaps are measured against. */
+export function baselineOf(catalog, config, proportions, outputs, variance = null) {
+  if (!proportions?.length) return variance > 0 ? { loss: null, chance: null, scale: variance } : null;
   const loss = row(catalog.losses, config.loss);
   const h = (p) => (p > 0 ? -p * Math.log(p) : 0);
   const binary = (p) => h(p) + h(1 - p);
@@ -73,7 +75,14 @@ export function baselineOf(catalog, config, proportions, outputs) {
     if (!loss.meanOverOutputs) value = proportions.reduce((s, p) => s + h(p), 0);
     else value = outputs === 1 ? binary(proportions[1] ?? 0) : mean(proportions.map(binary));
   }
-  return { loss: value, chance: Math.max(...proportions) };
+  return { loss: value, chance: Math.max(...proportions), scale: value };
+}
+
+/** The variance of regression targets (null when there are none). */
+export function varianceOf(targets) {
+  if (!targets?.length) return null;
+  const m = mean(targets);
+  return mean(Array.from(targets, (t) => (t - m) ** 2));
 }
 
 /** Per class, its share of n labels (null when there are none). */
@@ -92,7 +101,7 @@ export function proportionsOf(labels, classes) {
 const hidden = (s) => s.config.layers.map((l) => row(s.catalog.activations, l.activation));
 const windowRows = (s) => (s.rows.length >= LIMITS.window ? s.rows.slice(-LIMITS.window) : null);
 const recentMean = (s, key) => mean(s.rows.slice(-LIMITS.recent).map((r) => r[key]));
-const classifying = (s) => Number.isFinite(s.rows.at(-1)?.trainAcc) && s.base;
+const classifying = (s) => Number.isFinite(s.rows.at(-1)?.trainAcc) && Number.isFinite(s.base?.chance);
 
 /** Units of a layer whose activation is flat below zero and that output 0 on every sampled point. */
 export function deadUnits(s) {
@@ -149,7 +158,7 @@ export function overshooting(s) {
   if (!rows || s.epoch < LIMITS.minEpochs) return null;
   const losses = rows.map((r) => r.trainLoss), m = mean(losses);
   const jump = mean(losses.slice(1).map((v, i) => Math.abs(v - losses[i])));
-  const b = Number.isFinite(s.base?.loss) ? s.base.loss : m;
+  const b = s.base?.scale || m;
   if (jump <= LIMITS.wobble * b && !(s.base?.loss && m > LIMITS.aboveBaseline * b)) return null;
   const worse = s.base?.loss && m > b ? `, worse than the ${f2(b)} a constant prediction gets` : '';
   return finding('overshoot', 'learningRate',
@@ -184,7 +193,8 @@ export function overfitting(s) {
     const tr = recentMean(s, 'trainAcc'), te = recentMean(s, 'testAcc');
     if (tr - te <= LIMITS.gap) return null;
     acc = `Training accuracy is ${pct(tr)} but test accuracy ${pct(te)}, and t`;
-  } else acc = 'T';
+  } else if (!(testNow - recentMean(s, 'trainLoss') > LIMITS.gap * (s.base?.scale ?? Infinity))) return null;
+  else acc = 'T';
   const l2 = s.config.l2;
   const more = l2 > 0 ? Math.min(UI_LIMITS.maxPenalty, Number((l2 * 10).toPrecision(2))) : LIMITS.firstL2;
   const fix = more > l2 && { label: l2 > 0 ? `Raise L2 to ${more}` : `Add L2 ${more}`, patch: { l2: more } };

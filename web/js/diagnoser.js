@@ -5,7 +5,7 @@
 // rule has held HOLD judgements in a row and goes only after HOLD judgements without it, so the
 // notes beside the controls do not flicker. Static findings follow the configuration at once.
 // No DOM: main.js feeds it and shows findings() (diagnosis-view.js).
-import { LIMITS, baselineOf, diagnose, proportionsOf, staticFindings } from './diagnose.js';
+import { LIMITS, baselineOf, diagnose, proportionsOf, staticFindings, varianceOf } from './diagnose.js';
 
 export const EVERY = 8;   // frames between judgements (~4 a second at the worker's ~33 frames a second)
 export const HOLD = 3;    // judgements in a row before a finding shows, or goes
@@ -13,7 +13,7 @@ const KEEP = 2 * LIMITS.window;  // epochs of history kept
 
 export function createDiagnoser(catalog) {
   let config = null, key = '', statics = [];
-  let data = null;           // { proportions, outputs, nTrain } of the points being trained on
+  let data = null;           // { proportions, variance, outputs, nTrain } of the points being trained on
   let run = fresh();
 
   function fresh() {
@@ -23,7 +23,7 @@ export function createDiagnoser(catalog) {
   function summary() {
     return {
       catalog, config, epoch: run.epoch, rows: run.rows, ratios: run.ratios, minTest: run.minTest,
-      base: data && baselineOf(catalog, config, data.proportions, data.outputs),
+      base: data && baselineOf(catalog, config, data.proportions, data.outputs, data.variance),
       units: run.units && { ...run.units, nTrain: data?.nTrain ?? run.units.n },
     };
   }
@@ -61,9 +61,10 @@ export function createDiagnoser(catalog) {
     },
     /** A new network: a new record. */
     reset() { run = fresh(); },
-    /** The worker's data message (protocol.js): the training split's class shares. */
+    /** The worker's data message (protocol.js): the training split's class shares (or targets' variance). */
     setData(view) {
-      data = { proportions: proportionsOf(view.train?.labels, view.classes), outputs: view.outputs, nTrain: view.train?.n ?? 0 };
+      const train = view.train ?? {};
+      data = { proportions: proportionsOf(train.labels, view.classes), variance: varianceOf(train.targets), outputs: view.outputs, nTrain: train.n ?? 0 };
     },
     /** A frame (protocol.js); returns whether the findings changed (judged every EVERY frames). */
     frame(msg) {
