@@ -87,7 +87,7 @@ test('ReLU + SGD at learning rate 3: dead units, and the learning rate named; th
   assert.match(await dead.innerText(), /All 16 units of layer 2 .*dead ReLU units.*cannot recover/);
   // beside the learning rate: a stalled loss, chance-level accuracy or a loss that jumps (whichever holds first)
   await box(page, 'training').getByRole('button', { name: 'Lower the learning rate to 0.3', exact: true }).waitFor();
-  assert.match(await box(page, 'training').innerText(), /no better than always answering the commonest class|each step overshoots|the network has stopped learning/);
+  assert.match(await box(page, 'training').innerText(), /no better than always answering the commonest class|each step overshoots|the network is not learning/);
   await page.locator('#network-panel').screenshot({ path: join(SCREENSHOTS, 'diagnose-dead.png') });
   await fix(page, 'network', 'output 0 on every training point', 'Use Leaky ReLU');
   assert.equal(await label(page, 'Layer 1 activation').inputValue(), 'leaky_relu');
@@ -106,6 +106,24 @@ test('ReLU + SGD at learning rate 3: dead units, and the learning rate named; th
   await fix(page, 'training', 'each step overshoots', 'Lower the learning rate to 1');
   assert.equal(await label(page, 'Learning rate').inputValue(), '1');
   await hashMatches(page, /lr=1(&|$)/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('SGD at learning rate 0.0001: the loss stays at ln 2, said beside the learning rate, and Raise applies', async () => {
+  const page = await openPlayground(browser);
+  await choose(page, 'Optimizer', 'SGD');
+  await type(page, 'Learning rate', '0.0001');
+  await hashMatches(page, /optimizer=sgd&.*lr=0\.0001(&|$)/);
+  await play(page);
+  const stalled = finding(page, 'training', 'the network is not learning');
+  await stalled.waitFor();
+  assert.match(await stalled.innerText(), /The training loss has stayed at 0\.\d\d for the last \d+ epochs .*\(0\.69\)/);
+  const raise = stalled.getByRole('button', { name: /^Raise the learning rate to / });
+  const rate = /to ([\d.]+)$/.exec(await raise.innerText())[1];
+  await fix(page, 'training', 'the network is not learning', `Raise the learning rate to ${rate}`);
+  assert.equal(await label(page, 'Learning rate').inputValue(), rate);
+  await hashMatches(page, new RegExp(`lr=${rate.replace('.', '\\.')}(&|$)`));
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -89,6 +89,11 @@ test('a loss stalled at ln 6 on six classes, and chance-level accuracy, point at
   assert.match(chance.text, /training accuracy is 52 %, no better than always answering the commonest class \(50 %\)/);
   assert.equal(chanceAccuracy(summary({ row: () => ({ trainAcc: 0.6 }) })), null);
   assert.equal(lowerRate(3), 0.3);
+  // steps below the optimizer's usual rate are too small: the fix raises it instead
+  const sgd = catalog.optimizers.find((o) => !o.stateSlots);
+  const slow = stalledLoss(summary({ config: cfg({ optimizer: sgd.name, learningRate: sgd.defaultLearningRate / 100 }), row: () => ({ trainLoss: 0.69, trainAcc: 0.5 }) }));
+  assert.deepEqual(slow.fix, { label: `Raise the learning rate to ${sgd.defaultLearningRate}`, patch: { learningRate: sgd.defaultLearningRate } });
+  assert.match(slow.text, /Larger steps get it moving\.$/);
 });
 
 test('steps that overshoot: a loss jumping around above a constant prediction\'s', () => {
@@ -112,6 +117,11 @@ test('vanishing gradients: the first layer\'s gradient 400× below the output\'s
   assert.equal(vanishing({ ...s, ratios: [0.002, 0.5, 0.6, 0.7, 0.5] }), null, 'the median of healthy ratios is healthy');
   assert.equal(vanishing({ ...s, ratios: s.ratios.slice(0, 3) }), null, 'too few measurements');
   assert.equal(vanishing({ ...s, config: cfg({ layers: layers.map((l) => ({ ...l, activation: USUAL })) }) }).fix, null, 'no fix to offer when the slope already reaches 1');
+  // the stall it causes is said once, by the finding whose fix addresses it
+  const stalled = { ...s, rows: s.rows.map((r) => ({ ...r, trainLoss: 0.68, trainAcc: 0.55 })) };
+  assert.deepEqual(diagnose(stalled).map((x) => x.id), ['vanishing']);
+  const noFix = { ...stalled, config: cfg({ layers: layers.map((l) => ({ ...l, activation: USUAL })) }) };
+  assert.deepEqual(diagnose(noFix).map((x) => x.id), ['stalled', 'vanishing'], 'without a fix of its own it hides nothing');
   // too large steps also starve the first layers: the overshoot is the cause said
   const both = summary({ config: cfg({ layers, optimizer: 'sgd', learningRate: 10 }), ratios: s.ratios, row: (i) => ({ trainLoss: i % 2 ? 8 : 4.5 }) });
   assert.deepEqual(diagnose(both).map((x) => x.id), ['overshoot']);

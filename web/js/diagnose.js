@@ -48,6 +48,14 @@ const finding = (id, field, text, fix = null, level = 'warning') => ({ id, field
 /** The learning rate a tenth of lr, as a short number (0.01 → 0.001, 3 → 0.3). */
 export const lowerRate = (lr) => Number((lr / 10).toPrecision(2));
 const lowerFix = (lr) => ({ label: `Lower the learning rate to ${lowerRate(lr)}`, patch: { learningRate: lowerRate(lr) } });
+/** For a run that learns nothing: steps below the optimizer's usual rate are too small to move
+ *  (raise to it); above or at it, a tenth (large steps throw a network into a dead or saturated
+ *  state it cannot leave). [fix, words] */
+function rateFix(s) {
+  const lr = s.config.learningRate, usual = row(s.catalog.optimizers, s.config.optimizer)?.defaultLearningRate;
+  if (usual && lr < usual) return [{ label: `Raise the learning rate to ${usual}`, patch: { learningRate: usual } }, 'Larger steps get it moving.'];
+  return [lowerFix(lr), 'Smaller steps often get it moving.'];
+}
 
 // --- static --------------------------------------------------------------------------------------
 
@@ -137,9 +145,10 @@ export function stalledLoss(s) {
   const progress = mean(losses.slice(0, half)) - mean(losses.slice(half));
   if (Math.abs(progress) >= LIMITS.flat * b || Math.abs(m - b) >= LIMITS.nearBaseline * b) return null;
   const acc = classifying(s) ? ` (training accuracy ${pct(recentMean(s, 'trainAcc'))})` : '';
+  const [fix, words] = rateFix(s);
   return finding('stalled', 'learningRate',
     `The training loss has stayed at ${f2(m)} for the last ${rows.length} epochs${acc}: that is what predicting the same class ` +
-    `frequencies for every point gives (${f2(b)}), so the network has stopped learning. Smaller steps often get it moving.`, lowerFix(s.config.learningRate));
+    `frequencies for every point gives (${f2(b)}), so the network is not learning. ${words}`, fix);
 }
 
 /** Accuracy no better than always answering the commonest class, after enough epochs. */
@@ -147,9 +156,10 @@ export function chanceAccuracy(s) {
   if (!classifying(s) || !windowRows(s) || s.epoch < LIMITS.minEpochs) return null;
   const acc = recentMean(s, 'trainAcc');
   if (acc > s.base.chance + LIMITS.chanceMargin) return null;
+  const [fix, words] = rateFix(s);
   return finding('chance', 'learningRate',
     `After ${s.epoch} epochs the training accuracy is ${pct(acc)}, no better than always answering the commonest class ` +
-    `(${pct(s.base.chance)}): the network has learned nothing it can use.`, lowerFix(s.config.learningRate));
+    `(${pct(s.base.chance)}): the network has learned nothing it can use. ${words}`, fix);
 }
 
 /** A loss that jumps from epoch to epoch, or stays above a constant prediction's: steps too large. */
@@ -204,20 +214,21 @@ export function overfitting(s) {
     'boundary smooth; more points or fewer units help too.', fix || null);
 }
 
-/** Every dynamic rule, in the order findings are shown. A finding named in `hides` is not shown
- *  while this one holds (one cause, one message: a stalled loss is also at chance). */
+/** Every dynamic rule, in the order findings are shown. The findings `hides` names (or returns,
+ *  given this one) are not shown while this one holds: one cause, one message (a stalled loss is
+ *  also at chance; vanishing gradients with a fix explain the stall better than its step size). */
 export const RULES = [
   { rule: deadUnits },
   { rule: stalledLoss, hides: ['chance'] },
   { rule: overshooting, hides: ['vanishing', 'chance'] },
   { rule: chanceAccuracy },
-  { rule: vanishing, hides: ['stalled', 'chance'] },
+  { rule: vanishing, hides: (f) => (f.fix ? ['stalled', 'chance'] : []) },
   { rule: overfitting },
 ];
 
 /** The dynamic findings for a summary (pure). */
 export function diagnose(s) {
   const found = RULES.map(({ rule, hides = [] }) => ({ f: rule(s), hides })).filter((x) => x.f);
-  const hiddenIds = new Set(found.flatMap((x) => x.hides));
+  const hiddenIds = new Set(found.flatMap((x) => (typeof x.hides === 'function' ? x.hides(x.f) : x.hides)));
   return found.map((x) => x.f).filter((f) => !hiddenIds.has(f.id));
 }
