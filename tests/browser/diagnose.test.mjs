@@ -73,7 +73,7 @@ test('pairs that cannot train are said before training, each with its fix', asyn
   await page.close();
 });
 
-test('ReLU + SGD at learning rate 3: dead units, and the learning rate named; then too large steps at 10', async () => {
+test('ReLU + SGD at learning rate 3: dead units beside the activations, the learning rate named beside it; Use Leaky ReLU applies', async () => {
   const page = await openPlayground(browser);
   await choose(page, 'Layer 1 activation', 'ReLU');
   await choose(page, 'Layer 2 activation', 'ReLU');
@@ -93,12 +93,16 @@ test('ReLU + SGD at learning rate 3: dead units, and the learning rate named; th
   assert.equal(await label(page, 'Layer 1 activation').inputValue(), 'leaky_relu');
   assert.equal(await label(page, 'Layer 2 activation').inputValue(), 'leaky_relu');
   await hashMatches(page, /layers=16leaky_relu,16leaky_relu/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
 
-  // plain SGD at learning rate 10 on a new tanh network: the loss jumps around above a constant prediction's
+test('plain SGD at learning rate 10: the loss jumps around, said beside the learning rate; Lower applies', async () => {
+  const page = await openPlayground(browser);
+  await choose(page, 'Optimizer', 'SGD');
   await type(page, 'Learning rate', 10);
-  await choose(page, 'Layer 1 activation', 'Tanh');
-  await choose(page, 'Layer 2 activation', 'Tanh');
-  await hashMatches(page, /layers=16tanh,16tanh&.*lr=10(&|$)/);
+  await hashMatches(page, /optimizer=sgd&.*lr=10(&|$)/);
+  await play(page);
   const over = finding(page, 'training', 'each step overshoots');
   await over.waitFor();
   assert.match(await over.innerText(), /at learning rate 10 /);
