@@ -149,7 +149,7 @@ test('eight sigmoid layers: vanishing gradients, fixed by a hidden activation wh
   await page.close();
 });
 
-test('a 4-arm spiral on few points overfits: the gap is said beside L2, and Add L2 applies', async () => {
+test('a 4-arm spiral on few points overfits: said beside L2 (Add L2 applies) and beside Points', async () => {
   const page = await openPlayground(browser);
   await choose(page, 'Classes', '4');
   const points = label(page, 'Points');
@@ -163,7 +163,12 @@ test('a 4-arm spiral on few points overfits: the gap is said beside L2, and Add 
   const over = finding(page, 'training', 'overfitting');
   await over.waitFor();
   assert.match(await over.innerText(), /Training accuracy is \d+ % but test accuracy \d+ %/);
+  const few = finding(page, 'data', 'few enough for the network to memorise');   // and, in Data, more points
+  await few.waitFor();
+  assert.match(await few.innerText(), /^Why it struggles: 50 training points .* with 400 points/);
+  await few.getByRole('button', { name: 'Use 400 points', exact: true }).waitFor();
   await page.locator('#training-panel').screenshot({ path: join(SCREENSHOTS, 'diagnose-overfit.png') });
+  await page.locator('#data-panel').screenshot({ path: join(SCREENSHOTS, 'diagnose-few-points.png') });
   await fix(page, 'training', 'overfitting', 'Add L2 0.001');
   assert.equal(await label(page, 'L2').inputValue(), '0.001');
   await hashMatches(page, /l2=0\.001/);

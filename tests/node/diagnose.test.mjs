@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalog } from '../../web/js/catalog.js';
-import { defaultConfig } from '../../web/js/config.js';
+import { defaultConfig, UI_LIMITS } from '../../web/js/config.js';
 import { display } from '../../web/js/rows.js';
 import {
-  LIMITS, baselineOf, proportionsOf, varianceOf, staticFindings, deadUnits, stalledLoss, chanceAccuracy, overshooting, vanishing, overfitting, diagnose, lowerRate,
+  LIMITS, baselineOf, proportionsOf, varianceOf, staticFindings, deadUnits, stalledLoss, chanceAccuracy, overshooting, vanishing, overfitting, fewPoints, diagnose, lowerRate,
 } from '../../web/js/diagnose.js';
 import { createDiagnoser, EVERY, HOLD } from '../../web/js/diagnoser.js';
 
@@ -135,6 +135,14 @@ test('overfitting: 98 % train, 69 % test and a rising test loss; Add L2, then ra
   assert.deepEqual(f.fix, { label: 'Add L2 0.001', patch: { l2: 0.001 } });
   assert.deepEqual(overfitting({ ...s, config: cfg({ l2: 0.001 }) }).fix, { label: 'Raise L2 to 0.01', patch: { l2: 0.01 } });
   assert.equal(overfitting({ ...s, minTest: { loss: 1.3, epoch: 278 } }), null, 'a test loss near its minimum');
+  // on few generated points, the Data panel offers more of them
+  const few = fewPoints({ ...s, config: cfg({ points: 100 }), nTrain: 50 });
+  assert.equal(few.panel, 'data');
+  assert.match(few.text, /^50 training points are few enough for the network to memorise: with 400 points/);
+  assert.deepEqual(few.fix, { label: 'Use 400 points', patch: { points: 400 } });
+  assert.deepEqual(diagnose({ ...s, config: cfg({ points: 100 }) }).map((f) => f.panel), ['training', 'data']);
+  assert.equal(fewPoints({ ...s, config: cfg({ points: UI_LIMITS.maxPoints }) }), null, 'no more points to give');
+  assert.equal(fewPoints({ ...s, minTest: { loss: 1.3, epoch: 278 } }), null, 'only while overfitting');
   assert.equal(overfitting(summary({ row: () => ({ testLoss: 1.39, trainAcc: 0.8, testAcc: 0.75 }), minTest: { loss: 1, epoch: 3 } })), null, 'a small gap');
 });
 

@@ -104,7 +104,7 @@ export function proportionsOf(labels, classes) {
 // --- dynamic rules: (summary) → finding | null ----------------------------------------------------
 // summary: { catalog, config, epoch, rows: the last epochs' { trainLoss, testLoss, trainAcc,
 // testAcc }, base: baselineOf(…) | null, ratios: recent first/last layer gradient-norm ratios,
-// units: { n, nTrain, active } (probe.js) | null, minTest: { loss, epoch } | null }
+// units: { n, nTrain, active } (probe.js) | null, minTest: { loss, epoch } | null, nTrain }
 
 const hidden = (s) => s.config.layers.map((l) => row(s.catalog.activations, l.activation));
 const windowRows = (s) => (s.rows.length >= LIMITS.window ? s.rows.slice(-LIMITS.window) : null);
@@ -214,6 +214,15 @@ export function overfitting(s) {
     'boundary smooth; more points or fewer units help too.', fix || null);
 }
 
+/** Overfitting on few generated points: more of them make memorising harder (said in Data). */
+export function fewPoints(s) {
+  const points = s.config.points, more = Math.min(UI_LIMITS.maxPoints, 4 * points);
+  if (s.config.custom || !(more > points) || !overfitting(s)) return null;
+  return finding('few-points', 'points',
+    `${s.nTrain ? `${s.nTrain} training points` : 'The training points'} are few enough for the network to memorise: ` +
+    `with ${more} points the same network has to find the pattern instead.`, { label: `Use ${more} points`, patch: { points: more } });
+}
+
 /** Every dynamic rule, in the order findings are shown. The findings `hides` names (or returns,
  *  given this one) are not shown while this one holds: one cause, one message (a stalled loss is
  *  also at chance; vanishing gradients with a fix explain the stall better than its step size). */
@@ -224,6 +233,7 @@ export const RULES = [
   { rule: chanceAccuracy },
   { rule: vanishing, hides: (f) => (f.fix ? ['stalled', 'chance'] : []) },
   { rule: overfitting },
+  { rule: fewPoints },
 ];
 
 /** The dynamic findings for a summary (pure). */
