@@ -161,6 +161,11 @@ test('static findings reuse the advice rules: uncoupled sigmoid outputs, zero in
   assert.deepEqual(linear[0].fix.patch.layers, [{ units: 4, activation: USUAL }, { units: 3, activation: USUAL }]);
   assert.equal(staticFindings(catalog, cfg({ layers: [{ units: 4, activation: identity.name }, { units: 3, activation: USUAL }] })).length, 0, 'one nonlinear layer bends');
   for (const f of [uncoupled, ...linear]) noIds(f.text + f.fix.label);
+  // sigmoid outputs + categorical cross-entropy "train" to loss 0 at chance: the pair is the cause
+  // said, not the step size (no "lower the learning rate" beside it)
+  const atChance = summary({ config: cfg({ loss: cce.name }), row: () => ({ trainLoss: 0.0001, trainAcc: 0.5 }) });
+  assert.deepEqual(diagnose(atChance).map((f) => f.id), ['chance']);
+  assert.deepEqual(diagnose({ ...atChance, statics: [uncoupled] }), []);
 });
 
 test('the record shows a finding only after it held, drops it only after it stopped holding, and forgets it on an edit', () => {

@@ -236,9 +236,14 @@ export const RULES = [
   { rule: fewPoints },
 ];
 
-/** The dynamic findings for a summary (pure). */
+/** What a static finding (a pair that cannot work) hides: a run that learns nothing is explained
+ *  by it, not by its step size. */
+export const STATIC_HIDES = ['stalled', 'chance'];
+
+/** The dynamic findings for a summary (pure); s.statics: the static findings shown beside them. */
 export function diagnose(s) {
   const found = RULES.map(({ rule, hides = [] }) => ({ f: rule(s), hides })).filter((x) => x.f);
   const hiddenIds = new Set(found.flatMap((x) => (typeof x.hides === 'function' ? x.hides(x.f) : x.hides)));
+  if (s.statics?.length) for (const id of STATIC_HIDES) hiddenIds.add(id);
   return found.map((x) => x.f).filter((f) => !hiddenIds.has(f.id));
 }

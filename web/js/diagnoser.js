@@ -22,7 +22,7 @@ export function createDiagnoser(catalog) {
 
   function summary() {
     return {
-      catalog, config, nTrain: data?.nTrain, epoch: run.epoch, rows: run.rows, ratios: run.ratios, minTest: run.minTest,
+      catalog, config, statics, nTrain: data?.nTrain, epoch: run.epoch, rows: run.rows, ratios: run.ratios, minTest: run.minTest,
       base: data && baselineOf(catalog, config, data.proportions, data.outputs, data.variance),
       units: run.units && { ...run.units, nTrain: data?.nTrain ?? run.units.n },
     };
