@@ -21,6 +21,8 @@ import { TO_PAGE, toWorker } from './protocol.js';
 import { problemsOf } from './fields.js';
 import { display } from './rows.js';
 import { createFieldNotes } from './fieldnotes.js';
+import { createDiagnoser } from './diagnoser.js';
+import { createDiagnosisView } from './diagnosis-view.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -35,6 +37,7 @@ const state = {
   data: null,     // the worker's last 'data' message: the points being trained on
   focus: null,    // the neuron whose map the Output plot shows: { layer, unit, activation, caption }
   rates: new Map(),  // optimizer → the learning rate last used with it (config.js withOptimizer)
+  diagnoser: null, // diagnoser.js: how the run is going, for the findings beside the controls
 };
 let ui = null;
 
@@ -90,6 +93,8 @@ function resetViews(config) {
   ui.netview.setShape(config.features, layers);
   ui.inside.reset(layers);
   ui.math.reset();
+  state.diagnoser.reset();
+  ui.diagnosis.show(state.diagnoser.findings());
 }
 
 // --- all-or-nothing changes: a model file, a CSV, a link (tries.js) --------------------------------
@@ -153,6 +158,7 @@ function render() {
   for (const id of ['play', 'step', 'step-epoch']) $(id).disabled = !usable;
   ui.math.setConfig(config, usable);
   ui.tools.update(config);
+  if (state.diagnoser.setConfig(config)) ui.diagnosis.show(state.diagnoser.findings());
   document.body.classList.toggle('is-running', state.running);
 }
 
@@ -168,6 +174,7 @@ worker.onmessage = ({ data: msg }) => {
       state.data = msg;
       ui.boundary.setData(msg);
       ui.inside.setData(msg);
+      state.diagnoser.setData(msg);
       ui.tools.update(state.config);
       break;
     case TO_PAGE.MODEL: ui.tools.saveModel(msg); break;
@@ -186,6 +193,7 @@ worker.onmessage = ({ data: msg }) => {
       ui.netview.setWeights(msg.weights);
       ui.math.frame(msg);
       showInside(msg);
+      if (state.diagnoser.frame(msg)) ui.diagnosis.show(state.diagnoser.findings());
       break;
     case TO_PAGE.TRACE: ui.math.trace(msg); break;
     case TO_PAGE.GRADCHECK: ui.math.gradcheck(msg); break;
@@ -232,7 +240,9 @@ function start(catalog, thumbnails) {
     divergence: createDivergence($('divergence')),
     notice: createNotice($('notice')),
     fieldNotes: createFieldNotes(document.body),
+    diagnosis: createDiagnosisView({ network: $('network-panel'), training: $('training-panel'), data: $('data-panel') }, { onFix: edit }),
   };
+  state.diagnoser = createDiagnoser(catalog);
   ui.math = createMathPanel($('byhand-panel'), catalog, {
     post: (m) => worker.postMessage(m),
     pause: () => { if (state.running) setRunning(false); },

@@ -68,7 +68,8 @@ export const toPage = {
   settings: (id, errors) => ({ type: TO_PAGE.SETTINGS, id, errors }),
   /** The run's numbers: epoch, steps, train/test { loss, accuracy }, history (epochs since the last
    *  frame), grid (res² outputs, or null), outputs, weights, biases, running, and the inside views
-   *  (inside/probe.js: grads, focus, maps, hidden, scores). */
+   *  (inside/probe.js: grads, focus, maps, hidden, scores, and units: { n, active: per hidden layer
+   *  the fraction of n sampled training points on which each unit's output is not 0 }). */
   frame: (id, fields) => ({ type: TO_PAGE.FRAME, id, ...fields }),
   /** The loss stopped being a number: training paused at the last good state. */
   diverged: (id, epoch, steps) => ({ type: TO_PAGE.DIVERGED, id, epoch, steps }),

@@ -1,8 +1,8 @@
 // probe.js — the worker's side of "Inside the network": what the views need, computed from the
 // live network and kept small: per-layer gradient norms (every frame, on a fixed sample of up to
 // 256 training points), and at most ~2.5 times a second every neuron's map over a coarse grid, the
-// chosen layer's view of the data (hidden space) and the test-set scores (confusion matrix or
-// R²/RMSE). A hovered neuron's map at full resolution rides along with every frame. No DOM.
+// chosen layer's view of the data (hidden space), the test-set scores (confusion matrix or
+// R²/RMSE) and each hidden unit's activity on the sample (dead units: diagnose.js). A hovered neuron's map at full resolution rides along with every frame. No DOM.
 import { row } from '../rows.js';
 import { expandFeatures, gridPoints } from '../features.js';
 import { pca2, project } from './pca.js';
@@ -88,9 +88,23 @@ export function createProbe(catalog) {
       out.maps = { res: MAP_RES, inputs: ctx.coarse, layers: net.forwardLayers(ctx.coarse, MAP_RES * MAP_RES) };
       if (ctx.nAll) out.hidden = hiddenSpace(net);
       out.scores = scores(net, test.n ? test : null);
+      if (ctx.sample) out.units = activity(net);
       return out;
     },
   };
+
+  /** { n, active: per hidden layer a Float32Array of, per unit, the fraction of the n sampled
+   *  training points on which its output is not 0 } — 0 is a unit that is dead on all of them. */
+  function activity(net) {
+    const { x, n } = ctx.sample;
+    const layers = net.forwardLayers(x, n).slice(0, -1);
+    const active = layers.map((A) => {
+      const u = A.length / n, on = new Float32Array(u);
+      for (let i = 0; i < n; i++) for (let j = 0; j < u; j++) if (A[i * u + j] !== 0) on[j] += 1 / n;
+      return on;
+    });
+    return { n, active };
+  }
 
   function hiddenSpace(net) {
     const layer = Math.min(hiddenLayer, net.layerCount - 1);
