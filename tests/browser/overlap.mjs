@@ -42,12 +42,21 @@ function findProblems({ tolerance, minControl, smallOk }) {
   // overlapping boxes: two different elements, neither inside the other, nor one an overlay meant to cover
   // (a tooltip, a floating editor, a fixed bar)
   const overlay = (el) => el.closest('.net-tip, .mat-tip, .net-edit, .divergence, [role=tooltip]');
+  // what scrolls under a fixed bar, or under a sticky one once the page has scrolled, is not overlap
+  const layerOf = (el) => {
+    for (let p = el; p; p = p.parentElement) {
+      const { position } = getComputedStyle(p);
+      if (position === 'fixed' || (position === 'sticky' && scrollY > 0)) return p;
+    }
+    return null;
+  };
+  for (const b of boxes) b.layer = layerOf(b.el);
   boxes.sort((a, b) => a.r.top - b.r.top);
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i];
     for (let j = i + 1; j < boxes.length && boxes[j].r.top < a.r.bottom - tolerance; j++) {
       const b = boxes[j];
-      if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el) || overlay(a.el) || overlay(b.el)) continue;
+      if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el) || overlay(a.el) || overlay(b.el) || a.layer !== b.layer) continue;
       if (intersect(a.r, b.r)) problems.push(`${short(a.text)} overlaps ${short(b.text)} ${at(a.r)}`);
     }
   }
