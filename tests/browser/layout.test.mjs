@@ -49,7 +49,7 @@ async function projectorFits(page) {
   assert.deepEqual(outside, [], 'the plot, the curves and Play fit the first screen at 1280×720');
 }
 
-test('every size, default and busy (6 layers, epoch 123,456, a notice): no overlap, overflow or clipped control; one header height', async () => {
+test('every size, default and busy (6 layers, epoch 123,456, a notice): no overlap, overflow or clipped control; one header height; Training fields in balanced rows', async () => {
   const page = await openPlayground(browser);
   const heights = {};
   for (const size of SIZES) {
@@ -83,6 +83,19 @@ test('every size, default and busy (6 layers, epoch 123,456, a notice): no overl
     assert.equal(await headerHeight(page), heights[size], `the header keeps its height at ${size.join('×')}`);
     await looksRight(page, size, 'busy');
     if (size[0] === 1280) await projectorFits(page);
+  }
+  // every optimizer's fields in balanced rows (no field alone on a row) from a tablet up
+  const optimizers = await page.getByLabel('Optimizer', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => o.value));
+  for (const size of SIZES.filter(([w]) => w >= 768)) {
+    await resize(page, size);
+    for (const name of optimizers) {
+      await page.getByLabel('Optimizer', { exact: true }).selectOption(name);
+      const rows = await page.locator('#training-panel .grid2').evaluate((grid) => {
+        const tops = [...grid.children].filter((f) => f.checkVisibility()).map((f) => Math.round(f.getBoundingClientRect().top));
+        return [...new Set(tops)].map((t) => tops.filter((x) => x === t).length);
+      });
+      assert.ok(rows.length === 1 || rows.every((n) => n > 1), `${name} at ${size.join('×')}: fields in rows of ${rows.join(', ')}`);
+    }
   }
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -128,10 +128,11 @@ export function createTrainingPanel(root, catalog, { onChange }) {
     return row;
   });
 
+  const grid = h('div', { class: 'grid2' },
+    field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
+    field('L1', l1), field('L2', l2));
   root.append(
-    h('div', { class: 'grid2' },
-      field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
-      field('L1', l1), field('L2', l2)),
+    grid,
     lrChoices,
     h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing the optimizer, its settings or the batch size keeps training; anything else starts over.'),
   );
@@ -149,6 +150,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
         row.hidden = !optimizerParams(catalog, c.optimizer).some((p) => p.name === key);
         setValue(params[key], c[key]);
       }
+      grid.dataset.fields = [...grid.children].filter((f) => !f.hidden).length;   // style.css balances the rows
     },
   };
 }
