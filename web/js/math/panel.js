@@ -78,7 +78,8 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
     const b = block.getBoundingClientRect(), e = last.getBoundingClientRect();
     let dy = Math.max(0, e.bottom - bottom);       // up, until the values' end clears the bar…
     if (b.top - dy < top) dy = b.top - top;        // …but never the equation's top under the header
-    if (Math.abs(dy) >= 1) window.scrollBy({ top: dy, behavior: 'smooth' });
+    // an absolute target: scrollBy during a smooth scroll would add to that scroll's own target
+    if (Math.abs(dy) >= 1) window.scrollTo({ top: scrollY + dy, behavior: 'smooth' });
   }
   const equations = createEquationView(eqRoot);
   const net = createNetView(netCanvas, catalog);   // a small copy of the network drawing, beside the values
