@@ -118,16 +118,16 @@ const stepView = (page) => page.evaluate(() => {
 
 test('By hand, stepped at every size: the current equation stays between the header and the step bar, its values right after it on a phone', async () => {
   const page = await openPlayground(browser, '#dataset=spiral&layers=4tanh&batch=5');
-  for (const size of SIZES) {
+  await page.locator('#by-hand').scrollIntoViewIfNeeded();
+  await button(page, 'Start step-through').click();
+  await page.locator('#by-hand [aria-current=step]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#by-hand .eq-page:not([data-state=typeset])').length === 0);
+  for (const [k, size] of SIZES.entries()) {
     await resize(page, size);
-    await page.locator('#by-hand').scrollIntoViewIfNeeded();
-    if (await button(page, 'Stop step-through').isVisible()) await button(page, 'Stop step-through').click();
-    await button(page, 'Start step-through').click();
-    await page.locator('#by-hand [aria-current=step]').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('#by-hand .eq-page:not([data-state=typeset])').length === 0);
     const oneColumn = size[0] <= 1100;
-    for (let i = 0; i < (oneColumn ? 4 : 2); i++) {
-      await button(page, 'Next step').click();
+    // three steps forward at one size, three back at the next (steps 1 to 4 of the six)
+    for (let i = 0; i < 3; i++) {
+      await button(page, k % 2 ? 'Previous step' : 'Next step').click();
       // the page scrolls (smoothly) to the step: wait for where it comes to rest
       await eventually(async () => {
         const v = await stepView(page);
