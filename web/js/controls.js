@@ -129,10 +129,11 @@ export function createTrainingPanel(root, catalog, { onChange }) {
     return row;
   });
 
+  const grid = h('div', { class: 'grid2' },
+    field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
+    field('L1', l1), field('L2', l2));
   root.append(
-    h('div', { class: 'grid2' },
-      field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
-      field('L1', l1), field('L2', l2)),
+    grid,
     lrChoices,
     h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing any of these keeps training from the current weights; the data and the network start over.'),
   );
@@ -147,6 +148,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
         row.hidden = !optimizerParams(catalog, c.optimizer).some((p) => p.name === key);
         params[key].show(c[key]);
       }
+      grid.dataset.fields = [...grid.children].filter((f) => !f.hidden).length;   // style.css balances the rows
     },
   };
 }

@@ -118,12 +118,10 @@ export function createEquationView(root) {
     setBlocks(b) { blocks = b; render(); },
     /** KaTeX has loaded: typeset everything. */
     setRenderer(r) { tex = r; render(); },
-    /** The current step's block id, or null. */
-    setCurrent(id, { scroll = false } = {}) {
+    /** The current step's block id, or null (panel.js scrolls it into view). */
+    setCurrent(id) {
       current = id;
       mark();
-      const el = id && page.querySelector(`[data-step="${id}"]`);
-      if (el && scroll) el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     },
     /** Briefly marks a block (an advice link was followed) and scrolls to it. */
     flash(id) {

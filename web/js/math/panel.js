@@ -26,12 +26,14 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   let req = 0, waitingTrace = 0, waitingCheck = 0, lastLive = 0, lastSteps = -1;
 
   // --- layout ---
-  const btn = (label, onclick, cls = 'ghost') => h('button', { type: 'button', class: cls, onclick }, label);
+  // short: the words a phone shows (the rest of the label is hidden there; the name stays whole)
+  const btn = (label, onclick, cls = 'ghost', short = label) => h('button', { type: 'button', class: cls, onclick, 'aria-label': label },
+    short, short !== label ? h('span', { class: 'bh-more' }, label.slice(short.length)) : null);
   const startBtn = btn('Start step-through', () => startStepping(), 'ghost primary');
-  const prevBtn = btn('Previous step', () => go(-1));
-  const nextBtn = btn('Next step', () => go(1), 'ghost primary');
+  const prevBtn = btn('Previous step', () => go(-1), 'ghost', 'Previous');
+  const nextBtn = btn('Next step', () => go(1), 'ghost primary', 'Next');
   const applyBtn = btn('Apply update', () => applyUpdate(), 'ghost primary');
-  const stopBtn = btn('Stop step-through', () => stopStepping());
+  const stopBtn = btn('Stop step-through', () => stopStepping(), 'ghost', 'Stop');
   const caption = h('p', { class: 'bh-caption', 'aria-live': 'polite' });
   const netCanvas = h('canvas', { class: 'bh-net', 'aria-hidden': 'true' });
   const netFigure = h('figure', { class: 'bh-net-figure' }, netCanvas,
@@ -56,8 +58,29 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
   // wide: the controls head the sticky side column; one column: they come before the equations
   const narrow = window.matchMedia('(max-width: 1100px)');
   const placeStepper = () => (narrow.matches ? root.querySelector('.bh-body').before(stepper) : side.prepend(stepper));
-  narrow.addEventListener('change', placeStepper);
+  narrow.addEventListener('change', () => { placeStepper(); placeValues(); });
   placeStepper();
+  // one column, stepping: the live values follow the current equation (not the end of the page)
+  function placeValues() {
+    const block = narrow.matches && stepping?.order ? eqRoot.querySelector('.eq-block.current') : null;
+    if (block && block.nextElementSibling !== valuesRoot) block.after(valuesRoot);
+    if (!block && valuesRoot.parentElement !== side) side.append(valuesRoot);
+  }
+  /** Scrolls the current equation (and, in one column, its values after it) into view between the
+   *  sticky header (the page's scroll-padding-top) and the step bar docked at the bottom; the
+   *  equation wins when both do not fit. */
+  function revealStep() {
+    const block = eqRoot.querySelector('.eq-block.current');
+    if (!block) return;
+    const last = block.nextElementSibling === valuesRoot ? valuesRoot : block;
+    const top = (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + 8;
+    const bottom = innerHeight - (getComputedStyle(stepper).position === 'fixed' ? stepper.offsetHeight : 0) - 8;
+    const b = block.getBoundingClientRect(), e = last.getBoundingClientRect();
+    let dy = Math.max(0, e.bottom - bottom);       // up, until the values' end clears the bar…
+    if (b.top - dy < top) dy = b.top - top;        // …but never the equation's top under the header
+    // an absolute target: scrollBy during a smooth scroll would add to that scroll's own target
+    if (Math.abs(dy) >= 1) window.scrollTo({ top: scrollY + dy, behavior: 'smooth' });
+  }
   const equations = createEquationView(eqRoot);
   const net = createNetView(netCanvas, catalog);   // a small copy of the network drawing, beside the values
   let shapeKey = '', runKey = '', runData = null;
@@ -148,6 +171,7 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
     root.classList.toggle('stepping', on);
     if (!ready) {
       equations.setCurrent(null);
+      placeValues();
       values.setActive([]);
       caption.textContent = on ? 'Taking the next mini-batch…' : usable
         ? 'Start the step-through to follow one mini-batch through these equations; training pauses while you step.'
@@ -159,9 +183,11 @@ export function createMathPanel(root, catalog, { post, pause, highlightLayer }) 
     const [stage, l] = id.split('-');
     const layer = l ? Number(l) : stage === 'loss' ? L : null;
     caption.textContent = `Step ${stepping.index + 1} of ${stepping.order.length}: ${stepLabel(id, L)}.`;
-    equations.setCurrent(id, { scroll });
+    equations.setCurrent(id);
     if (layer) values.setLayer(layer);
     values.setActive(stepKeys(stage));
+    placeValues();
+    if (scroll) revealStep();
     const group = side.querySelector('.mat-card.active')?.closest('.mat-group');
     if (group && side.scrollHeight > side.clientHeight) side.scrollTo({ top: Math.max(0, group.offsetTop - stepper.offsetHeight - 8), behavior: 'smooth' });
     highlightLayer(layer);
