@@ -14,9 +14,9 @@ export function createWeightsPanel(root, { onEdit, onClose }) {
   const list = h('div', { class: 'net-weights-list' });
   const close = h('button', { type: 'button', class: 'ghost' }, 'Close');
   const panel = h('section', { class: 'net-weights', hidden: true, 'aria-labelledby': 'net-weights-title' },
-    h('div', { class: 'row-head' }, title, h('span', { class: 'spacer' }), close),
+    title,
     h('p', { class: 'hint' }, 'Type a value, then Enter (or leave the field) to set it; Escape puts back the network’s value.'),
-    list);
+    list, h('div', { class: 'net-weights-end' }, close));
   title.id = 'net-weights-title';
   root.append(panel);
   close.addEventListener('click', () => onClose());
@@ -36,7 +36,7 @@ export function createWeightsPanel(root, { onEdit, onClose }) {
   /** The typed value, or why it cannot be one. */
   function read(input) {
     const text = input.value.trim();
-    if (input.validity.badInput || text === '') return { error: 'Type a number, such as 0.5 or -2.' };
+    if (input.validity.badInput || text === '') return { error: 'Not a number the network can hold: type one such as 0.5 or -2.' };
     const v = Number(text);
     if (!Number.isFinite(v) || Math.abs(v) > F32_MAX) return { error: 'Too large: the network keeps numbers up to about 3.4 × 10³⁸ in size.' };
     return { value: v };
