@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { SCREENSHOTS, startBrowser, label, button, download, eventually, canvasesFit, openPlayground } from './browser.mjs';
+import { SCREENSHOTS, startBrowser, label, button, download, eventually, openPlayground } from './browser.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser;
@@ -21,6 +21,12 @@ after(() => browser?.close());
 
 /** Waits until the diagram shows `neurons` neurons of the hidden and output layers. */
 const drawn = (page, neurons) => page.waitForFunction((n) => document.getElementById('netview').dataset.neurons === String(n), neurons);
+
+/** Waits until the diagram has been redrawn at its box's size in a window `width` px wide. */
+const diagramFits = (page, width) => page.waitForFunction((w) => {
+  const c = document.getElementById('netview'), dpr = window.devicePixelRatio || 1;
+  return window.innerWidth === w && Math.abs(c.width - c.clientWidth * dpr) <= 1;
+}, width, { polling: 50 });
 
 /** Replaces a number field's text as a person does: select it all, type key by key, Tab. */
 async function typeInto(page, name, text) {
@@ -81,24 +87,24 @@ const caption = (page) => page.locator('#boundary').getAttribute('aria-descripti
 
 test('column labels overlap neither each other nor the neurons, at every size and depth', async () => {
   const page = await openPlayground(browser);
+  let layers = 2;   // hidden layers of 16 units (8 drawn), added and removed with the page's buttons
+  async function setLayers(n) {
+    while (layers < n) { await button(page, 'Add layer').click(); layers++; }
+    while (layers > n) { await button(page, 'Remove layer').click(); layers--; }
+    if (n >= 6 && await label(page, 'Layer 6 activation').inputValue() !== 'leaky_relu') {
+      await label(page, 'Layer 6 activation').selectOption({ label: 'Leaky ReLU' });   // the longest name
+    }
+  }
   const sizes = [[1440, 900], [1280, 720], [768, 1024], [390, 844]];
-  const shapes = [   // hidden layers of 16 units (8 drawn) and the output; added with the page's button
-    { layers: 2, neurons: 2 * 8 + 1 },
-    { layers: 6, neurons: 6 * 8 + 1 },
-    { layers: 8, neurons: 8 * 8 + 1 },
-  ];
-  let layers = 2;
-  for (const shape of shapes) {
-    while (layers < shape.layers) { await button(page, 'Add layer').click(); layers++; }
-    if (shape.layers === 6) await label(page, 'Layer 6 activation').selectOption({ label: 'Leaky ReLU' });   // the longest name
-    for (const [width, height] of sizes) {
-      await page.setViewportSize({ width, height });
-      await canvasesFit(page, width);
-      await drawn(page, shape.neurons);
-      await page.waitForFunction((n) => document.querySelectorAll('.net-node').length === n, shape.neurons + 2);
-      const where = `${width}×${height}, ${shape.layers} layers`;
-      assertNoOverlap(await diagramBoxes(page), where);
-      if (width <= 768 && shape.layers >= 6) await page.locator('.netwrap').screenshot({ path: join(SCREENSHOTS, `diagram-${width}-${shape.layers}layers.png`) });
+  for (const [s, [width, height]] of sizes.entries()) {
+    await page.setViewportSize({ width, height });
+    for (const n of s % 2 ? [8, 6, 2] : [2, 6, 8]) {   // there and back: few changes
+      await setLayers(n);
+      await diagramFits(page, width);
+      await drawn(page, 8 * n + 1);
+      await page.waitForFunction((k) => document.querySelectorAll('.net-node').length === k, 8 * n + 1 + 2);
+      assertNoOverlap(await diagramBoxes(page), `${width}×${height}, ${n} layers`);
+      if (width <= 768 && n >= 6) await page.locator('.netwrap').screenshot({ path: join(SCREENSHOTS, `diagram-${width}-${n}layers.png`) });
     }
   }
   assert.deepEqual(page.problems, []);

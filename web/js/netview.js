@@ -29,6 +29,7 @@ export function createNetView(canvas, catalog) {
   let focus = null;     // { column, unit } ringed while its map is shown in the big plot
   let geometry = null, onLayout = () => {};
   let textOnCanvas = true;   // false once the diagram lays the labels as page text
+  let labelCache = null;     // { shape, w, labels }: the labels' layout (netlabels.js)
 
   const measure = (t) => ctx.measureText(t).width;
 
@@ -38,9 +39,12 @@ export function createNetView(canvas, catalog) {
     const left = Math.max(30, 8 + Math.max(0, ...shape.features.map(measure)) + 6 + 13), right = 16;
     const dx = counts.length > 1 ? (w - left - right) / (counts.length - 1) : 0;
     const xs = counts.map((_, c) => (counts.length > 1 ? left + c * dx : w / 2));
-    const labels = layoutLabels(xs.map((x, c) => ({
-      x, parts: c === 0 ? ['input'] : [String(counts[c]), display(catalog.activations, shape.layers[c - 1].activation)],
-    })), w, measure);
+    if (labelCache?.shape !== shape || labelCache.w !== w) {   // measured once per shape and width
+      labelCache = { shape, w, labels: layoutLabels(xs.map((x, c) => ({
+        x, parts: c === 0 ? ['input'] : [String(counts[c]), display(catalog.activations, shape.layers[c - 1].activation)],
+      })), w, measure) };
+    }
+    const { labels } = labelCache;
     const top = 6 + labels.bandHeight + 8;
     const bottom = counts.some((n) => n > MAX_NODES) ? 28 : 10;
     const cols = counts.map((count, c) => {
