@@ -46,13 +46,13 @@ export function createNetView(canvas, catalog) {
     }
     const { labels } = labelCache;
     const top = 6 + labels.bandHeight + 8;
-    const bottom = counts.some((n) => n > MAX_NODES) ? 28 : 10;
+    const bottom = counts.some((n) => n > MAX_NODES) ? (textOnCanvas ? 20 : 28) : 10;   // room for the counts
     const cols = counts.map((count, c) => {
       const shown = Math.min(count, MAX_NODES);
       const start = Math.max(0, Math.min(count - shown, starts[c] ?? 0));
       const gap = Math.min(32, (hgt - top - bottom) / Math.max(1, shown));
       const y0 = top + (hgt - top - bottom - gap * (shown - 1)) / 2;
-      const size = Math.max(6, Math.min(26, gap - 6, dx ? dx - 10 : 26));   // a node is a size × size square
+      const size = Math.max(6, Math.min(26, gap - Math.min(6, gap * 0.3), dx ? dx - 10 : 26));   // a node is a size × size square
       return { count, shown, start, x: xs[c], y: (i) => y0 + i * gap, r: size / 2, size };
     });
     return { cols, labels: labels.labels, top: 6, dx, bottom: hgt - bottom + 6 };

@@ -28,7 +28,7 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
   let weights = null, biases = null;
   let hovered = null, pinned = null, shownFocus = null;   // neurons { c, i } (i: the neuron's index)
   let current = { c: 0, i: 0 };   // the neuron that takes the diagram's one tab stop
-  let starts = [];                // per column: the first neuron shown
+  let starts = [];                // per column: the first neuron shown (as last asked of netview)
   let refocus = false;            // focus `current` once it is drawn
 
   // --- names ---
@@ -181,7 +181,6 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
     const sk = JSON.stringify(geo.shape);
     if (sk !== shapeKey) {   // a new network: nothing pinned, first neurons shown
       shapeKey = sk;
-      starts = [];
       current = { c: 0, i: 0 };
       hovered = null;
       if (pinned) pin(null);
@@ -202,7 +201,7 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
     updateFocus();
     if (hadFocus || refocus) focusNode(current);
   }
-  netview.onLayout((g) => { geo = g; render(); });
+  netview.onLayout((g) => { geo = g; starts = g.cols.map((c) => c.start); render(); });
 
   return {
     /** The values behind the drawing, from a worker frame. */

@@ -3,7 +3,8 @@
 // fields. A value applies when committed (Enter, or leaving the field) and goes to the worker
 // through onEdit; Escape restores the network's value. A value that is not a number the network can
 // hold is refused beside its field, saying why, and nothing is sent. While a field is being edited
-// the frames' values do not overwrite it. Owns: the open neuron and its fields.
+// the frames' values do not overwrite it; Escape in a field with nothing to put back closes the
+// panel. Owns: the open neuron and its fields.
 import { h } from '../dom.js';
 
 const F32_MAX = 3.4028234663852886e38;
@@ -68,8 +69,10 @@ export function createWeightsPanel(root, { onEdit, onClose }) {
     input.addEventListener('input', () => { r.dirty = true; });
     input.addEventListener('change', () => commit(r));
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') { e.preventDefault(); r.dirty = true; commit(r); }
-      if (e.key === 'Escape' && (r.dirty || !note.hidden)) { e.preventDefault(); e.stopPropagation(); revert(r); }
+      if (e.key === 'Enter') { e.preventDefault(); r.dirty = true; commit(r); return; }
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      if (r.dirty || !note.hidden) revert(r); else onClose();   // nothing to put back: close
     });
     rows.push(r);
     return h('div', { class: 'net-weight-row' }, h('label', { for: input.id }, target.short), input, note);
