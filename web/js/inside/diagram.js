@@ -26,7 +26,7 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
   netview.overlayText();
   let geo = null, key = '', shapeKey = '';
   let weights = null, biases = null;
-  let hovered = null, pinned = null, shownFocus = null;   // neurons { c, i } (i: the neuron's index)
+  let hovered = null, focused = null, pinned = null, shownFocus = null;   // neurons { c, i } (i: the neuron's index)
   let current = { c: 0, i: 0 };   // the neuron that takes the diagram's one tab stop
   let starts = [];                // per column: the first neuron shown (as last asked of netview)
   let refocus = false;            // focus `current` once it is drawn
@@ -64,10 +64,10 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
     })), { layer: c - 1, kind: 'b', row: i, col: 0, name: `Bias of ${neuronName(c, i)}`, short: 'bias' }];
   }
 
-  // --- the focused neuron (hover wins over the pinned one) ---
+  // --- the neuron whose map the plot shows: the hovered one, else the focused one, else the pinned one ---
   function updateFocus() {
     for (const b of overlay.querySelectorAll('.net-node')) b.setAttribute('aria-pressed', String(pinned?.c === +b.dataset.c && pinned?.i === +b.dataset.i));
-    const f = hovered ?? pinned;
+    const f = hovered ?? focused ?? pinned;
     if (f?.c === shownFocus?.c && f?.i === shownFocus?.i) return;
     shownFocus = f;
     netview.setFocus(f && { column: f.c, unit: f.i });
@@ -129,13 +129,13 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
   // --- what lies over the canvas: labels, neurons, biases, "more" buttons ---
   function nodeButton(col, c, k) {
     const i = col.start + k, x = col.x - col.r, y = col.y(k) - col.r;
-    const enter = () => { hovered = { c, i }; updateFocus(); };
-    const leave = () => { hovered = null; updateFocus(); };
+    // hovering shows the map; so does focus by keyboard (a mouse click focuses too, but pins instead)
+    const set = (hover, on) => { if (hover) hovered = on ? { c, i } : null; else focused = on ? { c, i } : null; updateFocus(); };
     return h('button', {
       type: 'button', class: 'net-node', 'aria-label': neuronLabel(c, i), 'aria-pressed': 'false', 'aria-describedby': 'net-keys',
       'data-c': c, 'data-i': i, tabindex: current.c === c && current.i === i ? 0 : -1,
       style: `left:${x}px;top:${y}px;width:${col.size}px;height:${col.size}px`,
-      onmouseenter: enter, onmouseleave: leave, onfocus: enter, onblur: leave,
+      onmouseenter: () => set(true, true), onmouseleave: () => set(true, false), onfocus: (e) => set(false, e.target.matches(':focus-visible')), onblur: () => set(false, false),
       onclick: () => pin(pinned?.c === c && pinned?.i === i ? null : { c, i }),
     });
   }
@@ -161,6 +161,7 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
       type: 'button', class: 'net-more', tabindex: -1, style: `left:${col.x - width / 2}px;top:${geo.bottom}px;width:${width}px`,
       'aria-label': `${last ? 'Back to' : 'Show'} neurons ${next + 1} to ${next + col.shown} of ${colName(c)} (of ${col.count})`,
       title: `Neurons ${col.start + 1}–${end} of ${col.count} shown`,
+      onmousedown: (e) => e.preventDefault(),   // a click leaves the focus where it was
       onclick: () => { setWindow(c, next); },
     }, text);
   }
@@ -182,7 +183,7 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
     if (sk !== shapeKey) {   // a new network: nothing pinned, first neurons shown
       shapeKey = sk;
       current = { c: 0, i: 0 };
-      hovered = null;
+      hovered = focused = null;
       if (pinned) pin(null);
     }
     const cur = geo.cols[current.c];   // the tab stop stays on a drawn neuron
