@@ -75,6 +75,12 @@ function assertNoOverlap({ labels, nodes, biases, more, canvas }, where) {
   }
 }
 
+/** A screenshot of the diagram, centred in the window (clear of the sticky header). */
+async function shoot(page, name) {
+  await page.locator('.netwrap').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await page.locator('.netwrap').screenshot({ path: join(SCREENSHOTS, name) });
+}
+
 /** The name of the focused element (its aria-label, label or text). */
 const focused = (page) => page.evaluate(() => {
   const e = document.activeElement;
@@ -100,11 +106,12 @@ test('column labels overlap neither each other nor the neurons, at every size an
     await page.setViewportSize({ width, height });
     for (const n of s % 2 ? [8, 6, 2] : [2, 6, 8]) {   // there and back: few changes
       await setLayers(n);
+      await page.mouse.move(0, 0);   // no tooltip: the diagram may have moved under the pointer
       await diagramFits(page, width);
       await drawn(page, 8 * n + 1);
       await page.waitForFunction((k) => document.querySelectorAll('.net-node').length === k, 8 * n + 1 + 2);
       assertNoOverlap(await diagramBoxes(page), `${width}×${height}, ${n} layers`);
-      if (width <= 768 && n >= 6) await page.locator('.netwrap').screenshot({ path: join(SCREENSHOTS, `diagram-${width}-${n}layers.png`) });
+      if (width <= 768 && n >= 6) await shoot(page, `diagram-${width}-${n}layers.png`);
     }
   }
   assert.deepEqual(page.problems, []);
@@ -148,7 +155,7 @@ test('every neuron of a 64-unit layer can be reached and shows its map, by keybo
   const n40 = button(page, 'Layer 1 neuron 40');
   await n40.hover();
   await page.waitForFunction(() => document.getElementById('boundary').getAttribute('aria-description') === 'Layer 1 neuron 40 · Tanh');
-  await page.locator('.netwrap').screenshot({ path: join(SCREENSHOTS, 'diagram-64-neuron40.png') });
+  await shoot(page, 'diagram-64-neuron40.png');
   await page.mouse.move(5, 5);
   await page.waitForFunction(() => !document.getElementById('boundary').getAttribute('aria-description'));
   for (let k = 0; k < 3; k++) await page.locator('.net-more').first().click();   // 41–48, 49–56, 57–64
