@@ -4,8 +4,8 @@
 // list its weights to edit, inside/weights.js), one per bias square, and under a wide layer a button
 // that shows its next neurons. The neurons are one tab stop (a roving tabindex): arrow keys move
 // between neurons and layers, sliding a wide layer's window so that every neuron can be reached.
-// Links are edited by mouse in place (inside/linkedit.js). Owns: the hovered, pinned and current
-// neuron, and each wide layer's window (mirrored to netview.js, which draws it).
+// Links are edited by mouse in place (inside/linkedit.js). Owns: the hovered, focused, pinned and
+// current neuron; netview.js owns each wide layer's window, which this module asks it to move.
 import { h } from '../dom.js';
 import { display } from '../rows.js';
 import { MAX_NODES } from '../netview.js';
@@ -28,7 +28,7 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
   let weights = null, biases = null;
   let hovered = null, focused = null, pinned = null, shownFocus = null;   // neurons { c, i } (i: the neuron's index)
   let current = { c: 0, i: 0 };   // the neuron that takes the diagram's one tab stop
-  let starts = [];                // per column: the first neuron shown (as last asked of netview)
+  let starts = [];                // per column: the first neuron shown (netview's, or as last asked)
   let refocus = false;            // focus `current` once it is drawn
 
   // --- names ---
