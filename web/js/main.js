@@ -249,6 +249,7 @@ function start(catalog, thumbnails) {
     highlightLayer: (l) => ui.netview.highlightLayer(l),
   });
   ui.diagram = createDiagram($('netview'), ui.netview, {
+    catalog, skip: $('skip-diagram'), skipTo: () => $('network-panel').querySelector('input'),
     onFocus: (f) => {
       state.focus = f;
       worker.postMessage(toWorker.focus(f && { layer: f.layer, unit: f.unit }));
