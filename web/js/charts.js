@@ -1,9 +1,10 @@
 // charts.js — train and test curves with Chart.js: loss on the left axis (linear or log), accuracy
 // on the right (hidden for regression), one point per epoch. Long runs are thinned (every k-th
 // epoch plus the latest, k doubling as the run grows), so memory and redraw cost stay bounded
-// however long it trains. Redraws are throttled to ~8 a second.
+// however long it trains. Redraws are throttled to ~8 a second. On the log scale, ticks read as a
+// person writes them (0.1, 0.02, 1e-4), not as Chart.js's fixed decimals ("0.1000000").
 import {
-  Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip,
+  Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Ticks,
 } from 'chart.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -11,6 +12,20 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
 const MAX_SHOWN = 400;
 const REDRAW_MS = 120;
 const TRAIN = '#3b4a63', TEST = '#e8710a';
+
+/** A log-scale tick's label: 1, 2 and 5 times a power of ten ('' for the others), as 0.5 or 20 between
+ *  0.001 and 100,000 and as 1e-4 beyond. */
+export function logTick(v) {
+  if (!(v > 0)) return '';
+  const e = Math.floor(Math.log10(v) + 1e-9), m = v / 10 ** e, digit = Math.round(m);
+  if (Math.abs(m - digit) > 1e-6 || ![1, 2, 5].includes(digit)) return '';
+  return e >= -3 && e < 5 ? String(+(digit * 10 ** e).toPrecision(1)) : `${digit}e${e}`;
+}
+
+/** The loss axis's tick labels: Chart.js's own on the linear scale, logTick on the log scale. */
+function lossTick(value, index, ticks) {
+  return this.type === 'logarithmic' ? logTick(value) : Ticks.formatters.numeric.call(this, value, index, ticks);
+}
 
 export function createCurves(canvas) {
   let history = [];     // every stride-th epoch: { epoch, trainLoss, testLoss, trainAcc, testAcc }
@@ -36,7 +51,7 @@ export function createCurves(canvas) {
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
         x: { type: 'linear', min: 0, title: { display: true, text: 'Epoch' }, ticks: { maxTicksLimit: 6, precision: 0 }, grid: { color: '#eef0f3' } },
-        loss: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Loss' }, grid: { color: '#eef0f3' }, ticks: { maxTicksLimit: 5 } },
+        loss: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Loss' }, grid: { color: '#eef0f3' }, ticks: { maxTicksLimit: 5, callback: lossTick } },
         acc: {
           type: 'linear', position: 'right', min: 0, max: 1, title: { display: true, text: 'Accuracy' },
           grid: { display: false }, ticks: { maxTicksLimit: 5, callback: (v) => `${Math.round(v * 100)}%` },

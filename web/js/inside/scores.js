@@ -2,14 +2,15 @@
 // class, columns: the predicted one; a table named "Confusion matrix") for classification, or
 // R² and RMSE for regression. The worker counts; this module only shows.
 import { h } from '../dom.js';
-import { CLASS_COLORS } from '../boundary.js';
+import { markerIcon, classShape } from '../marks.js';
 
 export function createScores(root) {
   const body = h('div', { class: 'scores' });
   root.append(body);
   let last = '';
 
-  const swatch = (k) => h('i', { class: 'cm-dot', style: `background:${CLASS_COLORS[k % CLASS_COLORS.length]}` });
+  // the class's marker (colour and shape, as in the plot); its shape is named for screen readers
+  const swatch = (k) => [markerIcon(k, 12), h('span', { class: 'sr-only' }, `(${classShape(k)}) `)];
   const pct = (v) => `${(v * 100).toFixed(1)}%`;
 
   function matrix({ matrix: m, n }) {
