@@ -41,7 +41,7 @@ export function traceMarker(ctx, shape, x, y, r) {
 const SVG = 'http://www.w3.org/2000/svg';
 const pathData = (shape, c, r) => (VERTICES[shape]
   ? `M${VERTICES[shape].map(([x, y]) => `${(c + x * r).toFixed(2)},${(c + y * r).toFixed(2)}`).join('L')}Z`
-  : `M${c + r},${c}A${r},${r} 0 1 1 ${c - r},${c}A${r},${r} 0 1 1 ${c + r},${c}Z`);
+  : `M${c + r},${c}A${r},${r} 0 1 1 ${c - r},${c}A${r},${r} 0 1 1 ${c + r},${c}Z`.replace(/\d+\.\d{3,}/g, (v) => (+v).toFixed(2)));
 
 /** A small SVG icon of class k's marker (decorative: aria-hidden; the text beside it names the
  *  class and, for screen readers, its shape). data-shape says which shape it is. */
