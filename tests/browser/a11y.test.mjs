@@ -278,7 +278,7 @@ test('axe-core finds no violation at six sizes: default, paused, By hand stepped
   await linked.getByRole('alert').filter({ hasText: 'noise' }).waitFor();
   await linked.waitForFunction(() => !document.getElementById('play').disabled);
   found.push(...await axeAtSizes(linked, 'link notice'));
-  await linked.screenshot({ path: join(SCREENSHOTS, 'a11y-notice-390.png') });
+  await linked.screenshot({ path: join(SCREENSHOTS, 'a11y-notice.png') });
   assert.deepEqual(linked.problems, []);
   await linked.close();
   if (found.length) console.log(`# axe-core:\n${found.map((f) => `#   ${f}`).join('\n')}`);

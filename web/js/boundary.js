@@ -171,10 +171,11 @@ export function createBoundary(canvas, legend, catalog) {
       h('span', {}, left), h('span', { class: 'ramp', style: `background:${RAMP}` }), h('span', {}, right), h('span', { class: 'legend-mid' }, mid));
     const mark = (k) => h('span', { class: 'swatch', 'data-shape': classShape(k) }, markerIcon(k), `class ${k + 1}`, h('span', { class: 'sr-only' }, ` (${classShape(k)})`));
     const items = [];
+    let marks = data.kind !== 'regression';
     if (preview) items.push(bar(preview.scale.lo, preview.scale.label, preview.scale.hi));
     else if (data.kind === 'regression') items.push(bar('−1', 'predicted value', '+1'));
-    else if (data.outputs === 1) items.push(bar('class 1', 'p(class 2)', 'class 2'));
-    if (data.kind !== 'regression') for (let k = 0; k < data.labelCount; k++) items.push(mark(k));
+    else if (data.outputs === 1 && data.labelCount <= 2) { items.push(bar(mark(0), 'p(class 2)', mark(1))); marks = false; }
+    if (marks) for (let k = 0; k < data.labelCount; k++) items.push(mark(k));
     items.push(h('span', { class: 'swatch' }, h('i', { class: 'dot train' }), 'train'));
     if (showTest) items.push(h('span', { class: 'swatch' }, h('i', { class: 'dot test' }), 'test'));
     legend.replaceChildren(...items);
