@@ -347,7 +347,7 @@ test('log-scale loss ticks read 0.1, 0.01, 1e-4; the hidden space speaks of targ
   const dead = await openPlayground(browser, '#layers=8relu&init=zeros');
   await dead.waitForFunction(() => /Layer 1/.test(document.querySelector('.hidden-caption').innerText));
   const text = await dead.locator('.hidden-caption').innerText();
-  assert.match(text, /dead/);
+  assert.match(text, /^Layer 1 \(8 ReLU\): .*dead/, 'the layer by its activation\'s display name, said to be dead');
   assert.doesNotMatch(text, /0% and 0%/);
   assert.deepEqual(dead.problems, []);
   await dead.close();

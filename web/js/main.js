@@ -20,6 +20,7 @@ import { createDataTools } from './data/panel.js';
 import { TO_PAGE, toWorker } from './protocol.js';
 import { problemsOf } from './fields.js';
 import { createFieldNotes } from './fieldnotes.js';
+import { display } from './rows.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -83,7 +84,7 @@ function resetViews(config) {
   ui.status.reset(kind);
   const layers = [...config.layers, { units: outputUnits(catalog, config), activation: config.outputActivation }];
   ui.netview.setShape(config.features, layers);
-  ui.inside.reset(layers);
+  ui.inside.reset(layers.map((l) => ({ ...l, display: display(catalog.activations, l.activation) })));
   ui.math.reset();
 }
 

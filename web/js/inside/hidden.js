@@ -137,9 +137,10 @@ export function createHiddenView(root, { onLayer }) {
   new ResizeObserver(redraw).observe(canvas);
 
   return {
-    /** A new network: layers = [{ units, activation }] incl. the output. Picks the last hidden layer. */
+    /** A new network: layers = [{ units, activation, display }] incl. the output. Picks the last hidden layer. */
     reset(layers) {
-      names = layers.map((l, i) => (i === layers.length - 1 ? `Output (${l.units} ${l.activation})` : `Layer ${i + 1} (${l.units} ${l.activation})`));
+      const what = (l) => `${l.units} ${l.display ?? l.activation}`;   // the activation's display name
+      names = layers.map((l, i) => (i === layers.length - 1 ? `Output (${what(l)})` : `Layer ${i + 1} (${what(l)})`));
       const keep = Number(select.value);
       select.replaceChildren(...names.map((t, i) => h('option', { value: i }, t)));
       const chosen = Number.isInteger(keep) && keep < layers.length && select.dataset.count === String(layers.length) ? keep : Math.max(0, layers.length - 2);
