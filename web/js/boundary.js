@@ -139,7 +139,7 @@ export function createBoundary(canvas, legend, catalog) {
       if (data.kind === 'regression') {   // a colour per point: one path each
         for (let i = 0; i < part.n; i++) {
           pctx.beginPath();
-          traceMarker(pctx, 'circle', toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r);
+          traceMarker(pctx, 'disc', toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r);
           pctx.fillStyle = css(diverging(part.targets[i]));
           pctx.fill();
           outline(stroke, width);

@@ -36,7 +36,7 @@ function thumbnail(t, title, extent, onPick) {
   if (!t.labels) {
     for (let i = 0; i < n; i++) {
       ctx.beginPath();
-      traceMarker(ctx, 'circle', px(i), py(i), 3);
+      traceMarker(ctx, 'disc', px(i), py(i), 3);
       ctx.fillStyle = `rgb(${diverging(t.targets[i]).join(',')})`;
       ctx.fill();
     }

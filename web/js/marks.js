@@ -8,7 +8,7 @@
  *  vermillion, sky blue (yellow and black left out: too light on white, too close to the outlines). */
 export const CLASS_COLORS = ['#e69f00', '#0072b2', '#009e73', '#cc79a7', '#d55e00', '#56b4e9'];
 /** One shape per class, in the palette's order; the names are what a screen reader hears. */
-export const CLASS_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'plus', 'star'];
+export const CLASS_SHAPES = ['disc', 'square', 'triangle', 'diamond', 'plus', 'star'];
 
 export const classColor = (k) => CLASS_COLORS[k % CLASS_COLORS.length];
 export const classShape = (k) => CLASS_SHAPES[k % CLASS_SHAPES.length];

@@ -40,7 +40,7 @@ export function createHiddenView(root, { onLayer }) {
     if (data.kind === 'regression') {
       for (let i = 0; i < n; i += stride) {
         ctx.beginPath();
-        at(i, 'circle');
+        at(i, 'disc');
         ctx.fillStyle = `rgb(${diverging(valueOf(i))})`;
         ctx.fill();
         rim(i >= nTrain);
