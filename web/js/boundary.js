@@ -5,12 +5,14 @@
 // The grid arrives as one batched prediction (res × res × outputs) and is painted into a
 // res × res image that the canvas scales up smoothly: no per-cell DOM.
 // setPreview() shows one neuron's map instead (hovering a node of the network diagram).
+// Classes are told apart by colour and marker shape (marks.js); the legend shows both.
 // The module's catalog gives the plot's extent and the output activation's row (its midpoint).
 import { row } from './rows.js';
 import { h } from './dom.js';
 import { paintMap } from './inside/maps.js';
+import { CLASS_COLORS, classColor, classShape, markerIcon, traceMarker } from './marks.js';
 
-export const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca25f', '#8e5bc6', '#d6404e', '#15a6b4'];
+export { CLASS_COLORS };
 const NEG = [245, 147, 34], POS = [8, 119, 189], MID = [250, 250, 250];
 const HEAT = 0.62;  // the heatmap stops short of full colour so the points stay readable
 
@@ -23,6 +25,25 @@ export const diverging = (v, strength = 1) => {
   return t < 0 ? mix(MID, NEG, -t * strength) : mix(MID, POS, t * strength);
 };
 const css = (c) => `rgb(${c[0]},${c[1]},${c[2]})`;
+const RAMP = `linear-gradient(90deg, ${css(NEG)}, ${css(MID)}, ${css(POS)})`;
+const fmtEnd = (v) => String(+v.toPrecision(2)).replace('-', '−');
+
+/** The ends of a neuron map's colour scale (as maps.js scales it: a bounded activation over its
+ *  range, anything else over ± its largest value) and what it shows. range: the activation's row. */
+function mapScale(range, values, caption) {
+  const label = `${caption}: ${range ? 'output' : 'value'}`;
+  if (range && range.lo !== null && range.hi !== null) return { lo: fmtEnd(range.lo), hi: (range.lo < 0 ? '+' : '') + fmtEnd(range.hi), label };
+  let max = 1e-6;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  return { lo: fmtEnd(-max), hi: `+${fmtEnd(max)}`, label };
+}
+
+/** How many classes the points use (one path each): the configured count, or more if a label says so. */
+function labelCount(d) {
+  let n = d.kind === 'regression' ? 0 : d.classes;
+  for (const part of [d.train, d.test]) for (let i = 0; part.labels && i < part.n; i++) n = Math.max(n, part.labels[i] + 1);
+  return n;
+}
 
 export function createBoundary(canvas, legend, catalog) {
   const extent = catalog.limits.extent;   // the data live in [−extent, extent]²
@@ -37,6 +58,7 @@ export function createBoundary(canvas, legend, catalog) {
   const previewImage = document.createElement('canvas');
   const points = document.createElement('canvas');  // the data, drawn once per data/size/showTest
   let pointsKey = '';
+  let legendKey = '';     // the neuron map's scale the legend shows ('' for the prediction)
 
   function paintGrid() {
     const { values, res, outputs } = grid;
@@ -60,10 +82,6 @@ export function createBoundary(canvas, legend, catalog) {
       img.data.set([c[0], c[1], c[2], 255], 4 * i);
     }
     ictx.putImageData(img, 0, 0);
-  }
-
-  function pointColor(part, i) {
-    return data.kind === 'regression' ? css(diverging(part.targets[i])) : CLASS_COLORS[part.labels[i] % CLASS_COLORS.length];
   }
 
   function draw() {
@@ -111,15 +129,31 @@ export function createBoundary(canvas, legend, catalog) {
     pctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const r = Math.max(2.5, Math.min(4.2, size / 110));
     const toPx = (v) => ((v + extent) / (2 * extent)) * size;
+    // train: a white rim (with a faint dark edge, so pale markers stand out on a pale background);
+    // test: a dark rim (as the legend shows)
+    const outline = (stroke, width) => {
+      if (stroke === '#ffffff') { pctx.lineWidth = width + 1.6; pctx.strokeStyle = 'rgba(29, 35, 48, 0.45)'; pctx.stroke(); }
+      pctx.lineWidth = width; pctx.strokeStyle = stroke; pctx.stroke();
+    };
     const plot = (part, stroke, width) => {
-      for (let i = 0; i < part.n; i++) {
+      if (data.kind === 'regression') {   // a colour per point: one path each
+        for (let i = 0; i < part.n; i++) {
+          pctx.beginPath();
+          traceMarker(pctx, 'disc', toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r);
+          pctx.fillStyle = css(diverging(part.targets[i]));
+          pctx.fill();
+          outline(stroke, width);
+        }
+        return;
+      }
+      for (let k = 0; k < data.labelCount; k++) {   // one path per class: its colour and shape
         pctx.beginPath();
-        pctx.arc(toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r, 0, 2 * Math.PI);
-        pctx.fillStyle = pointColor(part, i);
+        for (let i = 0; i < part.n; i++) {
+          if (part.labels[i] === k) traceMarker(pctx, classShape(k), toPx(part.x[2 * i]), size - toPx(part.x[2 * i + 1]), r);
+        }
+        pctx.fillStyle = classColor(k);
         pctx.fill();
-        pctx.lineWidth = width;
-        pctx.strokeStyle = stroke;
-        pctx.stroke();
+        outline(stroke, width);
       }
     };
     plot(data.train, '#ffffff', 1);
@@ -130,18 +164,18 @@ export function createBoundary(canvas, legend, catalog) {
     if (!pending) { pending = true; requestAnimationFrame(draw); }
   }
 
+  /** What the plot shows, then the points' marks: while a neuron's map is shown (preview), its
+   *  activation's scale replaces the prediction's. */
   function renderLegend() {
-    const bar = (left, mid, right, gradient) => h('div', { class: 'legend-bar' },
-      h('span', {}, left), h('span', { class: 'ramp', style: `background:${gradient}` }), h('span', {}, right), mid && h('span', { class: 'legend-mid' }, mid));
-    const ramp = `linear-gradient(90deg, ${css(NEG)}, ${css(MID)}, ${css(POS)})`;
+    const bar = (left, mid, right) => h('div', { class: 'legend-bar' },
+      h('span', {}, left), h('span', { class: 'ramp', style: `background:${RAMP}` }), h('span', {}, right), h('span', { class: 'legend-mid' }, mid));
+    const mark = (k) => h('span', { class: 'swatch', 'data-shape': classShape(k) }, markerIcon(k), `class ${k + 1}`, h('span', { class: 'sr-only' }, ` (${classShape(k)})`));
     const items = [];
-    if (data.kind === 'regression') items.push(bar('−1', 'predicted value', '+1', ramp));
-    else if (data.outputs === 1) items.push(bar('class 1', 'p(class 2)', 'class 2', ramp));
-    else {
-      for (let k = 0; k < data.classes; k++) {
-        items.push(h('span', { class: 'swatch' }, h('i', { style: `background:${CLASS_COLORS[k % CLASS_COLORS.length]}` }), `class ${k + 1}`));
-      }
-    }
+    let marks = data.kind !== 'regression';
+    if (preview) items.push(bar(preview.scale.lo, preview.scale.label, preview.scale.hi));
+    else if (data.kind === 'regression') items.push(bar('−1', 'predicted value', '+1'));
+    else if (data.outputs === 1 && data.labelCount <= 2) { items.push(bar(mark(0), 'p(class 2)', mark(1))); marks = false; }
+    if (marks) for (let k = 0; k < data.labelCount; k++) items.push(mark(k));
     items.push(h('span', { class: 'swatch' }, h('i', { class: 'dot train' }), 'train'));
     if (showTest) items.push(h('span', { class: 'swatch' }, h('i', { class: 'dot test' }), 'test'));
     legend.replaceChildren(...items);
@@ -154,7 +188,7 @@ export function createBoundary(canvas, legend, catalog) {
     setData(d) {
       // one output for two classes: the targets are 1 and 2·midpoint − 1 (as the core's encodeTargets)
       const binary = d.outputs === 1 && d.kind !== 'regression';
-      data = { ...d, lo: binary ? 2 * activation(d.outputActivation).midpoint - 1 : 0, hi: 1 };
+      data = { ...d, lo: binary ? 2 * activation(d.outputActivation).midpoint - 1 : 0, hi: 1, labelCount: labelCount(d) };
       if (!d.keep) grid = null;  // keep: new points for the same network, whose map still holds
       pointsKey = '';
       renderLegend();
@@ -171,8 +205,10 @@ export function createBoundary(canvas, legend, catalog) {
     /** One neuron's map instead of the prediction: { values (res²), res, activation, caption },
      *  or null to go back. The caption is also the canvas's accessible description. */
     setPreview(p) {
-      preview = p && { caption: p.caption };
+      preview = p && { caption: p.caption, scale: mapScale(activation(p.activation), p.values, p.caption) };
       if (p) paintMap(previewImage, p.values, p.res, { activation: activation(p.activation), strength: HEAT });
+      const key = preview ? Object.values(preview.scale).join('|') : '';
+      if (data && key !== legendKey) { legendKey = key; renderLegend(); }   // every frame re-sends the map
       canvas.setAttribute('aria-description', p ? p.caption : '');
       redraw();
     },

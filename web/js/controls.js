@@ -5,7 +5,8 @@
 import { h, field, select, numberField, setValue } from './dom.js';
 import { UI_LIMITS, HYPERPARAMETERS, datasetInfo, optimizerParams, numberRule } from './config.js';
 import { display } from './rows.js';
-import { CLASS_COLORS, diverging } from './boundary.js';
+import { diverging } from './boundary.js';
+import { classColor, classShape, traceMarker } from './marks.js';
 import { minClasses } from './data/custom.js';
 
 const fmt = (v, digits = 2) => Number(v).toFixed(digits);
@@ -26,18 +27,32 @@ function slider(label, attrs, show) {
 
 // --- Data ------------------------------------------------------------------------------------------
 
-/** A clickable picture of a dataset (TF Playground's picker); the select stays the named control. */
+/** A clickable picture of a dataset (TF Playground's picker); the select stays the named control.
+ *  Classes in their colour and marker shape (one path per class); regression targets in colour. */
 function thumbnail(t, title, extent, onPick) {
   const canvas = h('canvas', { width: 96, height: 96, 'aria-hidden': 'true' });
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#f7f8fa';
   ctx.fillRect(0, 0, 96, 96);
-  for (let i = 0; i < t.x.length / 2; i++) {
-    const c = t.labels ? CLASS_COLORS[t.labels[i] % CLASS_COLORS.length] : `rgb(${diverging(t.targets[i]).join(',')})`;
-    ctx.fillStyle = c;
-    ctx.beginPath();
-    ctx.arc(((t.x[2 * i] + extent) / (2 * extent)) * 96, 96 - ((t.x[2 * i + 1] + extent) / (2 * extent)) * 96, 3, 0, 2 * Math.PI);
-    ctx.fill();
+  const n = t.x.length / 2;
+  const px = (i) => ((t.x[2 * i] + extent) / (2 * extent)) * 96, py = (i) => 96 - ((t.x[2 * i + 1] + extent) / (2 * extent)) * 96;
+  ctx.lineWidth = 0.6;
+  ctx.strokeStyle = 'rgba(29, 35, 48, 0.5)';
+  if (!t.labels) {
+    for (let i = 0; i < n; i++) {
+      ctx.beginPath();
+      traceMarker(ctx, 'disc', px(i), py(i), 3);
+      ctx.fillStyle = `rgb(${diverging(t.targets[i]).join(',')})`;
+      ctx.fill();
+    }
+  } else {
+    for (let k = 0; k <= Math.max(...t.labels); k++) {
+      ctx.beginPath();
+      for (let i = 0; i < n; i++) if (t.labels[i] === k) traceMarker(ctx, classShape(k), px(i), py(i), 3);
+      ctx.fillStyle = classColor(k);
+      ctx.fill();
+      ctx.stroke();
+    }
   }
   return h('button', { type: 'button', class: 'thumb', title, 'aria-label': title, onclick: () => onPick(t.name) }, canvas);
 }

@@ -236,7 +236,7 @@ function start(catalog, thumbnails) {
     boundary: createBoundary($('boundary'), $('legend'), catalog),
     curves: createCurves($('curves')),
     netview: createNetView($('netview'), catalog),
-    status: createStatus($('status')),
+    status: createStatus($('status'), $('announce')),
     divergence: createDivergence($('divergence')),
     notice: createNotice($('notice')),
     fieldNotes: createFieldNotes(document.body),

@@ -5,7 +5,7 @@
 // the configuration, survives Reset and reaches the URL when small. Owns: the mode, the chosen
 // class, and the message line.
 import { h } from '../dom.js';
-import { CLASS_COLORS } from '../boundary.js';
+import { classShape, markerIcon } from '../marks.js';
 import { DATA_LIMITS, formatCSV, parseCSV } from './csv.js';
 import { addPoint, removeNearest, fromParts, minClasses, pointCount, HASH_POINTS } from './custom.js';
 import { MODEL_LIMITS, modelFile, readModelFile } from './model.js';
@@ -143,9 +143,9 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       const k = reg ? 0 : cfg.classes;
       if (chosen >= k) chosen = 0;
       if (classes.childElementCount !== k) {
-        classes.replaceChildren(...Array.from({ length: k }, (_, i) => h('label', { class: 'swatch-pick', title: `Class ${i + 1}` },
-          h('input', { type: 'radio', name: 'add-class', value: i, 'aria-label': `Class ${i + 1}`, onchange: () => { chosen = i; } }),
-          h('i', { style: `background:${CLASS_COLORS[i % CLASS_COLORS.length]}` }))));
+        classes.replaceChildren(...Array.from({ length: k }, (_, i) => h('label', { class: 'swatch-pick', title: `Class ${i + 1} (${classShape(i)})` },
+          h('input', { type: 'radio', name: 'add-class', value: i, 'aria-label': `Class ${i + 1}`, 'aria-description': classShape(i), onchange: () => { chosen = i; } }),
+          h('i', {}, markerIcon(i, 14)))));
       }
       classes.querySelectorAll('input').forEach((el, i) => { el.checked = i === chosen; });
       const n = cfg.custom ? pointCount(cfg.custom) : d ? d.train.n + d.test.n : 0;

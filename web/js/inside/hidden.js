@@ -2,9 +2,11 @@
 // Two neurons are plotted directly; a wider layer by its first two principal components (worker:
 // inside/pca.js); a single neuron across, with the input's x₂ up. The input plane's grid lines
 // are drawn through the same map, so you can watch the network bend and fold the plane until
-// the classes come apart. Owns: the chosen layer (the select "Hidden space layer").
+// the classes come apart. Classes in their colour and marker shape (marks.js), regression targets
+// on the diverging scale. Owns: the chosen layer (the select "Hidden space layer").
 import { h } from '../dom.js';
-import { CLASS_COLORS, diverging } from '../boundary.js';
+import { diverging } from '../boundary.js';
+import { classColor, classShape, traceMarker } from '../marks.js';
 
 const MAX_SHOWN = 1500;
 
@@ -23,10 +25,42 @@ export function createHiddenView(root, { onLayer }) {
 
   select.addEventListener('change', () => onLayer(Number(select.value)));
 
-  function color(i) {
+  /** Point i's label (train then test) or, for regression, its target. */
+  function valueOf(i) {
     const part = i < data.train.n ? data.train : data.test, k = i < data.train.n ? i : i - data.train.n;
-    if (data.kind === 'regression') { const c = diverging(part.targets[k]); return `rgb(${c})`; }
-    return CLASS_COLORS[part.labels[k] % CLASS_COLORS.length];
+    return data.kind === 'regression' ? part.targets[k] : part.labels[k];
+  }
+
+  /** At most MAX_SHOWN points (an even sample of larger sets): one path per class and part (a
+   *  colour per point for regression). Train with a white rim, test with a dark one. */
+  function drawPoints(px, py, n, nTrain) {
+    const stride = Math.ceil(n / MAX_SHOWN), r = n > 600 ? 2.4 : 3;
+    const rim = (test) => { ctx.lineWidth = test ? 1.2 : 0.8; ctx.strokeStyle = test ? '#1d2330' : '#ffffff'; ctx.stroke(); };
+    const at = (i, shape) => traceMarker(ctx, shape, px(view.points[2 * i]), py(view.points[2 * i + 1]), r);
+    if (data.kind === 'regression') {
+      for (let i = 0; i < n; i += stride) {
+        ctx.beginPath();
+        at(i, 'disc');
+        ctx.fillStyle = `rgb(${diverging(valueOf(i))})`;
+        ctx.fill();
+        rim(i >= nTrain);
+      }
+      return;
+    }
+    const groups = new Map();   // class · 2 + (test ? 1 : 0) → point indices
+    for (let i = 0; i < n; i += stride) {
+      const g = 2 * valueOf(i) + (i >= nTrain ? 1 : 0);
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g).push(i);
+    }
+    for (const [g, list] of [...groups].sort((a, b) => a[0] - b[0])) {
+      const k = g >> 1;
+      ctx.beginPath();
+      for (const i of list) at(i, classShape(k));
+      ctx.fillStyle = classColor(k);
+      ctx.fill();
+      rim(g & 1);
+    }
   }
 
   function draw() {
@@ -59,17 +93,7 @@ export function createHiddenView(root, { onLayer }) {
       }
       ctx.stroke();
     }
-    // at most MAX_SHOWN points (an even sample of larger sets): each is a cheap enough circle
-    const stride = Math.ceil(n / MAX_SHOWN), r = n > 600 ? 2.4 : 3;
-    for (let i = 0; i < n; i += stride) {
-      ctx.beginPath();
-      ctx.arc(px(points[2 * i]), py(points[2 * i + 1]), r, 0, 2 * Math.PI);
-      ctx.fillStyle = color(i);
-      ctx.fill();
-      ctx.lineWidth = i < view.nTrain ? 0.8 : 1.2;
-      ctx.strokeStyle = i < view.nTrain ? '#ffffff' : '#1d2330';
-      ctx.stroke();
-    }
+    drawPoints(px, py, n, view.nTrain);
     ctx.restore();
     ctx.fillStyle = '#687185';
     ctx.font = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -80,25 +104,43 @@ export function createHiddenView(root, { onLayer }) {
     ctx.fillText(ay, 6, 14);
   }
 
+  /** True when every point lands on the same spot: the layer's neurons are constant (dead). */
+  function constant() {
+    const p = view.points;
+    let lo = [Infinity, Infinity], hi = [-Infinity, -Infinity];
+    for (let i = 0; i < p.length; i++) { lo[i % 2] = Math.min(lo[i % 2], p[i]); hi[i % 2] = Math.max(hi[i % 2], p[i]); }
+    const flat = hi[0] - lo[0] < 1e-6 && (view.mode === 'single' || hi[1] - lo[1] < 1e-6);
+    return flat || (view.mode === 'pca' && view.explained.every((e) => !(e > 0)));
+  }
+
   function describe() {
     if (!view) return '';
     const n = view.points.length / 2, stride = Math.ceil(n / MAX_SHOWN);
     const name = (names[view.layer] ?? '') + (stride > 1 ? ` (every ${stride === 2 ? 'other' : `${stride}th`} point shown)` : '');
+    const regression = data?.kind === 'regression';
+    const grid = 'Grey lines: the input plane’s grid, as this layer maps it.';
+    if (constant()) {
+      return `${name}: ${view.units === 1 ? 'its neuron gives' : `all ${view.units} neurons give`} the same value for every point: ` +
+        'the layer is dead (constant), so the layers after it cannot tell the points apart.';
+    }
     if (view.mode === 'pca') {
       const [a, b] = view.explained.map((e) => Math.round(e * 100));
-      return `${name}: its ${view.units} activations seen along their first two principal components (${a}% and ${b}% of the spread). Grey lines: the input plane's grid, as this layer maps it.`;
+      return `${name}: its ${view.units} activations seen along their first two principal components (${a}% and ${b}% of the spread). ${grid}`;
     }
-    if (view.mode === 'neurons') return `${name}: its two neurons' values, one per axis. Grey lines: the input plane's grid, as this layer maps it.`;
-    return `${name}: its single neuron's value across, the input x₂ up. Where the classes separate along the axis, one threshold splits them.`;
+    if (view.mode === 'neurons') return `${name}: its two neurons' values, one per axis. ${grid}`;
+    return `${name}: its single neuron's value across, the input x₂ up. ` + (regression
+      ? 'Colour is the target: where it changes steadily along the axis, the neuron follows the target.'
+      : 'Where the classes separate along the axis, one threshold splits them.');
   }
 
   const redraw = () => { if (!pending) { pending = true; requestAnimationFrame(draw); } };
   new ResizeObserver(redraw).observe(canvas);
 
   return {
-    /** A new network: layers = [{ units, activation }] incl. the output. Picks the last hidden layer. */
+    /** A new network: layers = [{ units, activation, display }] incl. the output. Picks the last hidden layer. */
     reset(layers) {
-      names = layers.map((l, i) => `${i === layers.length - 1 ? 'Output' : `Layer ${i + 1}`} (${l.units} ${l.display ?? l.activation})`);
+      const what = (l) => `${l.units} ${l.display ?? l.activation}`;   // the activation's display name
+      names = layers.map((l, i) => (i === layers.length - 1 ? `Output (${what(l)})` : `Layer ${i + 1} (${what(l)})`));
       const keep = Number(select.value);
       select.replaceChildren(...names.map((t, i) => h('option', { value: i }, t)));
       const chosen = Number.isInteger(keep) && keep < layers.length && select.dataset.count === String(layers.length) ? keep : Math.max(0, layers.length - 2);

@@ -2,24 +2,27 @@
 // class, columns: the predicted one; a table named "Confusion matrix") for classification, or
 // R² and RMSE for regression. The worker counts; this module only shows.
 import { h } from '../dom.js';
-import { CLASS_COLORS } from '../boundary.js';
+import { markerIcon, classShape } from '../marks.js';
 
 export function createScores(root) {
   const body = h('div', { class: 'scores' });
   root.append(body);
   let last = '';
 
-  const swatch = (k) => h('i', { class: 'cm-dot', style: `background:${CLASS_COLORS[k % CLASS_COLORS.length]}` });
+  // a class's heading: its marker (colour and shape, as in the plot; the shape named for screen
+  // readers); columns of more than three classes say only the number, so six fit a narrow card
+  const heading = (k, short) => [markerIcon(k, 12), short ? h('span', { class: 'sr-only' }, 'Class ') : 'Class ', String(k + 1),
+    h('span', { class: 'sr-only' }, ` (${classShape(k)})`)];
   const pct = (v) => `${(v * 100).toFixed(1)}%`;
 
   function matrix({ matrix: m, n }) {
     const k = m.length;
     const correct = m.reduce((s, row, i) => s + row[i], 0);
     const head = h('tr', {}, h('td', { class: 'cm-corner' }, 'true ↓ · predicted →'),
-      m.map((_, j) => h('th', { scope: 'col' }, swatch(j), `Class ${j + 1}`)));
+      m.map((_, j) => h('th', { scope: 'col' }, heading(j, k > 3))));
     const rows = m.map((row, i) => {
       const total = row.reduce((a, b) => a + b, 0) || 1;
-      return h('tr', {}, h('th', { scope: 'row' }, swatch(i), `Class ${i + 1}`), row.map((count, j) => {
+      return h('tr', {}, h('th', { scope: 'row' }, heading(i, false)), row.map((count, j) => {
         const share = count / total;
         const bg = i === j ? `rgba(31, 95, 191, ${0.08 + 0.5 * share})` : count ? `rgba(214, 64, 78, ${0.08 + 0.6 * share})` : 'transparent';
         return h('td', { style: `background:${bg}`, class: i === j ? 'cm-hit' : '' }, String(count));

@@ -102,8 +102,21 @@ export function createEquationView(root) {
       done.set(b.id, { key: `${tex ? 1 : 0}${JSON.stringify(b)}`, el });
     }
     mark();
-    if (queue.length) { pumping = true; requestAnimationFrame(pump); } else page.dataset.state = 'typeset';
+    if (queue.length) { pumping = true; requestAnimationFrame(pump); } else { page.dataset.state = 'typeset'; scrollable(); }
   }
+
+  /** An equation wider than its column scrolls sideways: then it takes keyboard focus (Tab, then
+   *  the arrow keys), as a scrolling region must; the others stay out of the Tab order. */
+  function scrollable() {
+    for (const el of page.querySelectorAll('.eq-tex, .eq-shapes')) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        el.tabIndex = 0;
+        el.setAttribute('role', 'group');
+        el.setAttribute('aria-label', `Equation ${el.closest('.eq-row')?.id.replace('eq-', '') ?? ''}, scrolls sideways`);
+      } else if (el.hasAttribute('tabindex')) ['tabindex', 'role', 'aria-label'].forEach((a) => el.removeAttribute(a));
+    }
+  }
+  new ResizeObserver(() => { if (page.dataset.state === 'typeset') scrollable(); }).observe(page);
 
   function mark() {
     for (const el of page.querySelectorAll('.eq-block')) {

@@ -12,6 +12,10 @@ export const SMALL = 8;   // up to SMALL × SMALL: numbers printed in the cells
 const MAX_W = 360, MAX_H = 232, CELL = 15;
 const css = (c) => `rgb(${c[0]},${c[1]},${c[2]})`;
 const colour = (v, max) => (Number.isFinite(v) ? diverging(max > 0 ? v / max : 0) : [200, 40, 40]);
+const lum = (c) => c.map((v) => { const s = v / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+  .reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * v, 0);
+/** Black or white, whichever stands out more on the cell (at least 4.58:1 on any colour). */
+const textOn = (c) => (lum(c) > 0.179 ? '#000' : '#fff');
 
 /** A floating tooltip shared by every card of a panel: show(text, x, y) / hide(). */
 export function createTooltip(parent) {
@@ -49,7 +53,7 @@ function paintTable(el, mat) {
     td.dataset.value = String(v);
     td.textContent = formatValue(v);
     td.style.background = css(colour(v, mat.max));
-    td.style.color = mat.max > 0 && Math.abs(v) / mat.max > 0.62 ? '#fff' : '';
+    td.style.color = textOn(colour(v, mat.max));
   }
 }
 
