@@ -244,7 +244,7 @@ test('model export → reload → import: same configuration, same predictions o
   await upload(b, 'Import model', 'model.json', file);
   await b.getByText('Loaded the network from model.json').waitFor();
   await b.waitForFunction(() => /Epoch\s+3\b/.test(document.querySelector('[role=status]').innerText));
-  for (const [name, value] of [['Dataset', 'moons'], ['Layer 1 units', '6'], ['Layer 2 activation', 'elu'], ['Optimizer', 'rmsprop'], ['Seed', '7']]) {
+  for (const [name, value] of [['Dataset', 'moons'], ['Layer 1 units', '6'], ['Layer 2 activation', 'elu'], ['Optimizer', 'rmsprop'], ['Data seed', '7']]) {
     assert.equal(await label(b, name).inputValue(), value, name);
   }
   await eventually(async () => {   // the loaded network's frame has landed and been drawn

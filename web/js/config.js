@@ -23,7 +23,8 @@ function defaultsFrom(catalog) {
   const ds = datasetInfo(catalog, d.dataset);
   const natural = catalog.problems[ds.regression ? 'regression' : ds.defaultClasses > 2 ? 'multiclass' : 'binary'];
   return {
-    dataset: d.dataset, classes: ds.regression ? 0 : ds.defaultClasses, noise: 0, points: 400, testRatio: 0.5, seed: 1,
+    dataset: d.dataset, classes: ds.regression ? 0 : ds.defaultClasses, noise: 0, points: 400, testRatio: 0.5,
+    seed: 1, weightSeed: 1,  // the data's (points, split) and the initial weights' (links without wseed: the data's)
     features: ['x1', 'x2'],
     layers: [{ units: 16, activation: d.hiddenActivation }, { units: 16, activation: d.hiddenActivation }],
     outputActivation: natural.outputActivation, loss: natural.loss, init: d.init,
@@ -77,7 +78,7 @@ export function networkSpec(catalog, cfg) {
   return {
     inputs: cfg.features.length,
     layers: [...cfg.layers, { units: outputUnits(catalog, cfg), activation: cfg.outputActivation }],
-    loss: cfg.loss, optimizer: optimizerSpec(catalog, cfg), l1: cfg.l1, l2: cfg.l2, init: cfg.init, seed: cfg.seed,
+    loss: cfg.loss, optimizer: optimizerSpec(catalog, cfg), l1: cfg.l1, l2: cfg.l2, init: cfg.init, seed: cfg.weightSeed,
   };
 }
 

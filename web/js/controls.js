@@ -10,6 +10,16 @@ import { minClasses } from './data/custom.js';
 
 const fmt = (v, digits = 2) => Number(v).toFixed(digits);
 
+/** A seed: its number field and a button that draws a new one (one small row). */
+function seedRow(text, key, action, title, onChange, onDraw, current) {
+  const input = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxSeed, step: 1, inputmode: 'numeric', 'data-field': key });
+  const draw = h('button', { type: 'button', class: 'ghost', title }, action);
+  onNumber(input, (v) => onChange({ [key]: v }), current);
+  draw.addEventListener('click', onDraw);
+  input.id = key;
+  return { input, row: h('div', { class: 'field seed' }, h('label', { for: input.id }, text), input, draw) };
+}
+
 /** A slider with its value shown beside the label. */
 function slider(label, attrs, show) {
   const input = h('input', { type: 'range', ...attrs });
@@ -52,8 +62,8 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   const noise = slider('Noise', { min: 0, max: 1, step: 0.05, 'data-field': 'noise' }, (v) => fmt(v));
   const points = slider('Points', { min: UI_LIMITS.minPoints, max: UI_LIMITS.maxPoints, step: 10, 'data-field': 'points' }, String);
   const test = slider('Test ratio', { min: UI_LIMITS.minTest, max: UI_LIMITS.maxTest, step: 0.05, 'data-field': 'testRatio' }, (v) => `${Math.round(v * 100)}%`);
-  const seed = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxSeed, step: 1, inputmode: 'numeric', 'data-field': 'seed' });
-  const regenerate = h('button', { type: 'button', class: 'ghost', title: 'Draw a new random seed: new points and new initial weights' }, 'Regenerate');
+  const seed = seedRow('Data seed', 'seed', 'Regenerate', 'Draw a new data seed: new points and a new train/test split (the same initial weights)',
+    onChange, onRegenerate, () => cfg.seed);
   const showTest = h('input', { type: 'checkbox', checked: true });
   const classesNote = h('span', { class: 'hint' });
   let cfg = null;
@@ -64,8 +74,6 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   noise.input.addEventListener('input', () => onChange({ noise: Number(noise.input.value) }));
   points.input.addEventListener('input', () => onChange({ points: Number(points.input.value) }));
   test.input.addEventListener('input', () => onChange({ testRatio: Number(test.input.value) }));
-  onNumber(seed, (v) => onChange({ seed: v }), () => cfg.seed);
-  regenerate.addEventListener('click', onRegenerate);
   showTest.addEventListener('change', () => onShowTest(showTest.checked));
 
   root.append(
@@ -73,7 +81,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
     field('Dataset', dataset),
     field('Classes', classes, classesNote),
     noise.row, points.row, test.row,
-    h('div', { class: 'field seed' }, h('label', { for: (seed.id = 'seed') }, 'Seed'), seed, regenerate),
+    seed.row,
     h('label', { class: 'check' }, showTest, ' Show test data'),
   );
 
@@ -96,14 +104,14 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
       classesNote.textContent = info.regression ? 'regression' : range.length <= 1 ? 'fixed' : '';
       noise.show(c.noise); points.show(c.points); test.show(c.testRatio);
       noise.input.disabled = points.input.disabled = !!c.custom;
-      setValue(seed, c.seed);
+      setValue(seed.input, c.seed);
     },
   };
 }
 
 // --- Training ----------------------------------------------------------------------------------------
 
-export function createTrainingPanel(root, catalog, { onChange }) {
+export function createTrainingPanel(root, catalog, { onChange, onRedraw }) {
   const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]), { 'data-field': 'optimizer' });
   // Hyperparameters take any number: one outside the core's range is shown as an error beside it.
   const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${rangeText(catalog.hyperparameters[0])}`, 'data-field': 'learningRate' });
@@ -113,6 +121,8 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   const l2 = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxPenalty, step: 'any', inputmode: 'decimal', 'data-field': 'l2' });
   const params = {};
   let cfg = null;
+  const weightSeed = seedRow('Weight seed', 'weightSeed', 'Re-draw weights', 'Draw a new weight seed: new initial weights, the same data',
+    onChange, onRedraw, () => cfg.weightSeed);
 
   optimizer.addEventListener('change', () => onChange({ optimizer: optimizer.value }));
   onNumber(lr, (v) => onChange({ learningRate: v }), () => cfg.learningRate);
@@ -133,6 +143,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
       field('Optimizer', optimizer), field(catalog.hyperparameters[0].display, lr), field('Batch size', batch), ...paramRows,
       field('L1', l1), field('L2', l2)),
     lrChoices,
+    weightSeed.row,
     h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing the optimizer, its settings or the batch size keeps training; anything else starts over.'),
   );
 
@@ -144,6 +155,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
       setValue(batch, c.batchSize);
       setValue(l1, c.l1);
       setValue(l2, c.l2);
+      setValue(weightSeed.input, c.weightSeed);
       for (const row of paramRows) {
         const key = row.dataset.param;
         row.hidden = !optimizerParams(catalog, c.optimizer).some((p) => p.name === key);
