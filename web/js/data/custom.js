@@ -45,6 +45,21 @@ export function removeNearest(data, x1, x2, radius) {
   };
 }
 
+/** What a change did to the user's own points when it lost some, in words ("Replaced your 37
+ *  points with Spiral.", "Cleared your 3 points."), or null when none was lost. `shown`: the
+ *  display name of the dataset that replaced them. */
+export function lostPoints(old, next, shown) {
+  const n = old ? pointCount(old) : 0;
+  if (!n || old === next) return null;
+  const yours = `your ${n} point${n === 1 ? '' : 's'}`;
+  if (!next) return `Replaced ${yours} with ${shown}.`;
+  const m = pointCount(next);
+  if (m === 0) return `Cleared ${yours}.`;
+  if (m < n) return `Removed ${n - m} of ${yours}.`;
+  const kept = old.regression === next.regression && old.x.every((v, i) => v === next.x[i]) && old.y.every((v, i) => v === next.y[i]);
+  return kept ? null : `Replaced ${yours} with ${m} new one${m === 1 ? '' : 's'}.`;
+}
+
 /** The classes the data needs at least (labels 0..k−1 → k, and 2 at the least). */
 export function minClasses(data) {
   return data.regression ? 0 : Math.max(2, ...data.y.map((l) => l + 1));

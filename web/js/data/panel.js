@@ -18,6 +18,9 @@ export const CSV_RULES = `Rows of x1, x2 (−${EXTENT} to ${EXTENT}) and a class
   `Whole numbers are labels; a column with any fraction, or headed “target”, holds targets. ` +
   `A first row with no number in it is a header. Up to ${fmt(DATA_LIMITS.maxPoints)} points.`;
 
+/** Why Play and Step are disabled with no points to train on. */
+export const NO_POINTS = 'Add points (click the plot) or pick a dataset to train.';
+
 /** Saves text as a file (a download). */
 function download(text, name, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -64,12 +67,15 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
   );
   canvas.dataset.mode = mode;
 
-  function message(text, level = 'ok') {
+  /** Shows a message under the plot; `action` ([text, onclick]) adds a button, and such a
+   *  message stays until the next one (an Undo must not vanish while the user looks for it). */
+  function message(text, level = 'ok', action = null) {
     clearTimeout(msgTimer);
     msg.className = `tool-msg ${level}`;
     if (level === 'error') msg.setAttribute('role', 'alert'); else msg.removeAttribute('role');
     msg.textContent = text;
-    if (level !== 'error') msgTimer = setTimeout(() => { msg.textContent = ''; }, 8000);
+    if (action) msg.append(' ', h('button', { type: 'button', class: 'ghost', onclick: () => { msg.textContent = ''; action[1](); } }, action[0]));
+    else if (level !== 'error') msgTimer = setTimeout(() => { msg.textContent = ''; }, 8000);
   }
 
   // --- the data being edited: the user's own, or the generated points made editable ---
@@ -152,11 +158,15 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       const split = d ? ` (${fmt(d.train.n)} train, ${fmt(d.test.n)} test)` : '';
       const link = !cfg.custom ? '' : n > HASH_POINTS ? ` · not in the link (over ${HASH_POINTS} points): share it with Export CSV` : ' · kept in the link';
       count.textContent = `${cfg.custom ? 'Your data' : 'Generated data'}: ${fmt(n)} point${n === 1 ? '' : 's'}${split}${link}`;
+      if (cfg.custom && n === 0) count.textContent = `Your data: no points. ${NO_POINTS}`;
+      count.classList.toggle('warn', !!cfg.custom && n === 0);
     },
     /** The worker's reply to Export model. */
     saveModel({ json, epoch }) {
       download(modelFile(json, getConfig(), epoch), 'nn-by-hand-model.json', 'application/json');
     },
     message,
+    /** Says what happened to the user's points, with an Undo button that calls undo(). */
+    offerUndo(text, undo) { message(text, 'undo', ['Undo', undo]); },
   };
 }
