@@ -180,3 +180,47 @@ test('the data and the weights have their own seeds, both in the link', async ()
   assert.notEqual(await download(page, 'Export CSV'), data);
   await page.close();
 });
+
+test('a model file with a bad epoch is refused, naming the field; an old file with one seed loads', async () => {
+  const page = await openPlayground(browser, '#dataset=moons&layers=4tanh&seed=3&wseed=8');
+  await button(page, 'Step epoch').click();
+  await page.waitForFunction(() => /Epoch\s+1\b/.test(document.querySelector('[role=status]').innerText));
+  const good = await download(page, 'Export model');
+  const status = await page.locator('#status').innerText();
+  const hash = await page.evaluate(() => location.hash);
+  const edit = (f) => { const d = JSON.parse(good); f(d); return JSON.stringify(d); };
+  for (const epoch of [-7, 1.5, 2e9]) {
+    const shown = await upload(page, 'Import model', `epoch${epoch}.json`, edit((d) => { d.playground.epoch = epoch; }));
+    assert.match(shown, new RegExp(`playground\\.epoch: must be a whole number from 0 to 1,000,000,000 \\(got ${String(epoch).replace('.', '\\.')}\\)`));
+    assert.match(shown, /Nothing was changed/);
+    assert.equal(await page.locator('#status').innerText(), status);
+    assert.equal(await page.evaluate(() => location.hash), hash);
+  }
+  // saved before the weights had their own seed: spec.seed drew the weights, config.seed the data
+  const old = edit((d) => { delete d.playground.config.weightSeed; d.playground.epoch = 4; });
+  await upload(page, 'Import model', 'old.json', old);
+  await page.getByText('Loaded the network from old.json (epoch 4).').waitFor();
+  assert.equal(await value(page, 'Data seed'), '3');
+  assert.equal(await value(page, 'Weight seed'), '8');
+  await page.close();
+});
+
+test('CSV classes are numbered from 1 as on the page, a file numbered from 0 is said so; huge targets warn with a fix', async () => {
+  const page = await openPlayground(browser);
+  const from1 = 'x1,x2,class\n1,1,1\n-1,-1,2\n2,-2,3\n';
+  assert.match(await upload(page, 'Import CSV', 'one.csv', from1), /Imported 3 points \(3 classes, numbered 1 to 3\) from one\.csv\./);
+  assert.match(await download(page, 'Export CSV'), /^x1,x2,class \(1 to 3\)\n1,1,1\n-1,-1,2\n2,-2,3\n$/);
+  const from0 = '1,2,0\n-1,-2,1\n';
+  const shown = await upload(page, 'Import CSV', 'zero.csv', from0);
+  assert.match(shown, /^Replaced your 3 points with 2 new ones\. Imported 2 points \(2 classes, numbered 0 to 1 in the file \(it has a class 0\), so its 0 is class 1 here\) from zero\.csv\./);
+  assert.match(await download(page, 'Export CSV'), /^x1,x2,class \(1 to 2\)\n1,2,1\n-1,-2,2\n$/);
+  assert.match(await upload(page, 'Import CSV', 'stated.csv', 'x1,x2,class (1 to 2)\n1,1,0\n'), /line 2: label 0 is out of range \(1 to 6: up to 6 classes, numbered from 1\)\. Nothing was changed\./);
+
+  const big = await upload(page, 'Import CSV', 'big.csv', 'x1,x2,target\n1,1,1000000\n-1,-1,-500000\n0,2,0.5\n');
+  assert.match(big, /Imported 3 points \(regression targets\) from big\.csv\. Its targets reach 1,000,000, far beyond the datasets' −1 to 1: the loss will be about 1e12/);
+  await page.locator('.tool-msg').getByRole('button', { name: 'Scale targets to [−1, 1]' }).click();
+  await page.getByText(/Divided every target by 1,000,000: they now lie in \[−1, 1\]\./).waitFor();
+  assert.match(await download(page, 'Export CSV'), /^x1,x2,target\n1,1,1\n-1,-1,-0\.5\n0,2,5e-7\n$/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -216,7 +216,7 @@ test('CSV: a bad line is refused by number and keeps the data; export → import
   const a = await download(page, 'Export CSV');
   assert.equal(a.split('\n').length, 300 + 2, 'a header, 300 rows, a final newline');
   await upload(page, 'Import CSV', 'moons.csv', a);
-  await page.getByText('Imported 300 points (2 classes) from moons.csv').waitFor();
+  await page.getByText('Imported 300 points (2 classes, numbered 1 to 2) from moons.csv').waitFor();
   assert.equal(await label(page, 'Dataset').inputValue(), 'custom');
   const b = await download(page, 'Export CSV');
   assert.equal(b, a, 'byte-exact');

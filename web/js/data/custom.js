@@ -55,9 +55,18 @@ export function lostPoints(old, next, shown) {
   if (!next) return `Replaced ${yours} with ${shown}.`;
   const m = pointCount(next);
   if (m === 0) return `Cleared ${yours}.`;
-  if (m < n) return `Removed ${n - m} of ${yours}.`;
-  const kept = old.regression === next.regression && old.x.every((v, i) => v === next.x[i]) && old.y.every((v, i) => v === next.y[i]);
-  return kept ? null : `Replaced ${yours} with ${m} new one${m === 1 ? '' : 's'}.`;
+  if (old.regression === next.regression && keeps(old, next)) return m < n ? `Removed ${n - m} of ${yours}.` : null;
+  return `Replaced ${yours} with ${m} new one${m === 1 ? '' : 's'}.`;
+}
+
+/** Whether b is a with points removed or added at the end (both in order). */
+function keeps(a, b) {
+  const same = (i, j) => a.x[2 * i] === b.x[2 * j] && a.x[2 * i + 1] === b.x[2 * j + 1] && a.y[i] === b.y[j];
+  const n = pointCount(a), m = pointCount(b);
+  if (m >= n) { for (let i = 0; i < n; i++) if (!same(i, i)) return false; return true; }
+  let j = 0;
+  for (let i = 0; i < n && j < m; i++) if (same(i, j)) j++;
+  return j === m;
 }
 
 /** The classes the data needs at least (labels 0..k−1 → k, and 2 at the least). */
