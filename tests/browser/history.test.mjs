@@ -111,10 +111,14 @@ test('Back and Forward move through configurations; a drag is one entry', async 
 
 test('points of your own: a thumbnail or Clear replaces them with an Undo; Back brings them back too', async () => {
   const page = await openPlayground(browser);
-  await button(page, 'Clear').click();
+  await button(page, 'Play').click();
+  await button(page, 'Pause').waitFor();
+  await button(page, 'Clear').click();   // while training
   await page.getByText('Your data: no points.').waitFor();
-  // with no points Play is disabled and the page says why
-  assert.ok(await button(page, 'Play').isDisabled());
+  // with no points training stops, Play and Step are disabled and the page says why
+  assert.ok(await button(page, 'Play').isDisabled(), 'Play, not a Pause that does nothing');
+  assert.ok(await button(page, 'Step').isDisabled());
+  assert.equal(await button(page, 'Play').getAttribute('title'), 'Add points (click the plot) or pick a dataset to train.');
   assert.match(await countText(page), /Add points \(click the plot\) or pick a dataset to train\./);
   for (const [x1, x2] of [[-3, 2], [2, -1], [4, 4]]) await clickPlot(page, x1, x2);
   await page.getByText(/Your data: 3 points/).waitFor();
@@ -154,6 +158,14 @@ test('adding a point to a dataset moves no other point between train and test', 
   await page.getByText(/Your data: 400 points/).waitFor();
   assert.deepEqual(await counts(page), before);
   await page.getByText('Removed 1 of your 401 points.').waitFor();
+  // too many points for the link (it says data=none:400), yet Back brings them back exactly
+  await hashMatches(page, /data=none:400/);
+  await thumb(page, 'XOR').click();
+  await page.getByText('Replaced your 400 points with XOR.').waitFor();
+  await hashMatches(page, /dataset=xor/);
+  await page.goBack();
+  await page.getByText(/Your data: 400 points/).waitFor();
+  await eventually(async () => assert.deepEqual(await counts(page), before));
   await page.close();
 });
 
