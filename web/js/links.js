@@ -66,6 +66,8 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
     const own = history.state?.config;
     if (location.hash === current() && own) return;
     navigating = location.href;
+    clearTimeout(timer);   // a write still due would land on the entry just navigated to
+    draft = false;
     try {
       if (own && encodeHash(catalog, own) === location.hash) return await revisit(own);
       const { config, problems } = decodeHash(catalog, location.hash);

@@ -1,8 +1,9 @@
 // main.js — wires the page: owns the configuration and the run state (running or not, the current
 // build), turns user edits into worker messages (a rebuild for data/architecture, new optimizer
 // settings for training ones), tries model files, CSVs and links all-or-nothing (adopting them only
-// once the worker has built them), keeps the URL hash in sync (links.js), and hands the worker's
-// frames to the renderers, and shows every problem beside the control it names (fields.js,
+// once the worker has built them), keeps the URL hash and history in sync (links.js), offers an
+// Undo when a change replaced points of the user's own, hands the worker's frames to the
+// renderers, and shows every problem beside the control it names (fields.js,
 // fieldnotes.js). The worker owns the network; this thread only renders. Messages: protocol.js.
 import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind } from './config.js';
 import { createLinks } from './links.js';
