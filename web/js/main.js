@@ -158,7 +158,7 @@ function render() {
   ui.network.update(config, { outputs: outputUnits(catalog, config), kind: problemKind(catalog, config), problems: rest });
   const noPoints = !!config.custom && pointCount(config.custom) === 0;   // cleared: nothing to train on
   const usable = state.valid && errors.length === 0 && !noPoints;
-  if (!usable && state.running) { state.running = false; worker.postMessage(toWorker.run(false)); }
+  if (noPoints && state.running) { state.running = false; worker.postMessage(toWorker.run(false)); }
   const play = $('play');
   play.title = noPoints ? NO_POINTS : '';
   play.querySelector('.label').textContent = state.running ? 'Pause' : 'Play';
