@@ -114,7 +114,7 @@ test('points of your own: a thumbnail or Clear replaces them with an Undo; Back 
   await button(page, 'Play').click();
   await button(page, 'Pause').waitFor();
   await button(page, 'Clear').click();   // while training
-  await page.getByText('Your data: no points.').waitFor();
+  await page.getByText(/Your data: 0 points\./).waitFor();
   // with no points training stops, Play and Step are disabled and the page says why
   assert.ok(await button(page, 'Play').isDisabled(), 'Play, not a Pause that does nothing');
   assert.ok(await button(page, 'Step').isDisabled());

@@ -179,7 +179,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       const split = d ? ` (${fmt(d.train.n)} train, ${fmt(d.test.n)} test)` : '';
       const link = !cfg.custom ? '' : n > HASH_POINTS ? ` · not in the link (over ${HASH_POINTS} points): share it with Export CSV` : ' · kept in the link';
       count.textContent = `${cfg.custom ? 'Your data' : 'Generated data'}: ${fmt(n)} point${n === 1 ? '' : 's'}${split}${link}`;
-      if (cfg.custom && n === 0) count.textContent = `Your data: no points. ${NO_POINTS}`;
+      if (cfg.custom && n === 0) count.textContent = `Your data: 0 points. ${NO_POINTS}`;
       count.classList.toggle('warn', !!cfg.custom && n === 0);
     },
     /** The worker's reply to Export model. */
