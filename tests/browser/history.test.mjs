@@ -43,20 +43,20 @@ const value = (page, name) => label(page, name).inputValue();
 // --- tests ----------------------------------------------------------------------------------------
 
 test('a link naming a dataset alone opens trainable; one naming an unsuitable loss keeps it and says why', async () => {
-  const page = await openPlayground(browser, '#dataset=plane');
+  let page = await openPlayground(browser, '#dataset=plane');
   assert.equal(await value(page, 'Output activation'), 'linear');
   assert.equal(await value(page, 'Loss'), 'mse');
   assert.ok(await button(page, 'Play').isEnabled());
   assert.ok(await page.locator('#notice').isHidden(), 'no notice: nothing in the link was changed');
+  await page.close();
   for (const [hash, output, loss] of [['#dataset=multigauss', 'linear', 'mse'], ['#dataset=spiral&classes=4', 'softmax', 'categorical_crossentropy']]) {
-    await page.goto(`${browser.url}index.html${hash}`);
-    await page.reload();   // opened with the page, as a teacher's link is
-    await page.waitForFunction(() => !document.getElementById('play').disabled);
-    assert.equal(await value(page, 'Output activation'), output, hash);
-    assert.equal(await value(page, 'Loss'), loss, hash);
+    const opened = await openPlayground(browser, hash);   // opened with the page, as a teacher's link is
+    assert.equal(await value(opened, 'Output activation'), output, hash);
+    assert.equal(await value(opened, 'Loss'), loss, hash);
+    await opened.close();
   }
+  page = await browser.newPage();
   await page.goto(`${browser.url}index.html#dataset=plane&loss=binary_crossentropy`);
-  await page.reload();
   await page.locator('#notice').getByText('This link’s network cannot train as it is').waitFor();
   assert.match(await page.locator('#notice').innerText(), /Binary cross-entropy compares class probabilities.*so it was kept: change it to train/s);
   assert.equal(await value(page, 'Loss'), 'binary_crossentropy', 'what the link says is kept');
