@@ -35,7 +35,7 @@ async function upload(page, name, fileName, text) {
   return msg.innerText();
 }
 
-const CONTROLS = ['Dataset', 'Classes', 'Learning rate', 'Optimizer', 'Batch size', 'Layer 1 units', 'Layer 2 activation', 'Seed'];
+const CONTROLS = ['Dataset', 'Classes', 'Learning rate', 'Optimizer', 'Batch size', 'Layer 1 units', 'Layer 2 activation', 'Data seed'];
 /** What must not change when a file or link is refused (the page is paused). */
 async function snapshot(page) {
   // the curves are redrawn a little after each frame (charts.js): once an epoch is shown, wait

@@ -216,7 +216,7 @@ test('CSV: a bad line is refused by number and keeps the data; export → import
   const a = await download(page, 'Export CSV');
   assert.equal(a.split('\n').length, 300 + 2, 'a header, 300 rows, a final newline');
   await upload(page, 'Import CSV', 'moons.csv', a);
-  await page.getByText('Imported 300 points (2 classes) from moons.csv').waitFor();
+  await page.getByText('Imported 300 points (2 classes, numbered 1 to 2) from moons.csv').waitFor();
   assert.equal(await label(page, 'Dataset').inputValue(), 'custom');
   const b = await download(page, 'Export CSV');
   assert.equal(b, a, 'byte-exact');
@@ -244,7 +244,7 @@ test('model export → reload → import: same configuration, same predictions o
   await upload(b, 'Import model', 'model.json', file);
   await b.getByText('Loaded the network from model.json').waitFor();
   await b.waitForFunction(() => /Epoch\s+3\b/.test(document.querySelector('[role=status]').innerText));
-  for (const [name, value] of [['Dataset', 'moons'], ['Layer 1 units', '6'], ['Layer 2 activation', 'elu'], ['Optimizer', 'rmsprop'], ['Seed', '7']]) {
+  for (const [name, value] of [['Dataset', 'moons'], ['Layer 1 units', '6'], ['Layer 2 activation', 'elu'], ['Optimizer', 'rmsprop'], ['Data seed', '7']]) {
     assert.equal(await label(b, name).inputValue(), value, name);
   }
   await eventually(async () => {   // the loaded network's frame has landed and been drawn
@@ -285,7 +285,8 @@ test('a 3-class run: confusion matrix, hidden space, gradient health; screenshot
   assert.equal(await table.locator('tbody td').count(), 9);
   const cells = (await table.locator('tbody td').allInnerTexts()).map(Number);
   const testN = cells.reduce((a, b) => a + b, 0);
-  assert.equal(testN, 200, 'every test point is counted once');
+  const shownTest = Number(/([\d,]+) test\)/.exec(await page.locator('.data-count').innerText())[1].replace(/,/g, ''));
+  assert.equal(testN, shownTest, 'every test point is counted once');
   assert.equal(await label(page, 'Hidden space layer').inputValue(), '2', 'the last hidden layer by default');
   assert.match(await page.locator('.hidden-caption').innerText(), /two neurons/);
   await label(page, 'Hidden space layer').selectOption('0');

@@ -29,7 +29,7 @@ function reference(hash) {
   const { config } = decodeHash(nn.catalog, hash);
   const outputs = outputUnits(nn.catalog, config);
   const ds = nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes: config.classes, seed: config.seed });
-  const { train } = nn.splitDataset(ds, config.testRatio, config.seed);
+  const { train } = nn.splitDataset(ds, config.testRatio, config.seed, { byPoint: true });
   const k = config.features.length, m = config.batchSize;
   const x = expandFeatures(train.x, train.n, config.features).slice(0, m * k);
   const y = nn.encodeTargets(train, outputs, config.outputActivation).slice(0, m * outputs);

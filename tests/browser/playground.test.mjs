@@ -53,7 +53,7 @@ test('loads cleanly, every control is named and every dropdown comes from the mo
     assert.equal(await button(page, name).count(), 1, `button ${name}`);
   }
   for (const name of ['Dataset', 'Classes', 'Noise', 'Points', 'Test ratio', 'Learning rate', 'Batch size', 'Optimizer',
-    'Loss', 'Output activation', 'Initializer', 'Seed', 'Layer 1 units', 'Layer 1 activation', 'Layer 2 units', 'Layer 2 activation']) {
+    'Loss', 'Output activation', 'Initializer', 'Data seed', 'Weight seed', 'Layer 1 units', 'Layer 1 activation', 'Layer 2 units', 'Layer 2 activation']) {
     assert.equal(await label(page, name).count(), 1, `control ${name}`);
   }
   assert.deepEqual((await optionValues(page, 'Dataset')).sort(), [...nn.datasets].sort());
@@ -173,9 +173,9 @@ test('the URL hash round-trips: same configuration, and the same loss after the 
   await enterNumber(label(a, 'Layer 3 units'), '5');
   await label(a, 'Layer 3 activation').selectOption('elu');
   await label(a, 'Optimizer').selectOption('momentum');
-  await enterNumber(label(a, 'Learning rate'), '0.03');
+  await enterNumber(label(a, 'Learning rate'), '0.05');
   await enterNumber(label(a, 'Batch size'), '7');
-  await enterNumber(label(a, 'Seed'), '42');
+  await enterNumber(label(a, 'Data seed'), '42');
   await hashMatches(a, /seed=42/);  // the hash is written 150 ms after the last edit
   const url = a.url();
   assert.match(url, /dataset=moons/);
@@ -183,7 +183,7 @@ test('the URL hash round-trips: same configuration, and the same loss after the 
 
   const b = await open(new URL(url).hash);
   for (const name of ['Dataset', 'Classes', 'Noise', 'Points', 'Test ratio', 'Learning rate', 'Batch size', 'Optimizer',
-    'Loss', 'Output activation', 'Initializer', 'Seed', 'Layer 3 units', 'Layer 3 activation']) {
+    'Loss', 'Output activation', 'Initializer', 'Data seed', 'Layer 3 units', 'Layer 3 activation']) {
     assert.equal(await label(b, name).inputValue(), await label(a, name).inputValue(), name);
   }
   // the same seed trains the same way: 3 epochs, then 5 single steps, in both pages

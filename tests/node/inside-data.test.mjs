@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nn } from './load.mjs';
 import { DATA_LIMITS, f32String, formatCSV, parseCSV } from '../../web/js/data/csv.js';
-import { addPoint, removeNearest, customDataset, encodeCustom, decodeCustom, fromParts, HASH_POINTS } from '../../web/js/data/custom.js';
+import { addPoint, removeNearest, customDataset, encodeCustom, decodeCustom, fromParts, lostPoints, HASH_POINTS } from '../../web/js/data/custom.js';
 import { DEFAULTS, changeKind, problemKind, outputUnits } from '../../web/js/config.js';
 import { decodeHash, encodeHash } from '../../web/js/hash.js';
 
@@ -128,4 +128,28 @@ test('model files: the saved configuration comes back; a plain module JSON fits 
   assert.match(readModelFile('nope', catalog, DEFAULTS).error, /not JSON/);
   assert.match(readModelFile(JSON.stringify(net), catalog, DEFAULTS).error, /3 outputs/, 'a 3-class network on 2-class data');
   net.dispose(); plain.dispose();
+});
+
+test('CSV classes are numbered from 1 as on the page; a header or a class 0 says the file numbers from 0', () => {
+  const read = (text) => { const r = parseCSV(text); assert.ok(r.ok, r.error); return [r.data.y, r.base, r.stated]; };
+  assert.deepEqual(read('1,1,1\n2,2,3\n'), [[0, 2], 1, false], 'no 0: numbered from 1');
+  assert.deepEqual(read('1,1,0\n2,2,2\n'), [[0, 2], 0, false], 'a class 0: numbered from 0');
+  assert.deepEqual(read('x1,x2,class (1 to 3)\n1,1,3\n'), [[2], 1, true]);
+  assert.deepEqual(read('x1,x2,label (from 0)\n1,1,5\n'), [[5], 0, true]);
+  assert.match(parseCSV('x1,x2,class (1 to 3)\n1,1,0\n').error, /^line 2: label 0 is out of range \(1 to 6: up to 6 classes, numbered from 1\)/);
+  assert.match(parseCSV('1,1,1\n2,2,7\n').error, /^line 2: label 7 is out of range \(1 to 6/);
+  assert.match(parseCSV('1,1,0\n2,2,6\n').error, /^line 2: label 6 is out of range \(0 to 5/);
+  assert.equal(formatCSV({ regression: false, x: [1, 2, 3, 4], y: [0, 2] }), 'x1,x2,class (1 to 3)\n1,2,1\n3,4,3\n');
+  assert.equal(formatCSV({ regression: true, x: [1, 2], y: [0.5] }), 'x1,x2,target\n1,2,0.5\n');
+});
+
+test('lostPoints says what a change did to your points, only when some were lost', () => {
+  const d = { regression: false, x: [1, 1, 2, 2, 3, 3], y: [0, 1, 0] };
+  assert.equal(lostPoints(null, d, 'Spiral'), null);
+  assert.equal(lostPoints(d, null, 'Spiral'), 'Replaced your 3 points with Spiral.');
+  assert.equal(lostPoints(d, { ...d, x: [], y: [] }, 'Spiral'), 'Cleared your 3 points.');
+  assert.equal(lostPoints(d, removeNearest(d, 2, 2, 0.5), 'Spiral'), 'Removed 1 of your 3 points.');
+  assert.equal(lostPoints(d, addPoint(d, 4, 4, 1), 'Spiral'), null, 'an added point loses none');
+  assert.equal(lostPoints(d, { ...d, y: [1, 1, 0] }, 'Spiral'), 'Replaced your 3 points with 3 new ones.');
+  assert.equal(lostPoints({ regression: false, x: [1, 1], y: [0] }, null, 'Moons'), 'Replaced your 1 point with Moons.');
 });

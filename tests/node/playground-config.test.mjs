@@ -24,7 +24,7 @@ test('every dataset, optimizer and a mixed configuration round-trip through the 
     for (const opt of catalog.optimizers) {
       const cfg = {
         ...DEFAULTS, dataset: ds.name, classes: ds.regression ? 0 : ds.maxClasses, noise: 0.35, points: 250, testRatio: 0.3,
-        seed: 1234, features: ['x1', 'x2sq', 'sinx2'], layers: [{ units: 3, activation: 'elu' }, { units: 64, activation: 'leaky_relu' }],
+        seed: 1234, weightSeed: 77, features: ['x1', 'x2sq', 'sinx2'], layers: [{ units: 3, activation: 'elu' }, { units: 64, activation: 'leaky_relu' }],
         outputActivation: 'tanh', loss: 'huber', init: 'he_normal', optimizer: opt.name, learningRate: 0.003, batchSize: 7,
         l1: 0.001, l2: 0.0001, momentum: 0.8, beta1: 0.85, beta2: 0.995, rho: 0.9, epsilon: 1e-7,
       };
@@ -32,7 +32,7 @@ test('every dataset, optimizer and a mixed configuration round-trip through the 
       const { config, problems } = decodeHash(catalog, hash);
       assert.deepEqual(problems, [], hash);
       assert.equal(encodeHash(catalog, config), hash);
-      for (const key of ['dataset', 'classes', 'noise', 'points', 'testRatio', 'seed', 'features', 'layers', 'outputActivation',
+      for (const key of ['dataset', 'classes', 'noise', 'points', 'testRatio', 'seed', 'weightSeed', 'features', 'layers', 'outputActivation',
         'loss', 'init', 'optimizer', 'learningRate', 'batchSize', 'l1', 'l2']) {
         assert.deepEqual(config[key], cfg[key], `${key} in ${hash}`);
       }
@@ -51,6 +51,31 @@ test('a malformed hash keeps the good values, defaults the rest and names each p
   const text = problems.map((p) => p.message).join('\n');
   for (const bad of ['lr', 'layers', 'features', 'what', 'classes', 'seed', 'not valid URL text']) assert.match(text, new RegExp(bad));
   assert.equal(decodeHash(catalog, '#%%%').problems.length, 1);
+});
+
+test('a link naming the data alone opens trainable; an output or loss it names is kept', () => {
+  for (const [hash, output, loss] of [
+    ['#dataset=plane', 'linear', 'mse'], ['#dataset=multigauss', 'linear', 'mse'],
+    ['#dataset=spiral&classes=4', 'softmax', 'categorical_crossentropy'], ['#dataset=moons', 'sigmoid', 'binary_crossentropy'],
+    ['#dataset=plane&loss=huber', 'linear', 'huber'], ['#dataset=plane&loss=binary_crossentropy', 'linear', 'binary_crossentropy'],
+    ['#dataset=blobs&classes=2&output=tanh', 'tanh', 'binary_crossentropy'],
+  ]) {
+    const { config, problems } = decodeHash(catalog, hash);
+    assert.deepEqual(problems, [], hash);
+    assert.deepEqual([config.outputActivation, config.loss], [output, loss], hash);
+  }
+  assert.deepEqual(checkConfig(catalog, decodeHash(catalog, '#dataset=plane').config).errors, []);
+  assert.deepEqual(checkConfig(catalog, decodeHash(catalog, '#dataset=plane&loss=binary_crossentropy').config).errors.map((e) => e.field), ['loss']);
+});
+
+test('the data and the weights have their own seeds: wseed in links, the data seed for links without it', () => {
+  assert.equal(decodeHash(catalog, '#seed=5').config.weightSeed, 5, 'an old link draws its weights as before');
+  const { config } = decodeHash(catalog, '#seed=5&wseed=9');
+  assert.deepEqual([config.seed, config.weightSeed], [5, 9]);
+  assert.match(encodeHash(catalog, config), /&seed=5&wseed=9&/);
+  assert.equal(networkSpec(catalog, config).seed, 9, 'the network is drawn from the weight seed');
+  assert.match(decodeHash(catalog, '#wseed=-1').problems[0].message, /wseed=“-1” is not valid \(a whole number from 0 to 2147483647\)/);
+  assert.equal(changeKind(config, { ...config, weightSeed: 10 }), 'rebuild');
 });
 
 test('the output layer follows the problem', () => {

@@ -24,7 +24,8 @@ function defaultsFrom(catalog) {
   const ds = datasetInfo(catalog, d.dataset);
   const natural = catalog.problems[ds.regression ? 'regression' : ds.defaultClasses > 2 ? 'multiclass' : 'binary'];
   return {
-    dataset: d.dataset, classes: ds.regression ? 0 : ds.defaultClasses, noise: 0, points: 400, testRatio: 0.5, seed: 1,
+    dataset: d.dataset, classes: ds.regression ? 0 : ds.defaultClasses, noise: 0, points: 400, testRatio: 0.5,
+    seed: 1, weightSeed: 1,  // the data's (points, split) and the initial weights' (links without wseed: the data's)
     features: ['x1', 'x2'],
     layers: [{ units: 16, activation: d.hiddenActivation }, { units: 16, activation: d.hiddenActivation }],
     outputActivation: natural.outputActivation, loss: natural.loss, init: d.init,
@@ -93,7 +94,7 @@ export function networkSpec(catalog, cfg) {
   return {
     inputs: cfg.features.length,
     layers: [...cfg.layers, { units: outputUnits(catalog, cfg), activation: cfg.outputActivation }],
-    loss: cfg.loss, optimizer: optimizerSpec(catalog, cfg), l1: cfg.l1, l2: cfg.l2, init: cfg.init, seed: cfg.seed,
+    loss: cfg.loss, optimizer: optimizerSpec(catalog, cfg), l1: cfg.l1, l2: cfg.l2, init: cfg.init, seed: cfg.weightSeed,
   };
 }
 
@@ -132,7 +133,7 @@ const whole = (lo, hi) => ({ ok: (v) => Number.isInteger(v) && v >= lo && v <= h
 export function numberRule(catalog, key) {
   if (key === 'units') return whole(1, UI_LIMITS.maxUnits);
   if (key === 'batchSize') return whole(1, UI_LIMITS.maxPoints);
-  if (key === 'seed') return whole(0, UI_LIMITS.maxSeed);
+  if (key === 'seed' || key === 'weightSeed') return whole(0, UI_LIMITS.maxSeed);
   if (key === 'l1' || key === 'l2') {  // the core: 0, or a normal float (1e-40 would silently be 0)
     return { ok: (v) => v === 0 || (v > 0 && v <= UI_LIMITS.maxPenalty && isNormalFloat(v)), text: `0 (off), or a number from 1.2e-38 to ${UI_LIMITS.maxPenalty}`, ladder: [0, ...RATES] };
   }
@@ -149,7 +150,8 @@ export function numberRule(catalog, key) {
 function numbers(catalog, cfg) {
   return [
     ...cfg.layers.map((l, i) => [`layers[${i}].units`, 'units', l.units]),
-    ['batchSize', 'batchSize', cfg.batchSize], ['seed', 'seed', cfg.seed], ['l1', 'l1', cfg.l1], ['l2', 'l2', cfg.l2],
+    ['batchSize', 'batchSize', cfg.batchSize], ['seed', 'seed', cfg.seed], ['weightSeed', 'weightSeed', cfg.weightSeed],
+    ['l1', 'l1', cfg.l1], ['l2', 'l2', cfg.l2],
     ...[catalog.hyperparameters[0], ...optimizerParams(catalog, cfg.optimizer)].map((p) => [p.name, p.name, cfg[p.name]]),
   ];
 }

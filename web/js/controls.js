@@ -16,6 +16,17 @@ const numberOf = (catalog, input, onChange, getConfig, key = input.dataset.field
   rule: numberRule(catalog, key), apply: (v) => onChange({ [key]: v }), current: () => getConfig()[key],
 });
 
+/** A seed (configuration key `key`): its number field and a button that draws a new one, in one
+ *  small row; .field shows a configuration's value (numberField). */
+function seedRow(catalog, { text, key, action, title }, onChange, onDraw, getConfig) {
+  const input = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxSeed, step: 1, inputmode: 'numeric', 'data-field': key });
+  const draw = h('button', { type: 'button', class: 'ghost', title }, action);
+  const number = numberOf(catalog, input, onChange, getConfig);
+  draw.addEventListener('click', onDraw);
+  input.id = key;
+  return { field: number, row: h('div', { class: 'field seed' }, h('label', { for: input.id }, text), input, draw) };
+}
+
 /** A slider with its value shown beside the label. */
 function slider(label, attrs, show) {
   const input = h('input', { type: 'range', ...attrs });
@@ -72,8 +83,8 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   const noise = slider('Noise', { min: 0, max: 1, step: 0.05, 'data-field': 'noise' }, (v) => fmt(v));
   const points = slider('Points', { min: UI_LIMITS.minPoints, max: UI_LIMITS.maxPoints, step: 10, 'data-field': 'points' }, String);
   const test = slider('Test ratio', { min: UI_LIMITS.minTest, max: UI_LIMITS.maxTest, step: 0.05, 'data-field': 'testRatio' }, (v) => `${Math.round(v * 100)}%`);
-  const seed = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxSeed, step: 1, inputmode: 'numeric', 'data-field': 'seed' });
-  const regenerate = h('button', { type: 'button', class: 'ghost', title: 'Draw a new random seed: new points and new initial weights' }, 'Regenerate');
+  const seed = seedRow(catalog, { text: 'Data seed', key: 'seed', action: 'Regenerate', title: 'Draw a new data seed: new points and a new train/test split (the same initial weights)' },
+    onChange, onRegenerate, () => cfg);
   const showTest = h('input', { type: 'checkbox', checked: true });
   const classesNote = h('span', { class: 'hint' });
   let cfg = null;
@@ -84,8 +95,6 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
   noise.input.addEventListener('input', () => onChange({ noise: Number(noise.input.value) }));
   points.input.addEventListener('input', () => onChange({ points: Number(points.input.value) }));
   test.input.addEventListener('input', () => onChange({ testRatio: Number(test.input.value) }));
-  const seedField = numberOf(catalog, seed, onChange, () => cfg);
-  regenerate.addEventListener('click', onRegenerate);
   showTest.addEventListener('change', () => onShowTest(showTest.checked));
 
   root.append(
@@ -93,7 +102,7 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
     field('Dataset', dataset),
     field('Classes', classes, classesNote),
     noise.row, points.row, test.row,
-    h('div', { class: 'field seed' }, h('label', { for: (seed.id = 'seed') }, 'Seed'), seed, regenerate),
+    seed.row,
     h('label', { class: 'check' }, showTest, ' Show test data'),
   );
 
@@ -116,14 +125,14 @@ export function createDataPanel(root, catalog, thumbnails, { onChange, onRegener
       classesNote.textContent = info.regression ? 'regression' : range.length <= 1 ? 'fixed' : '';
       noise.show(c.noise); points.show(c.points); test.show(c.testRatio);
       noise.input.disabled = points.input.disabled = !!c.custom;
-      seedField.show(c.seed);
+      seed.field.show(c.seed);
     },
   };
 }
 
 // --- Training ----------------------------------------------------------------------------------------
 
-export function createTrainingPanel(root, catalog, { onChange }) {
+export function createTrainingPanel(root, catalog, { onChange, onRedraw }) {
   const optimizer = select(catalog.optimizers.map((o) => [o.name, o.display]), { 'data-field': 'optimizer' });
   // Number fields apply what the user commits; a value outside its rule is said beside it (dom.js).
   const lr = h('input', { type: 'number', step: 'any', inputmode: 'decimal', list: 'lr-choices', title: `The step size η: ${numberRule(catalog, 'learningRate').text}`, 'data-field': 'learningRate' });
@@ -133,6 +142,8 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   const l2 = h('input', { type: 'number', min: 0, max: UI_LIMITS.maxPenalty, step: 'any', inputmode: 'decimal', 'data-field': 'l2' });
   const params = {};
   let cfg = null;
+  const weightSeed = seedRow(catalog, { text: 'Weight seed', key: 'weightSeed', action: 'Re-draw weights', title: 'Draw a new weight seed: new initial weights, the same data' },
+    onChange, onRedraw, () => cfg);
 
   optimizer.addEventListener('change', () => onChange({ optimizer: optimizer.value }));
   const numbers = [lr, batch, l1, l2].map((input) => [input.dataset.field, numberOf(catalog, input, onChange, () => cfg)]);
@@ -150,7 +161,8 @@ export function createTrainingPanel(root, catalog, { onChange }) {
   root.append(
     grid,
     lrChoices,
-    h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing any of these keeps training from the current weights; the data and the network start over.'),
+    weightSeed.row,
+    h('p', { class: 'hint' }, 'L1 and L2 penalise the weights (0 = off). Changing any of the settings above keeps training from the current weights; a new weight seed, network or data starts over.'),
   );
 
   return {
@@ -158,6 +170,7 @@ export function createTrainingPanel(root, catalog, { onChange }) {
       cfg = c;
       setValue(optimizer, c.optimizer);
       for (const [key, f] of numbers) f.show(c[key]);
+      weightSeed.field.show(c.weightSeed);
       for (const row of paramRows) {
         const key = row.dataset.param;
         row.hidden = !optimizerParams(catalog, c.optimizer).some((p) => p.name === key);

@@ -5,7 +5,7 @@
 // just an unknown key. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
 // is not read at all); every value within its field's range (the hint says which). No DOM here.
 import { FEATURE_NAMES } from './features.js';
-import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, numberRule, optimizerParams } from './config.js';
+import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, naturalOutput, numberRule, optimizerParams, problemKind, suggestedRate } from './config.js';
 import { decodeCustom, encodeCustom, minClasses } from './data/custom.js';
 
 export const HASH_LIMITS = { maxLength: 20000 };
@@ -57,7 +57,8 @@ function hashFields(catalog) {
     ['noise', ['noise', num(0, 1)]],
     ['points', ['points', int(UI_LIMITS.minPoints, UI_LIMITS.maxPoints)]],
     ['test', ['testRatio', num(UI_LIMITS.minTest, UI_LIMITS.maxTest)]],
-    ['seed', ['seed', int(0, UI_LIMITS.maxSeed)]],
+    ['seed', ['seed', int(0, UI_LIMITS.maxSeed)]],          // the data's: points and split
+    ['wseed', ['weightSeed', int(0, UI_LIMITS.maxSeed)]],   // the initial weights'
     ['features', ['features', features]],
     ['layers', ['layers', layers(hiddenActivations(catalog).map((a) => a.name), catalog.defaults.hiddenActivation)]],
     ['output', ['outputActivation', oneOf(catalog.activations.map((a) => a.name))]],
@@ -121,6 +122,7 @@ export function decodeHash(catalog, hash) {
     return { config: cfg, problems };
   }
   const fields = hashFields(catalog);
+  const named = new Set();   // the fields the link gave a valid value
   let custom = null;
   for (const pair of text.split('&')) {
     if (!pair) continue;
@@ -142,7 +144,7 @@ export function decodeHash(catalog, hash) {
     }
     const value = eq < 0 ? undefined : parse(raw);
     if (value === undefined) problems.push({ key, message: `${key}=“${shown(raw)}” is not valid (${parse.hint})` });
-    else cfg[field] = value;
+    else { cfg[field] = value; named.add(field); }
   }
   // The user's own points: in the link when small, else named as left out.
   if (custom?.omitted !== undefined) {
@@ -161,6 +163,14 @@ export function decodeHash(catalog, hash) {
     }
     cfg.classes = ds.defaultClasses;
   }
+  // A link made before the weights had their own seed drew them from the data's seed.
+  if (!named.has('weightSeed')) cfg.weightSeed = cfg.seed;
+  // An optimizer named without a learning rate starts at its own (SGD's is not Adam's).
+  if (named.has('optimizer') && !named.has('learningRate')) cfg.learningRate = suggestedRate(catalog, cfg.optimizer);
+  // A link that names the data alone opens trainable: the output layer and loss natural for its
+  // problem fill in what it leaves out (a value the link gives is kept, and checked on the page).
+  const natural = naturalOutput(catalog, problemKind(catalog, cfg));
+  for (const field of ['outputActivation', 'loss']) if (!named.has(field)) cfg[field] = natural[field];
   return { config: cfg, problems };
 }
 

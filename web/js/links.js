@@ -1,47 +1,106 @@
-// links.js — the configuration in the URL hash, the page's side (the format is hash.js). The hash
-// follows every edit (at most every 150 ms: a dragged slider fires many edits and browsers throttle
-// history updates). A link opened with the page is read leniently: bad or unknown keys (also
-// #constructor, #__proto__…) fall back to their defaults and are named in a notice. A link the
-// user navigates to while the page runs is all-or-nothing: any bad key, or a configuration the
-// worker cannot build, leaves the network, settings and hash as they were, and the notice says why.
+// links.js — the configuration in the URL hash and the browser's history, the page's side (the
+// format is hash.js). Each committed edit is one history entry, so Back and Forward move through
+// configurations without leaving the page:
+//   - the hash follows every edit (a committed one at once, a draft at most every 150 ms:
+//     browsers throttle history updates);
+//   - an edit still in progress (a slider being dragged, a field being typed in) is a draft: its
+//     first tick adds an entry and the next ones amend it, until a change, click or Enter commits
+//     it — so a drag is one entry, not one per tick;
+//   - each entry's state holds the whole configuration (also points too many for the link), and
+//     Back/Forward apply it all-or-nothing (the page's propose path; one the worker cannot build is
+//     shown as it was, with its problems beside the controls, like the edit that made it).
+// A link opened with the page is read leniently: bad or unknown keys (also #constructor,
+// #__proto__…) fall back to their defaults and are named in a notice, as is anything that stops
+// the link's network from training. A link the user navigates to while the page runs is
+// all-or-nothing: any bad key, or a configuration the worker cannot build, leaves the network,
+// settings and hash as they were, and the notice says why.
 import { decodeHash, encodeHash } from './hash.js';
+import { checkConfig } from './config.js';
 
 const MAX_SHOWN = 10;   // problems listed in the notice; the rest are counted
 const list = (items) => (items.length > MAX_SHOWN ? [...items.slice(0, MAX_SHOWN), `… and ${items.length - MAX_SHOWN} more`] : items);
 
 /** getConfig() → the current configuration; start(config) builds it (the page's first build);
- *  propose(config) → Promise<{ ok, errors }> tries it (tries.js); notice: status.js's notice. */
-export function createLinks({ catalog, getConfig, start, propose, notice }) {
+ *  propose(config) → Promise<{ ok, errors }> tries it (tries.js); apply(config) sets it as an edit
+ *  would; notice: status.js's notice. */
+export function createLinks({ catalog, getConfig, start, propose, apply, notice }) {
   let timer = null;
+  let draft = false;       // the current entry holds an edit still in progress
+  let committed = false;   // a change, click or Enter since the last write
+  let navigating = null;   // the address being applied (popstate and hashchange both report it)
   const current = () => encodeHash(catalog, getConfig());
-  const restore = () => { clearTimeout(timer); history.replaceState(null, '', current()); };
+  const entry = () => ({ config: structuredClone(getConfig()) });
+  const restore = () => { clearTimeout(timer); draft = false; history.replaceState(entry(), '', current()); };
 
-  /** The link opened with the page: read leniently, then built. */
+  function flush() {
+    timer = null;
+    const url = current();
+    if (url !== location.hash || !history.state?.config) {
+      if (draft) history.replaceState(entry(), '', url); else history.pushState(entry(), '', url);
+      draft = true;
+    } else history.replaceState(entry(), '', url);   // the same link, maybe more points than it holds
+    if (committed) draft = false;
+    committed = false;
+  }
+  // a commit is written at once (Back right after it must find it); a draft 150 ms after its last tick
+  const later = () => { clearTimeout(timer); timer = setTimeout(flush, committed ? 0 : 150); };
+
+  /** The link opened with the page: read leniently, then built; its entry replaces the page's. */
   function load() {
     const { config, problems } = decodeHash(catalog, location.hash);
-    if (problems.length) notice.show('Some settings in this link could not be read and were reset to their defaults:', list(problems.map((p) => p.message)));
-    else notice.hide();
     start(config);
+    restore();
+    const { errors } = checkConfig(catalog, config);   // said once the controls show the link
+    const messages = [
+      ...problems.map((p) => p.message),
+      ...errors.map((e) => `${e.message} The link chose this, so it was kept: change it to train.`),
+    ];
+    if (problems.length) notice.show('Some settings in this link could not be read and were reset to their defaults:', list(messages));
+    else if (errors.length) notice.show('This link’s network cannot train as it is:', list(messages));
+    else notice.hide();
   }
 
-  /** A link navigated to while the page runs: all or nothing. */
+  /** Back/Forward, or a link navigated to while the page runs: all or nothing. */
   async function changed() {
-    if (location.hash === current()) return;
-    const { config, problems } = decodeHash(catalog, location.hash);
-    if (problems.length) {
-      restore();
-      return notice.show('This link could not be read, so nothing was changed:', list(problems.map((p) => p.message)));
-    }
-    const r = await propose(config);
-    restore();   // the canonical text of whichever configuration is now current
-    if (r.ok) return notice.hide();
-    notice.show('This link’s network cannot be built, so nothing was changed:', list(r.errors.map((e) => e.message)));
+    if (navigating === location.href) return;
+    const own = history.state?.config;
+    if (location.hash === current() && own) return;
+    navigating = location.href;
+    clearTimeout(timer);   // a write still due would land on the entry just navigated to
+    draft = false;
+    try {
+      if (own && encodeHash(catalog, own) === location.hash) return await revisit(own);
+      const { config, problems } = decodeHash(catalog, location.hash);
+      if (problems.length) {
+        restore();
+        return notice.show('This link could not be read, so nothing was changed:', list(problems.map((p) => p.message)));
+      }
+      const r = await propose(config);
+      restore();   // the canonical text of whichever configuration is now current
+      if (r.ok) return notice.hide();
+      notice.show('This link’s network cannot be built, so nothing was changed:', list(r.errors.map((e) => e.message)));
+    } finally { navigating = null; }
   }
 
+  /** An entry of this page's history: its configuration comes back, as it was. */
+  async function revisit(config) {
+    const r = await propose(config);
+    if (!r.ok) apply(config);   // it could not be built then either: shown with its problems
+    notice.hide();
+    restore();
+  }
+
+  window.addEventListener('popstate', changed);
   window.addEventListener('hashchange', changed);
+  // What commits an edit: a control's change, a click, Enter.
+  const commit = () => { committed = true; later(); };
+  document.addEventListener('change', commit, true);
+  document.addEventListener('click', commit, true);
+  document.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); }, true);
   return {
     load,
-    /** Writes the current configuration to the hash (debounced). */
-    write() { clearTimeout(timer); timer = setTimeout(() => history.replaceState(null, '', current()), 150); },
+    /** Writes the current configuration to the hash and history (debounced); commit: the change
+     *  is complete (a file or an undo adopted), not a draft. */
+    write({ commit: done = false } = {}) { if (done) committed = true; later(); },
   };
 }

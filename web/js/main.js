@@ -1,8 +1,9 @@
 // main.js — wires the page: owns the configuration and the run state (running or not, the current
 // build), turns user edits into worker messages (a rebuild for data/architecture, new optimizer
 // settings for training ones), tries model files, CSVs and links all-or-nothing (adopting them only
-// once the worker has built them), keeps the URL hash in sync (links.js), and hands the worker's
-// frames to the renderers, and shows every problem beside the control it names (fields.js,
+// once the worker has built them), keeps the URL hash and history in sync (links.js), offers an
+// Undo when a change replaced points of the user's own, hands the worker's frames to the
+// renderers, and shows every problem beside the control it names (fields.js,
 // fieldnotes.js). The worker owns the network; this thread only renders. Messages: protocol.js.
 import { checkConfig, changeKind, datasetInfo, naturalOutput, outputUnits, problemKind, withOptimizer } from './config.js';
 import { createLinks } from './links.js';
@@ -16,7 +17,8 @@ import { createStatus, createDivergence, createNotice } from './status.js';
 import { createMathPanel } from './math/panel.js';
 import { createDiagram } from './inside/diagram.js';
 import { createInside } from './inside/panel.js';
-import { createDataTools } from './data/panel.js';
+import { createDataTools, NO_POINTS } from './data/panel.js';
+import { lostPoints, pointCount } from './data/custom.js';
 import { TO_PAGE, toWorker } from './protocol.js';
 import { problemsOf } from './fields.js';
 import { display } from './rows.js';
@@ -26,6 +28,7 @@ import { createDiagnosisView } from './diagnosis-view.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
+const randomSeed = () => Math.floor(Math.random() * 100000);
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const state = {
@@ -44,7 +47,18 @@ let ui = null;
 // --- configuration -----------------------------------------------------------------------------
 
 /** Applies a patch from the controls, keeping the output layer suited to the problem. */
-const edit = (patch) => setConfig(patched(state.config, patch));
+function edit(patch) {
+  const old = state.config;
+  setConfig(patched(old, patch));
+  offerUndo(old, state.config);
+}
+
+/** When a change lost points of the user's own, says so beside the plot with an Undo that brings
+ *  back the previous points and settings exactly (Back does too: links.js). */
+function offerUndo(old, next) {
+  const text = lostPoints(old.custom, next.custom, datasetInfo(state.catalog, next.dataset)?.display ?? next.dataset);
+  if (text) ui.tools.offerUndo(text, () => setConfig(old));
+}
 
 /** The configuration `old` with `patch` applied, and the classes and output layer made to fit. */
 function patched(old, patch) {
@@ -101,10 +115,11 @@ function resetViews(config) {
 
 /** Tries the configuration makeNext(current) (model: a network file to load; pause: stop after).
  *  Resolves { ok: true } (adopted: controls, hash, views) or { ok: false, errors } (nothing changed). */
-function propose(makeNext, { model = null, pause = false } = {}) {
-  let next, edits;
+function propose(makeNext, { model = null, pause = false, undo = true } = {}) {
+  let next, edits, old;
   return state.tries.send(() => {
-    next = makeNext(state.config);
+    old = state.config;
+    next = makeNext(old);
     edits = state.edits;
     const kind = model ? 'rebuild' : changeKind(state.config, next);
     if (kind === 'none') return null;
@@ -123,8 +138,9 @@ function propose(makeNext, { model = null, pause = false } = {}) {
     Object.assign(state, { config: next, valid: true, buildErrors: [] });
     if (pause) state.running = false;
     worker.postMessage(toWorker.run(state.running, speed()));
-    state.links.write();
+    state.links.write({ commit: true });
     render();
+    if (undo) offerUndo(old, next);
     return { ok: true };
   });
 }
@@ -150,11 +166,14 @@ function render() {
   const all = problemsOf(checked, [...state.buildErrors, ...state.settingsErrors], config);
   const rest = ui.fieldNotes.show(all);
   ui.network.update(config, { outputs: outputUnits(catalog, config), kind: problemKind(catalog, config), problems: rest });
+  const noPoints = !!config.custom && pointCount(config.custom) === 0;   // cleared: nothing to train on
+  const usable = state.valid && errors.length === 0 && !noPoints;
+  if (noPoints && state.running) { state.running = false; worker.postMessage(toWorker.run(false)); }
   const play = $('play');
+  play.title = noPoints ? NO_POINTS : '';
   play.querySelector('.label').textContent = state.running ? 'Pause' : 'Play';
   play.classList.toggle('running', state.running);
   play.setAttribute('aria-pressed', String(state.running));
-  const usable = state.valid && errors.length === 0;
   for (const id of ['play', 'step', 'step-epoch']) $(id).disabled = !usable;
   ui.math.setConfig(config, usable);
   ui.tools.update(config);
@@ -228,10 +247,10 @@ function start(catalog, thumbnails) {
   ui = {
     data: createDataPanel($('data-panel'), catalog, thumbnails, {
       onChange: edit,
-      onRegenerate: () => edit({ seed: Math.floor(Math.random() * 100000) }),
+      onRegenerate: () => edit({ seed: randomSeed() }),
       onShowTest: (on) => ui.boundary.setShowTest(on),
     }),
-    training: createTrainingPanel($('training-panel'), catalog, { onChange: edit }),
+    training: createTrainingPanel($('training-panel'), catalog, { onChange: edit, onRedraw: () => edit({ weightSeed: randomSeed() }) }),
     network: createNetworkPanel($('network-panel'), catalog, { onChange: edit }),
     boundary: createBoundary($('boundary'), $('legend'), catalog),
     curves: createCurves($('curves')),
@@ -271,7 +290,8 @@ function start(catalog, thumbnails) {
   $('speed').addEventListener('change', () => worker.postMessage(toWorker.speed(speed())));
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
   state.links = createLinks({
-    catalog, getConfig: () => state.config, notice: ui.notice, propose: (config) => propose(() => config, { pause: true }),
+    catalog, getConfig: () => state.config, notice: ui.notice, propose: (config) => propose(() => config, { pause: true, undo: false }),
+    apply: (config) => setConfig(config, { force: true }),
     start: (config) => { state.running = false; worker.postMessage(toWorker.run(false)); state.config = null; setConfig(config, { force: true }); },
   });
   state.links.load();

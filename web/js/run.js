@@ -16,17 +16,19 @@ function split(nn, part, outputs, outputActivation, features) {
   };
 }
 
-/** The points: the user's own (config.custom, split by a hash of each point so that adding points
- *  keeps the others in their part) or a generated dataset (a seeded shuffle); the core splits both. Returns { kind, classes, train, test, view } — view is what
+/** The points: the user's own (config.custom) or a generated dataset, split by the core with one
+ *  rule for both: each point's part comes from a hash of its coordinates and the data seed (byPoint),
+ *  so turning the generated points into your own and adding or removing points never moves the
+ *  others between train and test. Returns { kind, classes, train, test, view } — view is what
  *  the page draws (the worker posts it once the build has succeeded). */
 export function makeData(nn, config) {
   const cat = nn.catalog;
   const kind = problemKind(cat, config);
   const outputs = outputUnits(cat, config);
   const classes = kind === 'regression' ? 0 : config.classes;
-  let parts;
-  if (config.custom) parts = nn.splitDataset(customDataset(config.custom, classes), config.testRatio, config.seed, { byPoint: true });
-  else parts = nn.splitDataset(nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes, seed: config.seed }), config.testRatio, config.seed);
+  const data = config.custom ? customDataset(config.custom, classes)
+    : nn.makeDataset(config.dataset, { n: config.points, noise: config.noise, classes, seed: config.seed });
+  const parts = nn.splitDataset(data, config.testRatio, config.seed, { byPoint: true });
   const copy = (p) => ({ n: p.n, x: p.x.slice(), labels: p.labels?.slice() ?? null, targets: p.targets?.slice() ?? null });
   const view = { kind, classes, outputs, outputActivation: config.outputActivation, train: copy(parts.train), test: copy(parts.test) };
   const part = (p) => (p.n ? split(nn, p, outputs, config.outputActivation, config.features)
@@ -34,8 +36,9 @@ export function makeData(nn, config) {
   return { kind, classes, train: part(parts.train), test: part(parts.test), view };
 }
 
-/** A new network for the configuration, or the model file's network (which must be the one the
- *  configuration describes: the page read its settings from the same file). */
+/** A new network for the configuration (its initial weights drawn from config.weightSeed), or the
+ *  model file's network (which must be the one the configuration describes: the page read its
+ *  settings from the same file). */
 export function makeNetwork(nn, config, model = null) {
   const want = networkSpec(nn.catalog, config);
   if (!model) return nn.createNetwork(want);

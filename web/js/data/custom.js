@@ -45,6 +45,30 @@ export function removeNearest(data, x1, x2, radius) {
   };
 }
 
+/** What a change did to the user's own points when it lost some, in words ("Replaced your 37
+ *  points with Spiral.", "Cleared your 3 points."), or null when none was lost. `shown`: the
+ *  display name of the dataset that replaced them. */
+export function lostPoints(old, next, shown) {
+  const n = old ? pointCount(old) : 0;
+  if (!n || old === next) return null;
+  const yours = `your ${n} point${n === 1 ? '' : 's'}`;
+  if (!next) return `Replaced ${yours} with ${shown}.`;
+  const m = pointCount(next);
+  if (m === 0) return `Cleared ${yours}.`;
+  if (old.regression === next.regression && keeps(old, next)) return m < n ? `Removed ${n - m} of ${yours}.` : null;
+  return `Replaced ${yours} with ${m} new one${m === 1 ? '' : 's'}.`;
+}
+
+/** Whether b is a with points removed or added at the end (both in order). */
+function keeps(a, b) {
+  const same = (i, j) => a.x[2 * i] === b.x[2 * j] && a.x[2 * i + 1] === b.x[2 * j + 1] && a.y[i] === b.y[j];
+  const n = pointCount(a), m = pointCount(b);
+  if (m >= n) { for (let i = 0; i < n; i++) if (!same(i, i)) return false; return true; }
+  let j = 0;
+  for (let i = 0; i < n && j < m; i++) if (same(i, j)) j++;
+  return j === m;
+}
+
 /** The classes the data needs at least (labels 0..k−1 → k, and 2 at the least). */
 export function minClasses(data) {
   return data.regression ? 0 : Math.max(2, ...data.y.map((l) => l + 1));

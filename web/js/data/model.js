@@ -7,7 +7,9 @@
 // fit the data, inputs and outputs that fit the features and classes) and names the file's field
 // when it refuses; the weights and optimizer state are the core's to check (the worker loads the
 // file beside the running network before anything is replaced). Limits (MODEL_LIMITS): 8 MB,
-// nesting 32 levels deep, every number a finite float64, all text valid Unicode. No DOM here.
+// nesting 32 levels deep, every number a finite float64, all text valid Unicode, an epoch from 0 to
+// 1e9. Seeds: the data's is playground.config.seed, the weights' is spec.seed (so a file saved
+// before the weights had their own seed loads as it was). No DOM here.
 import { catalog as CATALOG } from '../catalog.js';
 import { FEATURE_NAMES } from '../features.js';
 import { UI_LIMITS, checkConfig, hiddenActivations, outputUnits } from '../config.js';
@@ -15,7 +17,7 @@ import { checkFields } from '../hash.js';
 import { RowError, readRows } from './csv.js';
 
 export const MODEL_FORMAT = CATALOG.format;
-export const MODEL_LIMITS = { maxBytes: 8_000_000, maxDepth: 32, maxEpoch: Number.MAX_SAFE_INTEGER };
+export const MODEL_LIMITS = { maxBytes: 8_000_000, maxDepth: 32, maxEpoch: 1e9 };
 
 /** The file's text: the module's JSON plus { playground: { version, config, epoch } }. */
 export function modelFile(json, config, epoch) {
@@ -59,7 +61,7 @@ function scan(doc) {
 
 // The config fields the spec decides, with their place in the file.
 const SPEC_PATHS = {
-  outputActivation: 'spec.layers', loss: 'spec.loss', init: 'spec.init', seed: 'spec.seed', l1: 'spec.l1', l2: 'spec.l2',
+  outputActivation: 'spec.layers', loss: 'spec.loss', init: 'spec.init', weightSeed: 'spec.seed', l1: 'spec.l1', l2: 'spec.l2',
   optimizer: 'spec.optimizer.type',
   ...Object.fromEntries(CATALOG.hyperparameters.map((p) => [p.name, `spec.optimizer.${p.name}`])),
 };
@@ -83,7 +85,8 @@ function fromSpec(spec, catalog) {
   return {
     layers: layers.slice(0, -1).map((l) => ({ units: l.units, activation: l.activation })),
     outputActivation: layers.at(-1).activation,
-    ...pick(spec, ['loss', 'init', 'seed', 'l1', 'l2']),
+    ...pick(spec, ['loss', 'init', 'l1', 'l2']),
+    ...(Object.hasOwn(spec, 'seed') ? { weightSeed: spec.seed } : {}),   // the weights' seed (the data's is the page's)
     ...(Object.hasOwn(o, 'type') ? { optimizer: o.type } : {}),
     ...pick(o, catalog.hyperparameters.map((p) => p.name)),
   };
@@ -120,7 +123,7 @@ export function readModelFile(text, catalog, current) {
     const saved = pg && own(pg, 'config');
     if (pg && !isObject(saved)) fail('playground.config', 'must be an object');
     const epoch = pg && Object.hasOwn(pg, 'epoch') ? pg.epoch : 0;
-    if (!isCount(epoch, 0, MODEL_LIMITS.maxEpoch)) fail('playground.epoch', `must be a whole number ≥ 0 (got ${String(epoch).slice(0, 20)})`);
+    if (!isCount(epoch, 0, MODEL_LIMITS.maxEpoch)) fail('playground.epoch', `must be a whole number from 0 to ${MODEL_LIMITS.maxEpoch.toLocaleString('en-US')} (got ${String(epoch).slice(0, 20)})`);
 
     // the page's settings: the file's (each checked like a link's) or the current ones
     const cfg = { ...current };

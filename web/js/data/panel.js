@@ -12,11 +12,18 @@ import { MODEL_LIMITS, modelFile, readModelFile } from './model.js';
 
 const EXTENT = DATA_LIMITS.extent;
 const fmt = (n) => n.toLocaleString('en-US');
-const MAX_LABEL = DATA_LIMITS.maxClasses - 1;
+const K = DATA_LIMITS.maxClasses;
 /** The CSV rules in a sentence (csv.js's header states them in full). */
-export const CSV_RULES = `Rows of x1, x2 (−${EXTENT} to ${EXTENT}) and a class label (0–${MAX_LABEL}) or a regression target. ` +
-  `Whole numbers are labels; a column with any fraction, or headed “target”, holds targets. ` +
-  `A first row with no number in it is a header. Up to ${fmt(DATA_LIMITS.maxPoints)} points.`;
+export const CSV_RULES = `Rows of x1, x2 (−${EXTENT} to ${EXTENT}) and a class (1–${K}, as on the page) or a regression target. ` +
+  `Whole numbers are classes; a column with any fraction, or headed “target”, holds targets. ` +
+  `A first row with no number in it is a header; it may state the numbering (“class (0 to ${K - 1})”), and a file ` +
+  `with a class 0 is read as numbered from 0. Up to ${fmt(DATA_LIMITS.maxPoints)} points.`;
+/** Targets beyond this make the loss huge next to the datasets' [−1, 1]: the import says so. */
+export const TARGET_WARN = 10;
+const plural = (n, word) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** Why Play and Step are disabled with no points to train on. */
+export const NO_POINTS = 'Add points (click the plot) or pick a dataset to train.';
 
 /** Saves text as a file (a download). */
 function download(text, name, type) {
@@ -32,10 +39,13 @@ function download(text, name, type) {
  *  { ok } or { ok: false, errors }, and only then does the message line say what happened. */
 export function createDataTools(root, canvas, { catalog, getConfig, getData, edit, exportModel, tryData, importModel }) {
   let mode = 'add', chosen = 0, msgTimer = null;
+  let undo = null;   // [text, restore]: an Undo just offered, for a message that follows at once
   const radio = (name, value, text, checked) => h('label', { class: 'chip' },
     h('input', { type: 'radio', name, value, checked, onchange: () => { mode = value; canvas.dataset.mode = value; } }), h('span', {}, text));
   const classes = h('div', { class: 'class-pick', role: 'radiogroup', 'aria-label': 'Class to add' });
-  const target = h('input', { type: 'number', min: -1, max: 1, step: 0.1, value: 1, class: 'target-in', 'aria-label': 'Target value' });
+  const target = h('input', { type: 'number', min: -1, max: 1, step: 'any', value: 1, class: 'target-in', 'aria-label': 'Target value' });
+  /** The target typed for new points, or null when it is not a number from −1 to 1. */
+  const targetValue = () => (target.value.trim() !== '' && target.checkValidity() && Number.isFinite(Number(target.value)) ? Number(target.value) : null);
   const targetBox = h('label', { class: 'target-pick' }, 'Target ', target);
   const count = h('p', { class: 'count data-count' });
   const shiftHint = h('span', {}, 'shift-click: the next class');
@@ -64,12 +74,17 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
   );
   canvas.dataset.mode = mode;
 
-  function message(text, level = 'ok') {
+  /** Shows a message under the plot; actions ([text, onclick] each) add buttons, and such a
+   *  message stays until the next one (an Undo must not vanish while the user looks for it). A
+   *  message that follows an offered Undo at once (an import that replaced your points) keeps it. */
+  function message(text, level = 'ok', ...actions) {
     clearTimeout(msgTimer);
-    msg.className = `tool-msg ${level}`;
+    if (undo) { text = `${undo[0]} ${text}`; actions.push(['Undo', undo[1]]); undo = null; }
+    msg.className = `tool-msg ${actions.length ? level === 'ok' ? 'undo' : level : level}`;
     if (level === 'error') msg.setAttribute('role', 'alert'); else msg.removeAttribute('role');
     msg.textContent = text;
-    if (level !== 'error') msgTimer = setTimeout(() => { msg.textContent = ''; }, 8000);
+    for (const [name, act] of actions) msg.append(' ', h('button', { type: 'button', class: 'ghost', onclick: () => { msg.textContent = ''; act(); } }, name));
+    if (!actions.length && level !== 'error') msgTimer = setTimeout(() => { msg.textContent = ''; }, 8000);
   }
 
   // --- the data being edited: the user's own, or the generated points made editable ---
@@ -99,6 +114,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
     }
     if (pointCount(data) >= DATA_LIMITS.maxPoints) return message(`The limit is ${fmt(DATA_LIMITS.maxPoints)} points.`, 'error');
     const k = getConfig().classes;
+    if (data.regression && targetValue() === null) return message('Type a target from −1 to 1 (the datasets\' range) to add points.', 'error');
     const y = data.regression ? (e.shiftKey ? -1 : 1) * (Number(target.value) || 0) : e.shiftKey ? (chosen + 1) % k : chosen;
     setData(addPoint(data, x1, x2, y));
   });
@@ -122,8 +138,21 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
     const k = minClasses(r.data);
     const done = await tryData({ custom: r.data, classes: k });
     if (!done.ok) return refused(name, done.errors[0].message);
-    message(`Imported ${fmt(pointCount(r.data))} point${pointCount(r.data) === 1 ? '' : 's'} ${r.data.regression ? '(regression targets)' : `(${k} classes)`} from ${name}.`);
+    const kind = r.data.regression ? 'regression targets' : `${k} classes, ${numbering(r, k)}`;
+    const imported = `Imported ${plural(pointCount(r.data), 'point')} (${kind}) from ${name}.`;
+    const big = r.data.regression ? r.data.y.reduce((m, t) => Math.max(m, Math.abs(t)), 0) : 0;
+    if (big <= TARGET_WARN) return message(imported);
+    message(`${imported} Its targets reach ${fmt(big)}, far beyond the datasets' −1 to 1: the loss will be about ` +
+      `${big ** 2 >= 1e4 ? (big ** 2).toExponential(0).replace('+', '') : fmt(Math.round(big ** 2))} and training slow to settle.`, 'warning',
+      ['Scale targets to [−1, 1]', () => scaleTargets(r.data, big)]);
   }));
+  /** How the file numbered its classes, in words. */
+  const numbering = (r, k) => (r.base === 1 ? `numbered 1 to ${k}` : `numbered 0 to ${k - 1} in the file${r.stated ? '' : ' (it has a class 0)'}, so its 0 is class 1 here`);
+  async function scaleTargets(data, big) {
+    const done = await tryData({ custom: { ...data, y: data.y.map((t) => Math.fround(t / big)) } });
+    if (!done.ok) return message(done.errors[0].message, 'error');
+    message(`Divided every target by ${fmt(big)}: they now lie in [−1, 1].`);
+  }
   modelFileIn.addEventListener('change', () => readFile(modelFileIn, MODEL_LIMITS.maxBytes, async (name, text) => {
     const r = readModelFile(text, catalog, getConfig());
     if (!r.ok) return refused(name, r.error);
@@ -152,11 +181,19 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       const split = d ? ` (${fmt(d.train.n)} train, ${fmt(d.test.n)} test)` : '';
       const link = !cfg.custom ? '' : n > HASH_POINTS ? ` · not in the link (over ${HASH_POINTS} points): share it with Export CSV` : ' · kept in the link';
       count.textContent = `${cfg.custom ? 'Your data' : 'Generated data'}: ${fmt(n)} point${n === 1 ? '' : 's'}${split}${link}`;
+      if (cfg.custom && n === 0) count.textContent = `Your data: 0 points. ${NO_POINTS}`;
+      count.classList.toggle('warn', !!cfg.custom && n === 0);
     },
     /** The worker's reply to Export model. */
     saveModel({ json, epoch }) {
       download(modelFile(json, getConfig(), epoch), 'nn-by-hand-model.json', 'application/json');
     },
     message,
+    /** Says what happened to the user's points, with an Undo button that calls undo(). */
+    offerUndo(text, restore) {
+      message(text, 'ok', ['Undo', restore]);
+      undo = [text, restore];
+      setTimeout(() => { undo = null; });   // only a message of the same change (after its promise) keeps it
+    },
   };
 }
