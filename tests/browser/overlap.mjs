@@ -10,8 +10,17 @@
 function findProblems({ tolerance, minControl, smallOk }) {
   const problems = [];
   const short = (s) => JSON.stringify(s.replace(/\s+/g, ' ').trim().slice(0, 40));
+  // visually hidden text (the .sr-only pattern: clipped to a 1 px box, like an unfocused skip link)
+  // is for screen readers only, so it overlaps nothing a person sees
+  const clippedAway = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const r = e.getBoundingClientRect();
+      if (getComputedStyle(e).clip === 'rect(0px, 0px, 0px, 0px)' || (r.width <= 1 && r.height <= 1)) return true;
+    }
+    return false;
+  };
   const visible = (el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-    && !el.closest('.sr-only, [aria-hidden=true] .sr-only');
+    && !el.closest('.sr-only, [aria-hidden=true] .sr-only') && !clippedAway(el);
   const intersect = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > tolerance
     && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tolerance;
   const at = (r) => `at (${Math.round(r.left)}, ${Math.round(r.top + scrollY)})`;
