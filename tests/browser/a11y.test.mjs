@@ -298,7 +298,7 @@ test('a hovered neuron\'s map has its own legend (its activation\'s scale), and 
   await button(page, 'Layer 1 neuron 2').hover();
   await page.waitForFunction(() => /Layer 1 neuron 2/.test(document.getElementById('legend').innerText));
   const text = await legend.innerText();
-  assert.match(text, /Layer 1 neuron 2 · tanh: output/);
+  assert.match(text, /Layer 1 neuron 2 · Tanh: output/);
   assert.match(text, /−1[\s\S]*\+1/, 'tanh\'s range, −1 … +1');
   assert.doesNotMatch(text, /p\(class 2\)/, 'not the prediction\'s scale');
   await button(page, 'Layer 1 neuron 2').screenshot({ path: join(SCREENSHOTS, 'a11y-neuron.png') }).catch(() => {});

@@ -145,8 +145,10 @@ test('typing "16" builds one 16-unit network after the commit, never a 1-unit on
   await workerIdle(page);
   assert.deepEqual((await built()).slice(before.built), [[16, 16]]);
   const written = (await hashes()).slice(before.hashes);
+  // (a write the previous edit left pending may land first: what matters is that none names 1 unit)
   assert.ok(written.length >= 1);
-  assert.ok(written.every((h) => /layers=16tanh,16tanh/.test(h)), `every hash written has 16 units: ${written}`);
+  assert.ok(!written.some((h) => /layers=1tanh/.test(h)), `no hash written has a 1-unit layer: ${written}`);
+  assert.match(written.at(-1), /layers=16tanh,16tanh/);
   assert.deepEqual((await shownLayers()).slice(0, 1), ['Layer 1 (16 Tanh)']);
 });
 
@@ -273,7 +275,7 @@ test('messages use display names and the right article; "Imported 1 point"', asy
   await chooser.setFiles({ name: 'one.csv', mimeType: 'text/plain', buffer: Buffer.from('x1,x2,label\n1,1,1\n') });
   const msg = p.locator('.tool-msg').filter({ hasText: 'one.csv' });
   await msg.waitFor();
-  assert.equal(await msg.innerText(), 'Imported 1 point (2 classes) from one.csv.');
+  assert.equal(await msg.innerText(), 'Imported 1 point (2 classes, numbered 1 to 2) from one.csv.');
   const [empty] = await Promise.all([p.waitForEvent('filechooser'), button(p, 'Import CSV').click()]);
   await empty.setFiles({ name: 'empty.csv', mimeType: 'text/plain', buffer: Buffer.from('') });
   const refusal = p.locator('.tool-msg').filter({ hasText: 'empty.csv' });

@@ -160,8 +160,9 @@ test('every neuron of a 64-unit layer can be reached and shows its map, by keybo
   await page.waitForFunction(() => !document.getElementById('boundary').getAttribute('aria-description'));
   // 41–48, 49–56, 57–64: each click by name, so none lands on a button the previous one replaced
   for (const from of [41, 49, 57]) await button(page, `Show neurons ${from} to ${from + 7} of layer 1 (of 64)`).click();
-  assert.equal(await page.locator('.net-more').first().innerText(), '▲');
-  await button(page, 'Back to neurons 1 to 8 of layer 1 (of 64)').click();
+  const back = button(page, 'Back to neurons 1 to 8 of layer 1 (of 64)');
+  assert.equal(await back.innerText(), '▲');
+  await back.click();
   await button(page, 'Layer 1 neuron 1').waitFor();
   assert.equal(await caption(page), '');
   assert.deepEqual(page.problems, []);

@@ -124,16 +124,14 @@ test('a weight and a bias edited in the diagram change the prediction as σ(w·x
     const a = await button(page, from).boundingBox(), b = await button(page, to).boundingBox();
     await page.mouse.click((a.x + a.width / 2 + b.x + b.width / 2) / 2, (a.y + a.height / 2 + b.y + b.height / 2) / 2);
     const input = page.getByRole('spinbutton', { name });
-    await input.fill(String(value));
-    await input.press('Enter');
+    await enterNumber(input, String(value));   // key by key, then Enter
     await input.waitFor({ state: 'hidden' });
   }
   await setWeight('Input x₁', 'Output neuron 1', 'Weight from x₁ to output neuron 1', 4);
   await setWeight('Input x₂', 'Output neuron 1', 'Weight from x₂ to output neuron 1', 0);
   await button(page, 'Bias of output neuron 1').click();
   const bias = page.getByRole('spinbutton', { name: 'Bias of output neuron 1' });
-  await bias.fill('-2');
-  await bias.press('Enter');
+  await enterNumber(bias, '-2');
   const sigma = (z) => 1 / (1 + Math.exp(-z));
   // the worker applies the edit and sends a new grid: wait until the plot shows it
   await eventually(async () => {

@@ -12,10 +12,13 @@ function findProblems({ tolerance, minControl, smallOk }) {
   const short = (s) => JSON.stringify(s.replace(/\s+/g, ' ').trim().slice(0, 40));
   // visually hidden text (the .sr-only pattern: clipped to a 1 px box, like an unfocused skip link)
   // is for screen readers only, so it overlaps nothing a person sees
+  // (ancestors with display: contents have no box at all, and hide nothing)
   const clippedAway = (el) => {
     for (let e = el; e; e = e.parentElement) {
+      const st = getComputedStyle(e);
+      if (st.display === 'contents') continue;
       const r = e.getBoundingClientRect();
-      if (getComputedStyle(e).clip === 'rect(0px, 0px, 0px, 0px)' || (r.width <= 1 && r.height <= 1)) return true;
+      if (st.clip === 'rect(0px, 0px, 0px, 0px)' || (r.width <= 1 && r.height <= 1 && st.overflow === 'hidden')) return true;
     }
     return false;
   };

@@ -95,7 +95,8 @@ export function numberField(input, { rule, apply, current }) {
     else if (rule.ladder) next = dir > 0 ? rule.ladder.find((x) => x > now) : rule.ladder.findLast((x) => x < now);
     if (next === undefined || !rule.ok(next)) return;
     input.value = String(next);
-    commit();
+    // a step is committed at once, as a change event (so links.js files it as its own history entry)
+    input.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   input.addEventListener('change', commit);

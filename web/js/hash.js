@@ -66,8 +66,8 @@ function hashFields(catalog) {
     ['init', ['init', oneOf(catalog.initializers.map((i) => i.name))]],
     ['optimizer', ['optimizer', oneOf(catalog.optimizers.map((o) => o.name))]],
     ['batch', ['batchSize', int(1, UI_LIMITS.maxPoints)]],
-    ['l1', ['l1', num(0, UI_LIMITS.maxPenalty)]],
-    ['l2', ['l2', num(0, UI_LIMITS.maxPenalty)]],
+    ['l1', ['l1', hyper(numberRule(catalog, 'l1'))]],
+    ['l2', ['l2', hyper(numberRule(catalog, 'l2'))]],
     ...catalog.hyperparameters.map((p) => [SHORT_KEYS.get(p.name) ?? p.name, [p.name, hyper(numberRule(catalog, p.name))]]),
     ['data', ['custom', decodeCustom]],  // → { data } | { omitted: n } | { error }: unwrapped in decodeHash
   ]);

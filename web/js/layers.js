@@ -113,7 +113,7 @@ export function createNetworkPanel(root, catalog, { onChange }) {
       setValue(loss, c.loss);
       setValue(init, c.init);
       const what = info.kind === 'regression' ? 'the predicted value'
-        : info.outputs === 1 ? 'the probability of the blue class' : 'one score per class';
+        : info.outputs === 1 ? 'the probability of class 2' : 'one score per class';
       outInfo.textContent = `${info.outputs} output unit${info.outputs > 1 ? 's' : ''}: ${what} (set by the dataset).`;
       note.hidden = info.problems.length === 0;
       note.className = `note ${info.problems.some((p) => p.level === 'error') ? 'error' : 'warning'}`;

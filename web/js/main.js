@@ -54,10 +54,26 @@ function edit(patch) {
 }
 
 /** When a change lost points of the user's own, says so beside the plot with an Undo that brings
- *  back the previous points and settings exactly (Back does too: links.js). */
+ *  back those points (and the data settings and output layer that came with them), keeping any
+ *  edit made since; Back restores the whole earlier configuration (links.js). */
 function offerUndo(old, next) {
-  const text = lostPoints(old.custom, next.custom, datasetInfo(state.catalog, next.dataset)?.display ?? next.dataset);
-  if (text) ui.tools.offerUndo(text, () => setConfig(old));
+  const { catalog } = state;
+  const text = lostPoints(old.custom, next.custom, datasetInfo(catalog, next.dataset)?.display ?? next.dataset);
+  if (!text) return;
+  ui.tools.offerUndo(text, () => {
+    const now = state.config;
+    const back = { ...now, custom: old.custom, dataset: old.dataset, classes: old.classes };
+    if (problemKind(catalog, back) !== problemKind(catalog, now)) Object.assign(back, { outputActivation: old.outputActivation, loss: old.loss });
+    setConfig(back);
+  });
+}
+
+/** Makes `next` the configuration; the learning rate of the one it replaces is remembered for its
+ *  optimizer (config.js withOptimizer), however the change came (an edit, Back, a link, a file). */
+function adopt(next) {
+  const old = state.config;
+  if (old && next && old.optimizer !== next.optimizer) state.rates.set(old.optimizer, old.learningRate);
+  state.config = next;
 }
 
 /** The configuration `old` with `patch` applied, and the classes and output layer made to fit. */
@@ -78,7 +94,7 @@ function patched(old, patch) {
 
 function setConfig(next, { force = false } = {}) {
   const kind = force ? 'rebuild' : changeKind(state.config ?? next, next);
-  state.config = next;
+  adopt(next);
   state.edits++;
   state.links.write();
   if (kind === 'rebuild' || force || (kind === 'train' && !state.valid)) rebuild();  // no network to set
@@ -116,17 +132,21 @@ function resetViews(config) {
 /** Tries the configuration makeNext(current) (model: a network file to load; pause: stop after).
  *  Resolves { ok: true } (adopted: controls, hash, views) or { ok: false, errors } (nothing changed). */
 function propose(makeNext, { model = null, pause = false, undo = true } = {}) {
-  let next, edits, old;
+  let next, edits, old, settingsOnly = false;
   return state.tries.send(() => {
     old = state.config;
     next = makeNext(old);
     edits = state.edits;
     const kind = model ? 'rebuild' : changeKind(state.config, next);
     if (kind === 'none') return null;
+    // new training settings (Back over a learning rate or L2, say): the running network takes them
+    settingsOnly = kind === 'train' && state.valid;
+    if (settingsOnly) return null;
     const data = kind === 'data' && state.valid;   // new points of your own: training continues on them
     if (data) return toWorker.setData({ id: state.buildId, config: next, pause });
     return toWorker.build({ id: ++state.lastId, config: next, model, pause });
   }).then((answer) => {
+    if (settingsOnly) setConfig(next);   // as an edit of the controls: no rebuild, no pause
     if (!answer) return { ok: true };
     if (answer.type === TO_PAGE.REJECTED) return { ok: false, errors: answer.errors.map((e) => ui.fieldNotes.labelled(e, next)) };
     if (state.edits !== edits) {  // the controls were edited meanwhile: the latest edit wins
@@ -135,7 +155,8 @@ function propose(makeNext, { model = null, pause = false, undo = true } = {}) {
     }
     // a new network took the settings; new points for the same one keep any refused settings' note
     if (answer.id !== state.buildId) { Object.assign(state, { buildId: answer.id, settingsErrors: [] }); resetViews(next); }
-    Object.assign(state, { config: next, valid: true, buildErrors: [] });
+    adopt(next);
+    Object.assign(state, { valid: true, buildErrors: [] });
     if (pause) state.running = false;
     worker.postMessage(toWorker.run(state.running, speed()));
     state.links.write({ commit: true });
