@@ -91,6 +91,8 @@ async function axeAtSizes(page, state, { include = null, sizes = SIZES } = {}) {
 
 /** Clicks the plot at data point (x1, x2). */
 async function clickPlot(page, x1, x2) {
+  // as a person scrolls the plot into view first (clear of the sticky header), then clicks
+  await page.locator('#boundary').evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
   const box = await page.locator('#boundary').boundingBox();
   await page.mouse.click(box.x + ((x1 + 6) / 12) * box.width, box.y + ((6 - x2) / 12) * box.height);
 }

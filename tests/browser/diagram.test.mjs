@@ -151,7 +151,8 @@ test('every neuron of a 64-unit layer can be reached and shows its map, by keybo
 
   // mouse: the button under the layer shows its next eight neurons, four times; then hover neuron 40
   assert.equal(await page.locator('.net-more').first().innerText(), '+56');
-  for (const from of [9, 17, 25, 33]) await button(page, `Show neurons ${from} to ${from + 7} of layer 1 (of 64)`).click();
+  const show = (from) => page.getByRole('button', { name: `Show neurons ${from} to ${from + 7} of layer 1 (of 64), ${64 - from + 1} more`, exact: true });
+  for (const from of [9, 17, 25, 33]) await show(from).click();
   const n40 = button(page, 'Layer 1 neuron 40');
   await n40.hover();
   await page.waitForFunction(() => document.getElementById('boundary').getAttribute('aria-description') === 'Layer 1 neuron 40 · Tanh');
@@ -159,7 +160,7 @@ test('every neuron of a 64-unit layer can be reached and shows its map, by keybo
   await page.mouse.move(5, 5);
   await page.waitForFunction(() => !document.getElementById('boundary').getAttribute('aria-description'));
   // 41–48, 49–56, 57–64: each click by name, so none lands on a button the previous one replaced
-  for (const from of [41, 49, 57]) await button(page, `Show neurons ${from} to ${from + 7} of layer 1 (of 64)`).click();
+  for (const from of [41, 49, 57]) await show(from).click();
   const back = button(page, 'Back to neurons 1 to 8 of layer 1 (of 64)');
   assert.equal(await back.innerText(), '▲');
   await back.click();

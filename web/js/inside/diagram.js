@@ -159,7 +159,8 @@ export function createDiagram(canvas, netview, { catalog, onFocus, onEdit, skip,
     const text = last ? '▲' : width >= 24 ? `+${col.count - end}` : '▼';
     return h('button', {
       type: 'button', class: 'net-more', tabindex: -1, style: `left:${col.x - width / 2}px;top:${geo.bottom}px;width:${width}px`,
-      'aria-label': `${last ? 'Back to' : 'Show'} neurons ${next + 1} to ${next + col.shown} of ${colName(c)} (of ${col.count})`,
+      // the name holds the visible count too ("+56" → "56 more"), as WCAG 2.5.3 asks
+      'aria-label': `${last ? 'Back to' : 'Show'} neurons ${next + 1} to ${next + col.shown} of ${colName(c)} (of ${col.count})${last ? '' : `, ${col.count - end} more`}`,
       title: `Neurons ${col.start + 1}–${end} of ${col.count} shown`,
       onmousedown: (e) => e.preventDefault(),   // a click leaves the focus where it was
       onclick: () => { setWindow(c, next); },
