@@ -10,9 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  SCREENSHOTS, startBrowser, label, button, nextFrames, eventually, pause, openPlayground, waitForEpoch, canvasesFit, latestNetworkShown,
-} from './browser.mjs';
+import { SCREENSHOTS, startBrowser, label, button, nextFrames, eventually, pause, openPlayground, waitForEpoch, canvasesFit, latestNetworkShown, clickPlot } from './browser.mjs';
 import { CLASS_COLORS, CLASS_SHAPES } from '../../web/js/marks.js';
 
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -90,12 +88,6 @@ async function axeAtSizes(page, state, { include = null, sizes = SIZES } = {}) {
 }
 
 /** Clicks the plot at data point (x1, x2). */
-async function clickPlot(page, x1, x2) {
-  // as a person scrolls the plot into view first (clear of the sticky header), then clicks
-  await page.locator('#boundary').evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  const box = await page.locator('#boundary').boundingBox();
-  await page.mouse.click(box.x + ((x1 + 6) / 12) * box.width, box.y + ((6 - x2) / 12) * box.height);
-}
 
 /** The plot canvas's colour at data point (x1, x2). */
 const pixel = (page, x1, x2) => page.locator('#boundary').evaluate((c, [a, b]) => {

@@ -6,7 +6,7 @@
 // Object.prototype members start the page normally, with the key reported as unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, label, button, download, pause, workerIdle, eventually, openPlayground, epochOf, waitForEpoch, enterNumber } from './browser.mjs';
+import { startBrowser, label, button, download, pause, workerIdle, eventually, openPlayground, epochOf, waitForEpoch, enterNumber, upload } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -25,15 +25,6 @@ const chartLastEpoch = (page) => page.evaluate(async () => {
   const { Chart } = await import('chart.js');
   return Chart.getChart(document.getElementById('curves')).data.datasets[0].data.at(-1)?.x ?? 0;
 });
-/** Picks a file in the real file input behind an Import button; returns the message line's text
- *  once shown: the page shows it last, after the worker has answered (or the page refused alone). */
-async function upload(page, name, fileName, text) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, name).click()]);
-  await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(text) });
-  const msg = page.locator('.tool-msg').filter({ hasText: fileName });
-  await msg.waitFor();
-  return msg.innerText();
-}
 
 const CONTROLS = ['Dataset', 'Classes', 'Learning rate', 'Optimizer', 'Batch size', 'Layer 1 units', 'Layer 2 activation', 'Data seed'];
 /** What must not change when a file or link is refused (the page is paused). */

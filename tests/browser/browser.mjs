@@ -60,13 +60,39 @@ export async function startBrowserAndModule(options) {
 export const label = (page, name) => page.getByLabel(name, { exact: true });
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 
-/** Types a value into a number field as a person does: select its text, type key by key, Enter (the
- *  page applies a number field only when it is committed). */
-export async function enterNumber(field, text) {
+/** Types a value into a number field as a person does: select its text, type key by key, then
+ *  commit with `commit` ('Enter' or 'Tab'; null leaves it typed, uncommitted): the page applies a
+ *  number field only when it is committed. */
+export async function enterNumber(field, text, { commit = 'Enter' } = {}) {
   await field.click();
   await field.press('Control+A');
   await field.pressSequentially(String(text));
-  await field.press('Enter');
+  if (commit) await field.press(commit);
+}
+
+/** Clicks the plot at data point (x1, x2) (the datasets' extent is ±6), holding `modifiers`: first
+ *  scrolled into view clear of the sticky header, as a person would. */
+export async function clickPlot(page, x1, x2, modifiers = []) {
+  const plot = page.locator('#boundary');
+  await plot.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const box = await plot.boundingBox();
+  await page.mouse.move(box.x + ((x1 + 6) / 12) * box.width, box.y + ((6 - x2) / 12) * box.height);
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.down();
+  await page.mouse.up();
+  for (const m of modifiers) await page.keyboard.up(m);
+}
+
+/** Picks a file in the real file input behind an Import button. Returns the message line's text
+ *  once it names the file (the page shows it last, after the worker has answered or the page
+ *  refused alone); with { message: false }, returns as soon as the file is chosen. */
+export async function upload(page, name, fileName, text, { message = true } = {}) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, name).click()]);
+  await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  if (!message) return null;
+  const msg = page.locator('.tool-msg').filter({ hasText: fileName });
+  await msg.waitFor();
+  return msg.innerText();
 }
 
 // --- waiting for states, not for times --------------------------------------------------------------

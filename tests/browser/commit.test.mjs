@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startBrowser, label, button, openPlayground, nextFrames, SCREENSHOTS, workerIdle } from './browser.mjs';
+import { startBrowser, label, button, openPlayground, nextFrames, SCREENSHOTS, workerIdle, enterNumber } from './browser.mjs';
 
 let browser, page;
 before(async () => {
@@ -59,11 +59,7 @@ const noteOf = (field) => field.evaluate((el) => {
 });
 
 /** Selects the field's text and types `text` key by key (nothing is committed yet). */
-async function typeInto(field, text) {
-  await field.click();
-  await field.press('Control+A');
-  await field.pressSequentially(text);
-}
+const typeInto = (field, text) => enterNumber(field, text, { commit: null });
 
 /** Waits until the field is marked invalid; returns its note. */
 async function refused(field) {

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startBrowser, label, button, eventually, hashMatches, openPlayground, SCREENSHOTS } from './browser.mjs';
+import { startBrowser, label, button, eventually, hashMatches, openPlayground, SCREENSHOTS, enterNumber } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -18,13 +18,7 @@ const box = (page, panel) => page.locator(`#${panel}-panel .diagnosis`);
 const finding = (page, panel, text) => box(page, panel).locator('.finding').filter({ hasText: text });
 
 /** Types a value key by key into a labelled field and commits it with Enter. */
-async function type(page, name, value) {
-  const field = label(page, name);
-  await field.click();
-  await field.press('Control+A');
-  await field.pressSequentially(String(value));
-  await field.press('Enter');
-}
+const type = (page, name, value) => enterNumber(label(page, name), value);
 const choose = (page, name, option) => label(page, name).selectOption({ label: option });
 
 /** Waits for a finding, clicks its fix, and waits until the finding is gone. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { SCREENSHOTS, startBrowser, label, button, download, eventually, openPlayground } from './browser.mjs';
+import { SCREENSHOTS, startBrowser, label, button, download, eventually, openPlayground, enterNumber } from './browser.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser;
@@ -29,13 +29,7 @@ const diagramFits = (page, width) => page.waitForFunction((w) => {
 }, width, { polling: 50 });
 
 /** Replaces a number field's text as a person does: select it all, type key by key, Tab. */
-async function typeInto(page, name, text) {
-  const field = label(page, name);
-  await field.click();
-  await page.keyboard.press('Control+A');
-  await field.pressSequentially(text);
-  await field.press('Tab');
-}
+const typeInto = (page, name, text) => enterNumber(label(page, name), text, { commit: 'Tab' });
 
 /** The boxes over the diagram: each label line's text (measured from the text itself), neurons,
  *  bias squares and "more" buttons, and the drawing's own box. */

@@ -7,7 +7,7 @@
 // the page states.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, label, button, hashMatches, eventually, openPlayground, latestNetworkShown, download } from './browser.mjs';
+import { startBrowser, label, button, hashMatches, eventually, openPlayground, latestNetworkShown, download, clickPlot, upload } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -24,19 +24,6 @@ async function counts(page) {
   assert.ok(m, t);
   const [n, train, test] = m.slice(1).map((s) => Number(s.replace(/,/g, '')));
   return { n, train, test };
-}
-/** Clicks the plot at data coordinates (x1, x2), as a user adds a point. */
-async function clickPlot(page, x1, x2) {
-  const box = await page.locator('#boundary').boundingBox();
-  await page.mouse.click(box.x + ((x1 + 6) / 12) * box.width, box.y + ((6 - x2) / 12) * box.height);
-}
-/** Picks a file in the real file input behind an Import button; returns the message line's text. */
-async function upload(page, name, fileName, text) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, name).click()]);
-  await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(text) });
-  const msg = page.locator('.tool-msg').filter({ hasText: fileName });
-  await msg.waitFor();
-  return msg.innerText();
 }
 const value = (page, name) => label(page, name).inputValue();
 

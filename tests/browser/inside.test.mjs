@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen, canvasesFit, openPlayground, enterNumber } from './browser.mjs';
+import { SCREENSHOTS, startBrowserAndModule, label, button, nextFrames, hashMatches, eventually, download, pause, workerSeen, canvasesFit, openPlayground, enterNumber, clickPlot, upload } from './browser.mjs';
 
 const README_SHOT = fileURLToPath(new URL('./screenshots/inside.png', import.meta.url));
 let browser, nn;
@@ -45,22 +45,9 @@ const pixel = (page, x1, x2) => page.locator('#boundary').evaluate((c, [a, b]) =
   return Array.from(c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
 }, [x1, x2]);
 
-/** Clicks the plot at data point (x1, x2). */
-async function clickPlot(page, x1, x2, modifiers = []) {
-  const box = await page.locator('#boundary').boundingBox();
-  await page.mouse.move(box.x + ((x1 + 6) / 12) * box.width, box.y + ((6 - x2) / 12) * box.height);
-  for (const m of modifiers) await page.keyboard.down(m);
-  await page.mouse.down();
-  await page.mouse.up();
-  for (const m of modifiers) await page.keyboard.up(m);
-}
 
 const dataCount = async (page) => Number(/: ([\d,]+) points?/.exec(await page.locator('.data-count').innerText())[1].replace(/,/g, ''));
 
-async function upload(page, name, fileName, text) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, name).click()]);
-  await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(text) });
-}
 
 // the page's colour for p(class 2) = p (binary, sigmoid output): boundary.js's diverging scale
 function expectedColor(p) {
@@ -203,7 +190,7 @@ test('clicks add and remove points, the link keeps them, and training uses them'
 test('CSV: a bad line is refused by number and keeps the data; export → import → export is byte-exact', async () => {
   const page = await open('#dataset=moons&noise=0.3&points=300');
   const before = await dataCount(page);
-  await upload(page, 'Import CSV', 'bad.csv', 'x1,x2,label\n1,2,0\n-1,0.5,1\n\n3,abc,1\n');
+  await upload(page, 'Import CSV', 'bad.csv', 'x1,x2,label\n1,2,0\n-1,0.5,1\n\n3,abc,1\n', { message: false });
   const alert = page.getByRole('alert').filter({ hasText: 'bad.csv' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /line 5: x2 is not a number \('abc'\)/);
@@ -213,7 +200,7 @@ test('CSV: a bad line is refused by number and keeps the data; export → import
 
   const a = await download(page, 'Export CSV');
   assert.equal(a.split('\n').length, 300 + 2, 'a header, 300 rows, a final newline');
-  await upload(page, 'Import CSV', 'moons.csv', a);
+  await upload(page, 'Import CSV', 'moons.csv', a, { message: false });
   await page.getByText('Imported 300 points (2 classes, numbered 1 to 2) from moons.csv').waitFor();
   assert.equal(await label(page, 'Dataset').inputValue(), 'custom');
   const b = await download(page, 'Export CSV');
@@ -239,7 +226,7 @@ test('model export → reload → import: same configuration, same predictions o
   const statusA = await a.locator('#status').innerText();
 
   const b = await open('');   // a fresh page with the default settings
-  await upload(b, 'Import model', 'model.json', file);
+  await upload(b, 'Import model', 'model.json', file, { message: false });
   await b.getByText('Loaded the network from model.json').waitFor();
   await b.waitForFunction(() => /Epoch\s+3\b/.test(document.querySelector('[role=status]').innerText));
   for (const [name, value] of [['Dataset', 'moons'], ['Layer 1 units', '6'], ['Layer 2 activation', 'elu'], ['Optimizer', 'rmsprop'], ['Data seed', '7']]) {
@@ -259,7 +246,7 @@ test('model export → reload → import: same configuration, same predictions o
   assert.deepEqual(again.weights, saved.weights);
   n1.dispose(); n2.dispose();
   // a file that is not a model is refused and changes nothing
-  await upload(b, 'Import model', 'notes.json', '{"hello": 1}');
+  await upload(b, 'Import model', 'notes.json', '{"hello": 1}', { message: false });
   assert.match(await b.getByRole('alert').filter({ hasText: 'notes.json' }).innerText(), /not an NN by Hand network file/);
   assert.deepEqual([...a.problems, ...b.problems], []);
   await a.close();
