@@ -91,6 +91,21 @@ test('ReLU + SGD at learning rate 3: dead units beside the activations, the lear
   await page.close();
 });
 
+test('8×64 ReLU on a 6-class spiral, stuck near ln 6: the page says why beside the controls, with a fix', async () => {
+  // the teacher's link: eight 64-unit ReLU layers, six arms, everything else the page's defaults
+  const page = await openPlayground(browser, `#dataset=spiral&classes=6&layers=${Array(8).fill('64relu').join(',')}`);
+  await play(page);
+  // dead units (beside the activations) or a stalled loss / chance accuracy (beside the learning rate)
+  const said = page.locator('#network-panel .diagnosis .finding, #training-panel .diagnosis .finding')
+    .filter({ hasText: /dead ReLU units|the network is not learning|commonest class/ });
+  await said.first().waitFor();
+  assert.match(await said.first().innerText(), /\d/, 'said with the run\'s own numbers');
+  assert.ok(await said.first().getByRole('button').count() >= 1, 'with a one-click fix');
+  await button(page, 'Pause').click();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('plain SGD at learning rate 10: the loss jumps around, said beside the learning rate; Lower applies', async () => {
   const page = await openPlayground(browser);
   await choose(page, 'Optimizer', 'SGD');
