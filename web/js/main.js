@@ -146,7 +146,10 @@ function propose(makeNext, { model = null, pause = false, undo = true } = {}) {
     if (data) return toWorker.setData({ id: state.buildId, config: next, pause });
     return toWorker.build({ id: ++state.lastId, config: next, model, pause });
   }).then((answer) => {
-    if (settingsOnly) setConfig(next);   // as an edit of the controls: no rebuild, no pause
+    if (settingsOnly) {   // as an edit of the controls: no rebuild, no pause (unless one came meanwhile)
+      if (state.edits !== edits) return { ok: false, errors: [{ field: 'page', message: 'the settings were edited meanwhile; try again' }] };
+      setConfig(next);
+    }
     if (!answer) return { ok: true };
     if (answer.type === TO_PAGE.REJECTED) return { ok: false, errors: answer.errors.map((e) => ui.fieldNotes.labelled(e, next)) };
     if (state.edits !== edits) {  // the controls were edited meanwhile: the latest edit wins
