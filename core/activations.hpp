@@ -32,6 +32,20 @@ struct ActivationInfo {
   const char* texBackward;    // the whole equation dZ = …
   const char* texDefinition;  // a definition of a function the reader may not know ("" for none)
   const char* texNote;        // a note under the backward step ("" for none)
+  // The same function in the languages the exporters write (wasm/export/), so a new row cannot
+  // miss an export:
+  //   numpy, numpyBackward: NumPy on float32 (units, m) arrays, one column per sample. numpy gives
+  //     A from Z; numpyBackward gives dZ from Z, A and dA. Lines before the last are statements; the
+  //     last is the value. They may call another row's function by its name (sigmoid(Z)) and erf.
+  //   torch: the torch.nn module.
+  //   onnx: an expression of ONNX operators over x (n, units), rows are samples:
+  //     Op(arguments) or Op[attribute=value,…](arguments); a number is a float constant.
+  struct Code {
+    const char* numpy;
+    const char* numpyBackward;
+    const char* torch;
+    const char* onnx;
+  } code;
   // Every output in (0, 1): what the cross-entropies need.
   bool unitInterval() const { return lo >= 0 && hi <= 1; }
 };

@@ -34,14 +34,20 @@ std::string catalogJSON() {
                            {"lo", a.lo}, {"hi", a.hi}, {"midpoint", a.midpoint}, {"maxSlope", a.maxSlope},
                            {"deadBelowZero", a.deadBelowZero},
                            {"tex", {{"forward", a.texForward}, {"backward", a.texBackward},
-                                    {"definition", nonEmpty(a.texDefinition)}, {"note", nonEmpty(a.texNote)}}}});
+                                    {"definition", nonEmpty(a.texDefinition)}, {"note", nonEmpty(a.texNote)}}},
+                           {"code", {{"numpy", a.code.numpy}, {"numpyBackward", a.code.numpyBackward},
+                                     {"torch", a.code.torch}, {"onnx", a.code.onnx}}}});
   for (const auto& l : lossTable<float>())
     losses.push_back({{"name", l.name}, {"display", l.display}, {"needsUnitInterval", l.needsUnitInterval},
                       {"minOutputs", l.minOutputs},
                       {"fusedActivation", l.fusedActivation ? json(l.fusedActivation) : json(nullptr)},
                       {"meanOverOutputs", l.meanOverOutputs}, {"constantGradient", l.constantGradient},
                       {"tex", {{"value", l.texValue}, {"gradient", l.texGradient},
-                               {"fused", nonEmpty(l.texFused)}, {"why", nonEmpty(l.why)}}}});
+                               {"fused", nonEmpty(l.texFused)}, {"why", nonEmpty(l.why)}}},
+                      {"code", {{"numpy", l.code.numpy}, {"numpyGradient", l.code.numpyGradient},
+                                {"numpyFused", nonEmpty(l.code.numpyFused)},
+                                {"numpyFusedGradient", nonEmpty(l.code.numpyFusedGradient)},
+                                {"torch", l.code.torch}, {"torchFused", nonEmpty(l.code.torchFused)}}}});
   for (const auto& h : hyperparameterTable()) hyperparameters.push_back(hyperparameter(h, h.defaultValue));
   for (const auto& o : optimizerTable<float>()) {
     json reads = json::array(), rules = json::array();
@@ -50,10 +56,15 @@ std::string catalogJSON() {
                                                                                        : h->defaultValue));
     for (const char* rule : o.texRules)
       if (rule && *rule) rules.push_back(rule);
+    json numpy = json::array();
+    for (const char* line : o.code.numpy)
+      if (line && *line) numpy.push_back(line);
     optimizers.push_back({{"name", o.name}, {"display", o.display}, {"defaultLearningRate", o.defaultLearningRate},
                           {"suggestedLearningRate", o.suggestedLearningRate},
                           {"stateSlots", o.stateSlots}, {"countsSteps", o.countsSteps}, {"hyperparameters", reads},
-                          {"tex", {{"rules", rules}, {"state", nonEmpty(o.texState)}}}});
+                          {"tex", {{"rules", rules}, {"state", nonEmpty(o.texState)}}},
+                          {"code", {{"slots", o.code.slots}, {"numpy", numpy}, {"torch", o.code.torch},
+                                    {"torchState", o.code.torchState}}}});
   }
   for (const auto& i : initializerTable())
     initializers.push_back({{"name", i.name}, {"display", i.display}, {"symmetric", i.symmetric}});

@@ -8,12 +8,16 @@
 namespace nn {
 
 // {"activations":[{name, display, about, elementwise, unitInterval, lo, hi, midpoint, maxSlope,
-//                  deadBelowZero, tex:{forward, backward, definition, note}}],
+//                  deadBelowZero, tex:{forward, backward, definition, note},
+//                  code:{numpy, numpyBackward, torch, onnx}}],
 //  "losses":[{name, display, needsUnitInterval, minOutputs, fusedActivation, meanOverOutputs,
-//             constantGradient, tex:{value, gradient, fused, why}}],
+//             constantGradient, tex:{value, gradient, fused, why},
+//             code:{numpy, numpyGradient, numpyFused, numpyFusedGradient, torch, torchFused}}],
 //  "hyperparameters":[{name, display, tex, default, lo, hi, loOpen, hiOpen}],
 //  "optimizers":[{name, display, defaultLearningRate, suggestedLearningRate, stateSlots, countsSteps,
-//                 hyperparameters:[{…as above, default: this optimizer's}], tex:{rules, state}}],
+//                 hyperparameters:[{…as above, default: this optimizer's}], tex:{rules, state},
+//                 code:{slots, numpy:[lines], torch, torchState}}],
+// (code: each row in the languages the exporters write; the fields are described in the tables.)
 //  "initializers":[{name, display, symmetric}],
 //  "datasets":[{name, display, regression, minClasses, maxClasses, defaultClasses}],
 //  "problems":{regression|binary|multiclass: {outputActivation, loss}},

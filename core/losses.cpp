@@ -21,11 +21,13 @@ void mseGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
   dA = (S(2) / S(A.rows())) * (A - Y);
 }
 
-// {name, display, needsUnitInterval, minOutputs, fusedActivation, meanOverOutputs, constantGradient, tex…}
+// {name, display, needsUnitInterval, minOutputs, fusedActivation, meanOverOutputs, constantGradient, tex…,
+//  {numpy, numpyGradient, numpyFused, numpyFusedGradient, torch, torchFused}}
 constexpr LossInfo kMse{"mse", "Mean squared error (mse)", false, 1, nullptr, true, false,
     R"(\mathcal{L} = \frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} \big(#A_{kj} - #Y_{kj}\big)^{2})",
     R"(\frac{2}{n_L}\big(#A - #Y\big))", "",
-    ""};
+    "",
+    {"np.mean((A - Y) ** 2)", "2 / n_L * (A - Y)", "", "", "F.mse_loss(A, Y)", ""}};
 
 // --- mae: ℓ = mean |a − y|;  ∂/∂a = sign(a − y)/outputs (0 at 0, as torch) ----------------------
 template <class S>
@@ -40,7 +42,8 @@ void maeGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
 constexpr LossInfo kMae{"mae", "Mean absolute error (mae)", false, 1, nullptr, true, true,
     R"(\mathcal{L} = \frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} \big|#A_{kj} - #Y_{kj}\big|)",
     R"(\frac{1}{n_L} \operatorname{sign}\big(#A - #Y\big))", "",
-    ""};
+    "",
+    {"np.mean(np.abs(A - Y))", "np.sign(A - Y) / n_L", "", "", "F.l1_loss(A, Y)", ""}};
 
 // --- huber (δ = 1): ℓ = ½d² if |d| < 1 else |d| − ½;  ∂/∂a = clamp(d, −1, 1)/outputs ------------
 template <class S>
@@ -59,7 +62,9 @@ void huberGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dA) {
 constexpr LossInfo kHuber{"huber", "Huber", false, 1, nullptr, true, false,
     R"(\mathcal{L} = \frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} h\big(#A_{kj} - #Y_{kj}\big),\quad h(d) = \begin{cases} \tfrac{1}{2} d^{2} & |d| < 1 \\ |d| - \tfrac{1}{2} & |d| \ge 1 \end{cases})",
     R"(\frac{1}{n_L} \operatorname{clip}\big(#A - #Y,\ -1,\ 1\big))", "",
-    ""};
+    "",
+    {"D = A - Y\nnp.mean(np.where(np.abs(D) < 1, 0.5 * D * D, np.abs(D) - 0.5))", "np.clip(A - Y, -1, 1) / n_L",
+     "", "", "F.huber_loss(A, Y, delta=1.0)", ""}};
 
 // --- binary cross-entropy on probabilities (torch BCELoss: logs clamped at −100) ------------------
 // ℓ = −mean [y log a + (1 − y) log(1 − a)];  ∂/∂a = (a − y) / (a(1 − a)) / outputs
@@ -127,7 +132,11 @@ void bceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
 constexpr LossInfo kBce{"binary_crossentropy", "Binary cross-entropy", true, 1, "sigmoid", true, false,
     R"(\mathcal{L} = -\frac{1}{n_L\, m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} \Big[#Y_{kj} \log #A_{kj} + \big(1 - #Y_{kj}\big) \log\big(1 - #A_{kj}\big)\Big])",
     R"(\frac{1}{n_L} \big(#A - #Y\big) \oslash \Big(#A \odot \big(1 - #A\big)\Big))", R"(\frac{1}{n_L} \big(#A - #Y\big))",
-    R"(the sigmoid’s derivative $\sigma'(z) = a(1 - a)$ cancels the denominator of $\partial\ell/\partial a = \frac{a - y}{a(1 - a)}$. The gradient is the error itself: it never vanishes when the output saturates, and the core computes the loss from the logits $Z$ so no $\log 0$ can occur.)"};
+    R"(the sigmoid’s derivative $\sigma'(z) = a(1 - a)$ cancels the denominator of $\partial\ell/\partial a = \frac{a - y}{a(1 - a)}$. The gradient is the error itself: it never vanishes when the output saturates, and the core computes the loss from the logits $Z$ so no $\log 0$ can occur.)",
+    {"-np.mean(Y * np.maximum(np.log(A), -100) + (1 - Y) * np.maximum(np.log(1 - A), -100))",
+     "(A - Y) / np.maximum(A * (1 - A), 1e-12) / n_L",
+     "np.mean(np.maximum(Z, 0) - Z * Y + np.log1p(np.exp(-np.abs(Z))))", "(A - Y) / n_L",
+     "F.binary_cross_entropy(A, Y)", "F.binary_cross_entropy_with_logits(Z, Y)"}};
 
 // --- categorical cross-entropy: ℓ_j = −Σ_k y_k log a_k;  ∂/∂a_k = −y_k / a_k ----------------------
 template <class S>
@@ -162,7 +171,11 @@ void cceLogitsGradient(const Mat<S>& A, const MatRef<S>& Y, Mat<S>& dZ) {
 constexpr LossInfo kCce{"categorical_crossentropy", "Categorical cross-entropy", true, 2, "softmax", false, false,
     R"(\mathcal{L} = -\frac{1}{m} \sum_{j=1}^{m} \sum_{k=1}^{n_L} #Y_{kj} \log #A_{kj})",
     R"(-#Y \oslash #A)", R"(#A - #Y)",
-    R"(the softmax Jacobian $J = \operatorname{diag}(a) - a a^{\top}$ applied to $-y \oslash a$ gives $a \textstyle\sum_k y_k - y = a - y$ for one-hot targets. The gradient is the error itself, and the core computes the loss from the logits $Z$ (log-sum-exp) so no $\log 0$ can occur.)"};
+    R"(the softmax Jacobian $J = \operatorname{diag}(a) - a a^{\top}$ applied to $-y \oslash a$ gives $a \textstyle\sum_k y_k - y = a - y$ for one-hot targets. The gradient is the error itself, and the core computes the loss from the logits $Z$ (log-sum-exp) so no $\log 0$ can occur.)",
+    {"-np.sum(Y * np.maximum(np.log(A), -100)) / m", "-Y / np.maximum(A, 1e-30)",
+     "zmax = Z.max(axis=0)\nlse = zmax + np.log(np.exp(Z - zmax).sum(axis=0))  # log Σ e^z, per column\n"
+     "np.sum(Y.sum(axis=0) * lse - (Y * Z).sum(axis=0)) / m",
+     "A * Y.sum(axis=0) - Y", "-(Y * torch.log(A).clamp(min=-100)).sum() / A.shape[0]", "F.cross_entropy(Z, Y)"}};
 
 }  // namespace
 

@@ -30,6 +30,19 @@ struct LossInfo {
   const char* texGradient;     // the right-hand side of dA = ∂ℓ_j/∂A_{:,j}
   const char* texFused;        // the right-hand side of dZ = … on the fused path ("" for none)
   const char* why;             // why the fused gradient is that simple (text with $…$ TeX; "" for none)
+  // The same loss in the languages the exporters write (wasm/export/). NumPy reads float32 (n_L, m)
+  // arrays A and Y, one column per sample, with n_L, m = A.shape: numpy is ℒ and numpyGradient dA;
+  // numpyFused is ℒ from the logits Z and numpyFusedGradient dZ from A and Y ("" without a fused
+  // path). torch reads (n, outputs) tensors A and Y (rows are samples; F is torch.nn.functional),
+  // torchFused the logits Z instead of A.
+  struct Code {
+    const char* numpy;
+    const char* numpyGradient;
+    const char* numpyFused;
+    const char* numpyFusedGradient;
+    const char* torch;
+    const char* torchFused;
+  } code;
 };
 
 template <typename S>

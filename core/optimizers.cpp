@@ -35,7 +35,8 @@ bool sgdStep(const S* __restrict p, const S* __restrict g, const S*, const S*, S
 }
 
 constexpr OptimizerInfo kSgd{"sgd", "SGD", 0.01, 0.1, {}, 0, {false, false}, false,
-    {R"(\theta \leftarrow \theta - \eta\, g)", ""}, ""};
+    {R"(\theta \leftarrow \theta - \eta\, g)", ""}, "",
+    {"", {"p -= learning_rate * g"}, "torch.optim.SGD(params, lr={learningRate})", ""}};
 
 // momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
 template <class S>
@@ -52,7 +53,9 @@ bool momentumStep(const S* __restrict p, const S* __restrict g, const S* __restr
 }
 
 constexpr OptimizerInfo kMomentum{"momentum", "Momentum", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
-    {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\, v)"}, "$v$ is the velocity"};
+    {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\, v)"}, "$v$ is the velocity",
+    {"v", {"v[:] = momentum * v + g", "p -= learning_rate * v"},
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum})", "momentum_buffer"}};
 
 // nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
 template <class S>
@@ -69,7 +72,9 @@ bool nesterovStep(const S* __restrict p, const S* __restrict g, const S* __restr
 }
 
 constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
-    {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity"};
+    {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity",
+    {"v", {"v[:] = momentum * v + g", "p -= learning_rate * (g + momentum * v)"},
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov=True)", "momentum_buffer"}};
 
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
 template <class S>
@@ -88,7 +93,9 @@ bool rmspropStep(const S* __restrict p, const S* __restrict g, const S* __restri
 constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, 0.01, {"rho", "epsilon"}, 1, {true, false}, false,
     {R"(s \leftarrow \rho\, s + (1 - \rho)\, g \odot g)",
      R"(\theta \leftarrow \theta - \eta\, g \oslash \big(\sqrt{s} + \epsilon\big))"},
-    "$s$ is a running mean of $g^2$"};
+    "$s$ is a running mean of $g^2$",
+    {"s", {"s[:] = rho * s + (1 - rho) * g * g", "p -= learning_rate * g / (np.sqrt(s) + epsilon)"},
+     "torch.optim.RMSprop(params, lr={learningRate}, alpha={rho}, eps={epsilon})", "step square_avg"}};
 
 // adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
 // p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch.
@@ -115,19 +122,26 @@ bool adamFamilyStep(const S* __restrict p, const S* __restrict g, const S* __res
 constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, 0.01, {"beta1", "beta2", "epsilon"}, 2, {false, true}, true,
     {R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
      R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
-    "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps"};
+    "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps",
+    {"s r", {"s[:] = beta1 * s + (1 - beta1) * g", "r[:] = beta2 * r + (1 - beta2) * g * g",
+      "p -= learning_rate / (1 - beta1 ** t) * s / (np.sqrt(r) / (1 - beta2 ** t) ** 0.5 + epsilon)"},
+     "torch.optim.Adam(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon})", "step exp_avg exp_avg_sq"}};
 
 constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, 0.01, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
     {false, true}, true,
     {R"(\theta \leftarrow \theta\,\big(1 - \eta\lambda\big))",
      R"(s \leftarrow \beta_1 s + (1 - \beta_1)\, g,\qquad r \leftarrow \beta_2 r + (1 - \beta_2)\, g \odot g)",
      R"(\theta \leftarrow \theta - \eta\, \frac{s \,/\, (1 - \beta_1^{\,t})}{\sqrt{r \,/\, (1 - \beta_2^{\,t})} + \epsilon})"},
-    "the weights and biases shrink by $\\eta\\lambda$ before Adam's step (decoupled weight decay); $s$, $r$ are running means of $g$ and $g^2$"};
+    "the weights and biases shrink by $\\eta\\lambda$ before Adam's step (decoupled weight decay); $s$, $r$ are running means of $g$ and $g^2$",
+    {"s r", {"p *= 1 - learning_rate * weight_decay", "s[:] = beta1 * s + (1 - beta1) * g", "r[:] = beta2 * r + (1 - beta2) * g * g",
+      "p -= learning_rate / (1 - beta1 ** t) * s / (np.sqrt(r) / (1 - beta2 ** t) ** 0.5 + epsilon)"},
+     "torch.optim.AdamW(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon}, weight_decay={weightDecay})",
+     "step exp_avg exp_avg_sq"}};
 
 }  // namespace
 
 // Each row: {info, step}; info is {name, display, defaultLearningRate, suggestedLearningRate, reads, stateSlots,
-// nonNegative, countsSteps, texRules, texState}.
+// nonNegative, countsSteps, texRules, texState, {slots, numpy, torch, torchState}}.
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {

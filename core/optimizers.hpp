@@ -51,6 +51,20 @@ struct OptimizerInfo {
   bool countsSteps;             // the step reads t (adam's bias correction)
   std::array<const char*, 3> texRules;  // the update, one line each (then nullptr)
   const char* texState;         // what the state is, in words with $…$ ("" for none)
+  // The same update in the languages the exporters write (wasm/export/):
+  //   slots: the NumPy name of each state slot, space-separated ("s r"), as in texState;
+  //   numpy: the update of one parameter array p with gradient g, one statement a line, in place,
+  //     reading the slots, t (the step, counted from 1) and the hyperparameters by their names in
+  //     snake_case (learning_rate, beta1, weight_decay);
+  //   torch: the torch.optim constructor over params, {name} standing for a hyperparameter's value;
+  //   torchState: the keys of torch's per-parameter state, space-separated: "step" is t, the others
+  //     are the slots in order.
+  struct Code {
+    const char* slots;
+    std::array<const char*, 4> numpy;
+    const char* torch;
+    const char* torchState;
+  } code;
   // The hyperparameters the step reads, learningRate first.
   std::vector<const Hyperparameter*> hyperparameters() const;
 };

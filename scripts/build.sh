@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # build.sh — builds everything into dist/ (`npm run build`):
 #   dist/lib/   the npm package's files: nn.mjs (ES module entry, importing fit.mjs) and nn.cjs (CommonJS, bundled from it by
-#               scripts/cjs.mjs), nn_wasm.mjs + nn_wasm.wasm, nn.d.ts + nn.d.cts, network.schema.json, API.md
+#               scripts/cjs.mjs), nn_wasm.mjs + nn_wasm.wasm, nn.d.ts + nn.d.cts, network.schema.json, API.md,
+#               export/ (net.export's writers; export/onnx-proto.mjs is onnx-proto bundled by scripts/onnx-proto.mjs)
 #   web/js/catalog.js (git-ignored), the core's tables for the page (scripts/catalog.mjs)
 #   dist/       the static page (web/)
 # The core is compiled by one CMakeLists.txt: natively for the tests, under emcmake for wasm.
@@ -19,6 +20,8 @@ rm -rf dist
 mkdir -p dist/lib
 cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs wasm/load.mjs wasm/errors.mjs wasm/fit.mjs dist/lib/
 cp wasm/network.schema.json dist/lib/   # the saved document's JSON Schema (the package's ./network.schema.json)
+mkdir -p dist/lib/export   # net.export's writers, each loaded when first used
+cp wasm/export/*.mjs dist/lib/export/
 node scripts/catalog.mjs   # web/js/catalog.js and dist/lib/nn.d.ts, from the module's tables
 node scripts/cjs.mjs       # dist/lib/nn.cjs and nn.d.cts, for require()
 node scripts/apidoc.mjs    # dist/lib/API.md, the API reference, from nn.d.ts

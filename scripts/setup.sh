@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 # clang-14 and libclang-rt-14-dev are for the fuzzer (scripts/fuzz.sh: clang++-14 -fsanitize=fuzzer).
 # emscripten depends on clang-14, but libFuzzer's runtime (libclang-rt-14-dev) only comes with it as a
 # Recommends, which --no-install-recommends and many images skip: both are named here.
+# python3-numpy, python3-torch and python3-onnx run net.export's files in the tests (their real runtimes).
 APT_PACKAGES=(cmake make g++ python3 libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium chromium-driver
-  clang-14 libclang-rt-14-dev)
+  clang-14 libclang-rt-14-dev python3-numpy python3-torch python3-onnx)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -159,6 +159,8 @@ export type Floats = Float32Array | ArrayLike<number>;
 
 /** What fit can measure beyond the loss. */
 export type MetricName = 'accuracy';
+/** What net.export writes: a NumPy file, a PyTorch file or an ONNX model. */
+export type ExportFormat = 'numpy' | 'pytorch' | 'onnx';
 /** A log fit writes each epoch (val_*: on the validation data). */
 export type LogName = 'loss' | 'accuracy' | 'val_loss' | 'val_accuracy';
 
@@ -340,6 +342,20 @@ export interface Network {
    *  fresh object, so `JSON.stringify(net)` is the file; nn.loadNetwork reads either. Format
    *  version 1 without a standardizer, 2 with one. See network.schema.json. */
   toJSON(): NetworkDocument;
+  /** The network as it is now, written for another runtime: 'numpy' (a Python file using only
+   *  NumPy, written as the book writes the network: one column per sample, forward, loss, backward
+   *  and the optimizer's update, with its trained parameters and optimizer state), 'pytorch' (a
+   *  Python file with a torch.nn.Sequential, its loss and its torch.optim optimizer, state
+   *  included, so training continues exactly where it stopped) or 'onnx' (an ONNX model: input x
+   *  [N, inputs], output y [N, outputs]). Both Python files, imported, give predict(X), train_step(X, Y)
+   *  and params() (rows of X are samples, W is (out, in)); run as `python3 model.py data.csv`,
+   *  they print predictions. The input standardizer, L1 and L2 are included. Rejects with an
+   *  NNError naming "format" for another format. */
+  export(format: 'numpy' | 'pytorch'): Promise<string>;
+  /** The ONNX model's bytes (opset 17): save them as model.onnx. */
+  export(format: 'onnx'): Promise<Uint8Array>;
+  /** A format chosen at run time: a string for 'numpy' and 'pytorch', bytes for 'onnx'. */
+  export(format: ExportFormat): Promise<string | Uint8Array>;
   /** Frees the wasm memory; every later call throws. */
   dispose(): void;
 }
@@ -427,6 +443,9 @@ export interface Catalog {
     /** The range of f; decision threshold of one output (targets 1 and 2·midpoint − 1); sup f'. */
     lo: number | null; hi: number | null; midpoint: number; maxSlope: number | null; deadBelowZero: boolean;
     tex: { forward: string; backward: string; definition: string | null; note: string | null };
+    /** The same function as net.export writes it: NumPy on (units, m) arrays (A from Z; dZ from Z,
+     *  A, dA), the torch.nn module, and an expression of ONNX operators over x. */
+    code: { numpy: string; numpyBackward: string; torch: string; onnx: string };
   }[];
   /** Every loss: which outputs it needs, the activation it is fused with (softmax + categorical
    *  cross-entropy, sigmoid + binary cross-entropy), and its math. */
@@ -434,6 +453,9 @@ export interface Catalog {
     name: LossName; display: string; needsUnitInterval: boolean; minOutputs: number;
     fusedActivation: ActivationName | null; meanOverOutputs: boolean; constantGradient: boolean;
     tex: { value: string; gradient: string; fused: string | null; why: string | null };
+    /** The same loss as net.export writes it: NumPy (ℒ and dA from A, Y; the fused ℒ from the
+     *  logits Z and its dZ), and torch (from A, or from the logits Z). */
+    code: { numpy: string; numpyGradient: string; numpyFused: string | null; numpyFusedGradient: string | null; torch: string; torchFused: string | null };
   }[];
   /** Every optimizer hyperparameter. */
   hyperparameters: HyperparameterInfo[];
@@ -445,6 +467,9 @@ export interface Catalog {
     /** What the step reads, learningRate first, with this optimizer's defaults. */
     hyperparameters: HyperparameterInfo[];
     tex: { rules: string[]; state: string | null };
+    /** The same update as net.export writes it: the NumPy names of the state slots, the NumPy
+     *  update lines, the torch.optim constructor ({name}: a hyperparameter) and torch's state keys. */
+    code: { slots: string; numpy: string[]; torch: string; torchState: string };
   }[];
   /** Every initialiser (symmetric: every weight starts equal, so units of a layer stay alike). */
   initializers: { name: InitializerName; display: string; symmetric: boolean }[];

@@ -12,6 +12,7 @@
 import { fit } from './fit.mjs';
 import { fail, optionsOf, show, NNError } from './errors.mjs';
 import { loadModule } from './load.mjs';
+import { exportDocument } from './export/index.mjs';
 
 export { NNError };
 
@@ -367,6 +368,15 @@ class Network {
       release: () => { this.#fitting = false; },
       fail, show, checkInt, checkArray,
     }, x, y, n, options);
+  }
+  /** The network as it is now, written for NumPy, PyTorch or an ONNX runtime (export/; the
+   *  contract is in nn.d.ts): a Promise of a string or a Uint8Array. */
+  export(format) {
+    try {
+      return exportDocument(this.toJSON(), this.#catalog, format);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
   /** Frees the network's wasm memory; any later call throws. */
   dispose() {

@@ -1,0 +1,2 @@
+// export/pytorch.mjs — (being written)
+export function write() { throw new Error("export: pytorch is being written"); }
