@@ -11,6 +11,7 @@ import { nn } from './load.mjs';
 import { catalog } from '../../web/js/catalog.js';
 
 const WEB = fileURLToPath(new URL('../../web/js/', import.meta.url));
+const EXPORT = fileURLToPath(new URL('../../wasm/export/', import.meta.url));
 // Words that are table names but also mean something else where they occur (Chart.js' 'linear'
 // axis type), matched only in that exact form.
 const ALLOWED = [/type: 'linear'/g, /'logarithmic' : 'linear'/g];
@@ -19,7 +20,7 @@ function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.js') && e.name !== 'catalog.js' ? [p] : [];
+    return /\.m?js$/.test(e.name) && e.name !== 'catalog.js' ? [p] : [];
   });
 }
 
@@ -38,18 +39,43 @@ test('web/js/catalog.js is the module\'s catalog (the build regenerated it)', ()
   assert.deepEqual(catalog, nn.catalog);
 });
 
-test('no name of a core table entry is typed in web/js', () => {
+test('no name of a core table entry is typed in web/js or in the exporters (wasm/export)', () => {
   const names = new Map();
   for (const table of ['activations', 'losses', 'optimizers', 'initializers', 'datasets']) {
     for (const row of catalog[table]) names.set(row.name, table);
   }
   const found = [];
-  for (const file of sources(WEB)) {
-    for (const t of tokens(readFileSync(file, 'utf8'))) {
-      if (names.has(t)) found.push(`${relative(WEB, file)}: '${t}' (${names.get(t)})`);
+  for (const dir of [WEB, EXPORT]) {
+    for (const file of sources(dir)) {
+      for (const t of tokens(readFileSync(file, 'utf8'))) {
+        if (names.has(t)) found.push(`${relative(dir, file)}: '${t}' (${names.get(t)})`);
+      }
     }
   }
-  assert.deepEqual(found, [], `${found.length} table names typed in web/js`);
+  assert.deepEqual(found, [], `${found.length} table names typed in web/js or wasm/export`);
+});
+
+test('every activation, loss and optimizer row says how the exporters write it (code)', () => {
+  const filled = (v) => typeof v === 'string' && v.trim() !== '';
+  for (const a of catalog.activations) {
+    for (const key of ['numpy', 'numpyBackward', 'torch', 'onnx']) assert.ok(filled(a.code[key]), `${a.name}: code.${key}`);
+  }
+  for (const l of catalog.losses) {
+    for (const key of ['numpy', 'numpyGradient', 'torch']) assert.ok(filled(l.code[key]), `${l.name}: code.${key}`);
+    // a fused path (from the logits) is written exactly when the core has one
+    for (const key of ['numpyFused', 'numpyFusedGradient', 'torchFused']) {
+      assert.equal(filled(l.code[key]), l.fusedActivation !== null, `${l.name}: code.${key}`);
+    }
+  }
+  for (const o of catalog.optimizers) {
+    const slots = o.code.slots.split(' ').filter(Boolean);
+    assert.equal(slots.length, o.stateSlots, `${o.name}: one NumPy name per state slot`);
+    const torchSlots = o.code.torchState.split(' ').filter((k) => k && k !== 'step');
+    assert.equal(torchSlots.length, o.stateSlots, `${o.name}: one torch state key per slot`);
+    assert.ok(o.code.numpy.length >= 1 && o.code.numpy.every(filled), `${o.name}: code.numpy`);
+    for (const h of o.hyperparameters) assert.ok(o.code.torch.includes(`{${h.name}}`), `${o.name}: torch reads ${h.name}`);
+    for (const slot of slots) assert.ok(o.code.numpy.some((line) => new RegExp(`\\b${slot}\\b`).test(line)), `${o.name}: NumPy updates ${slot}`);
+  }
 });
 
 test("the page's range check of every hyperparameter is the core's", async () => {
