@@ -52,7 +52,7 @@ function specs() {
       loss, optimizer: { type: 'momentum', learningRate: 0.05 } });
   }
   const settings = { momentum: { momentum: 0.8 }, nesterov: { momentum: 0.7 }, rmsprop: { rho: 0.95, epsilon: 1e-6 },
-    adam: { beta1: 0.85, beta2: 0.99, epsilon: 1e-7 }, adamw: { beta1: 0.8, weightDecay: 0.05 } };
+    adam: { beta1: 0.85, beta2: 0.9999, epsilon: 1e-7 }, adamw: { beta1: 0.8, weightDecay: 0.05 } };
   for (const o of catalog.optimizers) {
     add(`optimizer ${o.name}, L1 + L2, standardizer`, {
       layers: [{ units: 7, activation: 'relu' }, { units: 5, activation: 'elu' }, { units: 1, activation: 'sigmoid' }],
