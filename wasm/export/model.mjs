@@ -28,5 +28,7 @@ export function readModel(doc, catalog) {
     standardizer: doc.standardizer ?? null,
     // "2 → 16 tanh → 1 sigmoid"
     description: [String(spec.inputs), ...layers.map((la) => `${la.units} ${la.activation.name}`)].join(' → '),
+    // every activation row: a row's code may call another's function by name (numpy.mjs)
+    activations: catalog.activations,
   };
 }
