@@ -37,7 +37,7 @@ function header(model) {
 
 Network     ${model.description}
 Loss        ${loss.display}${model.fused ? `, computed from the logits Z of the ${model.layers.at(-1).activation.display} output` : ''}
-Optimizer   ${optimizer.display} (${settings}), ${model.step} steps taken
+Optimizer   ${optimizer.display} (${settings}), ${model.step} ${model.step === 1 ? 'step' : 'steps'} taken
 Penalty     ${penalties}
 Inputs      ${inputs}
 
