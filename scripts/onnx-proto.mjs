@@ -44,10 +44,13 @@ const result = await build({
   minify: true,
   legalComments: 'inline',
   banner: { js: banner },
+  // protobufjs finds the global object through Node's `global`: webpack, seeing that name, would add
+  // a runtime helper built with new Function (refused under a strict CSP); globalThis is everywhere.
+  define: { global: 'globalThis' },
   plugins: [noInquire],
   logLevel: 'warning',
 });
 if (result.errors.length || result.warnings.length) throw new Error('onnx-proto: esbuild reported problems');
 const text = readFileSync(out, 'utf8');
-if (/\brequire\s*\(|\beval\s*\(|new Function\b/.test(text)) throw new Error(`${out}: a require, eval or Function is left in the bundle`);
+if (/\brequire\s*\(|\beval\s*\(|new Function\b|(?<![.\w$])global\b/.test(text)) throw new Error(`${out}: a require, eval, Function or global is left in the bundle`);
 console.log(`onnx-proto: ${out} (${(statSync(out).size / 1024).toFixed(1)} KiB)`);
