@@ -63,7 +63,7 @@ struct Elu {  // α = 1
       R"(#dZ = #dA \odot \big(\mathbf{1}[#Z > 0] + (#A + 1) \odot \mathbf{1}[#Z \le 0]\big))",
       R"(\operatorname{elu}(z) = \begin{cases} z & z > 0 \\ e^{z} - 1 & z \le 0 \end{cases})", "",
       {"np.where(Z > 0, Z, np.expm1(np.minimum(Z, 0)))", "np.where(Z > 0, dA, dA * (A + 1))", "nn.ELU(alpha=1.0)",
-       "Elu[alpha=1](x)"}};
+       "Elu[alpha=1.0](x)"}};
 };
 struct Selu {  // torch: λ = 1.0507009873554805, α = 1.6732632423543772 (self-normalising)
   static constexpr double kScale = 1.0507009873554804934, kAlpha = 1.6732632423543772848;

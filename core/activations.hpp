@@ -38,8 +38,11 @@ struct ActivationInfo {
   //     A from Z; numpyBackward gives dZ from Z, A and dA. Lines before the last are statements; the
   //     last is the value. They may call another row's function by its name (sigmoid(Z)) and erf.
   //   torch: the torch.nn module.
-  //   onnx: an expression of ONNX operators over x (n, units), rows are samples:
-  //     Op(arguments) or Op[attribute=value,…](arguments); a number is a float constant.
+  //   onnx: an expression of ONNX operators (opset 17) over x (n, units), rows are samples:
+  //     Op(arguments) or Op[attribute=value,…](arguments); an argument is x, a number (a float32
+  //     scalar constant) or another Op(…). An attribute's value is a number: written without a
+  //     point or an exponent it is an INT attribute (Softmax[axis=1]), otherwise a FLOAT one
+  //     (Elu[alpha=1.0]: as the ONNX spec types each attribute). Parsed by wasm/export/onnx.mjs.
   struct Code {
     const char* numpy;
     const char* numpyBackward;

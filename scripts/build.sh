@@ -22,6 +22,7 @@ cp build/wasm/nn_wasm.mjs build/wasm/nn_wasm.wasm wasm/nn.mjs wasm/load.mjs wasm
 cp wasm/network.schema.json dist/lib/   # the saved document's JSON Schema (the package's ./network.schema.json)
 mkdir -p dist/lib/export   # net.export's writers, each loaded when first used
 cp wasm/export/*.mjs dist/lib/export/
+node scripts/onnx-proto.mjs  # dist/lib/export/onnx-proto.mjs: onnx-proto bundled (ONNX export's encoder)
 node scripts/catalog.mjs   # web/js/catalog.js and dist/lib/nn.d.ts, from the module's tables
 node scripts/cjs.mjs       # dist/lib/nn.cjs and nn.d.cts, for require()
 node scripts/apidoc.mjs    # dist/lib/API.md, the API reference, from nn.d.ts

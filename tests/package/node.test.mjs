@@ -2,18 +2,25 @@
 // then installed into fresh projects that use it from Node: an ES module project, a CommonJS one,
 // TypeScript (strict + exactOptionalPropertyTypes, under nodenext, node16 and bundler resolution,
 // compiled and run), and vitest's jsdom environment. Each project imports `nn-by-hand` by name from
-// its own node_modules and must compute the same numbers.
+// its own node_modules and must compute the same numbers; the Node ones also export a network (the
+// ONNX model is run in onnxruntime-web here, the NumPy file must define predict).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, checkXorResult, cleanUp, freshProject, kb, pack, run } from './consumers.mjs';
+import { ROOT, checkXorResult, cleanUp, filesUnder, freshProject, kb, pack, run } from './consumers.mjs';
 
 /** Exactly what dist/lib/ holds, all of it shipped: a new file there fails until it is listed. */
-const LIB = ['API.md', 'errors.mjs', 'fit.mjs', 'load.mjs', 'network.schema.json', 'nn.cjs', 'nn.d.cts', 'nn.d.ts', 'nn.mjs', 'nn_wasm.mjs', 'nn_wasm.wasm'];
-const MAX_TARBALL = 300 * 1024;
+const LIB = ['API.md', 'errors.mjs', 'fit.mjs', 'load.mjs', 'network.schema.json', 'nn.cjs', 'nn.d.cts', 'nn.d.ts', 'nn.mjs', 'nn_wasm.mjs', 'nn_wasm.wasm',
+  ...['index.mjs', 'model.mjs', 'numpy.mjs', 'onnx-proto.mjs', 'onnx.mjs', 'python.mjs', 'pytorch.mjs'].map((f) => `export/${f}`)].sort();
+/** net.export's writers (dist/lib/export/, loaded when first asked for: each is JavaScript a page may reach). */
+const EXPORT_JS = LIB.filter((f) => f.startsWith('export/'));
+// 300 KiB before net.export: its writers add ~50 KiB packed, mostly the ONNX encoder (onnx-proto +
+// protobufjs, 23 KiB gzipped) shipped twice, as export/onnx-proto.mjs and inside nn.cjs (bundled there
+// so that require() users, Jest's included, export without an ES module import).
+const MAX_TARBALL = 360 * 1024;
 
 let tarball;
 const results = {};
@@ -26,7 +33,7 @@ test('npm pack: nn-by-hand-<version>.tgz of a few hundred KB holding package.jso
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(tarball.meta.filename, `nn-by-hand-${manifest.version}.tgz`);
   assert.ok(tarball.size < MAX_TARBALL, `tarball ${kb(tarball.size)} (at most ${kb(MAX_TARBALL)})`);
-  assert.deepEqual(readdirSync(join(ROOT, 'dist/lib')).sort(), LIB, 'dist/lib/ (add a new file to LIB if it belongs in the package)');
+  assert.deepEqual(filesUnder(join(ROOT, 'dist/lib')), LIB, 'dist/lib/ (add a new file to LIB if it belongs in the package)');
   assert.deepEqual(tarball.files, ['LICENSE', 'README.md', 'package.json', ...LIB.map((f) => `dist/lib/${f}`)].sort());
   t.diagnostic(`${tarball.meta.filename}: ${kb(tarball.size)} packed, ${kb(tarball.meta.unpackedSize)} unpacked, ${tarball.files.length} files: ${tarball.files.join(', ')}`);
 });
@@ -52,12 +59,12 @@ test('every target of "exports", "main", "module" and "types" is in the tarball'
 test('the shipped .wasm is valid WebAssembly and no shipped JavaScript builds code from strings', () => {
   const lib = join(ROOT, 'dist/lib');
   assert.ok(WebAssembly.validate(readFileSync(join(lib, 'nn_wasm.wasm'))), 'nn_wasm.wasm validates');
-  for (const file of ['nn.mjs', 'load.mjs', 'errors.mjs', 'fit.mjs', 'nn_wasm.mjs', 'nn.cjs']) {
+  for (const file of ['nn.mjs', 'load.mjs', 'errors.mjs', 'fit.mjs', 'nn_wasm.mjs', 'nn.cjs', ...EXPORT_JS]) {
     const text = readFileSync(join(lib, file), 'utf8');
     assert.equal(/new Function\b|\beval\s*\(/.exec(text)?.[0] ?? null, null, `${file} builds code from strings (CSP without 'unsafe-eval')`);
   }
   // What a browser build reaches (the "browser" and "import" conditions): no static Node import.
-  for (const file of ['nn.mjs', 'load.mjs', 'errors.mjs', 'fit.mjs', 'nn_wasm.mjs']) {
+  for (const file of ['nn.mjs', 'load.mjs', 'errors.mjs', 'fit.mjs', 'nn_wasm.mjs', ...EXPORT_JS]) {
     const text = readFileSync(join(lib, file), 'utf8');
     assert.equal(/^\s*import\b[^;]*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(/m.exec(text)?.[0] ?? null, null, `${file}: a Node import`);
   }
@@ -68,6 +75,27 @@ test('the repository cannot hand out nn-by-hand by name: a consumer gets only it
 });
 
 // --- Node --------------------------------------------------------------------------------------------------
+
+/** What a Node project's exportNetwork (templates/node-esm/exported.js) gave: an ONNX ModelProto
+ *  (field 1, ir_version, first: bytes 0x08 0x08) that onnxruntime-web runs to the network's own
+ *  predictions, and the NumPy file with its predict. */
+async function checkExported(exported, where) {
+  const bytes = Buffer.from(exported.onnx, 'base64');
+  assert.equal(exported.isBytes, true, `${where}: export('onnx') gives a Uint8Array`);
+  assert.deepEqual([...bytes.subarray(0, 2)], [0x08, 8], `${where}: an ONNX model of IR version 8`);
+  assert.ok(bytes.includes('nn-by-hand'), `${where}: producer_name`);
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(bytes);
+  try {
+    const { y } = await session.run({ x: new ort.Tensor('float32', Float32Array.from(exported.probe), [exported.probe.length / 2, 2]) });
+    y.data.forEach((v, i) => assert.ok(Math.abs(v - exported.predictions[i]) <= 1e-5 * Math.abs(exported.predictions[i]),
+      `${where}: onnxruntime-web predicts ${y.data}, the network ${exported.predictions}`));
+  } finally {
+    await session.release();
+  }
+  assert.match(exported.numpy, /^def predict\(/m, `${where}: the NumPy file defines predict`);
+}
 
 /** Runs `node main.js` of a project from an unrelated directory (the .wasm is found beside the
  *  package's file, not in the current directory); resolves to its JSON line. */
@@ -81,21 +109,25 @@ test('node-esm: `import { loadNN, NNError } from "nn-by-hand"` in a "type": "mod
   assert.deepEqual(readdirSync(join(dir, 'node_modules')).sort(), ['.package-lock.json', 'nn-by-hand'], 'installing pulled nothing else');
   const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
   assert.deepEqual(Object.keys(lock.packages).sort(), ['', 'node_modules/nn-by-hand']);
-  const { resolved, wasm, schema, version, ...result } = await runMain(dir);
+  const { resolved, wasm, schema, version, exported, ...result } = await runMain(dir);
   const lib = pathToFileURL(join(dir, 'node_modules/nn-by-hand/dist/lib/')).href;
   assert.equal(resolved, `${lib}nn.mjs`);
   assert.equal(wasm, `${lib}nn_wasm.wasm`);
   assert.match(schema, /^https:\/\/json-schema\.org\//);
   assert.equal(version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   checkXorResult(result, 'node-esm');
+  await checkExported(exported, 'node-esm');
   results.esm = result;
+  results.exported = exported;
 });
 
 test('node-cjs: `const { loadNN, NNError } = require("nn-by-hand")` in a "type": "commonjs" project', async () => {
   const dir = await freshProject('node-cjs', tarball.file, { type: 'commonjs' });
-  const { resolved, ...result } = await runMain(dir);
+  const { resolved, exported, ...result } = await runMain(dir);
   assert.equal(resolved, join(dir, 'node_modules/nn-by-hand/dist/lib/nn.cjs'));
   checkXorResult(result, 'node-cjs');
+  await checkExported(exported, 'node-cjs');
+  assert.deepEqual(exported, results.exported, 'the same exports as the ES module');
   assert.deepEqual(result, results.esm, 'the same numbers as the ES module');
 });
 

@@ -4,7 +4,7 @@
 // module really does. The lines under `@ts-expect-error` must stay errors: the types are precise.
 import { loadNN, NNError } from 'nn-by-hand';
 import type {
-  ActivationName, Catalog, DataLike, Dataset, DatasetName, DeepReadonly, Evaluation, Floats, Gradients, HyperparameterInfo,
+  ActivationName, Catalog, DataLike, Dataset, DatasetName, DeepReadonly, Evaluation, ExportFormat, Floats, Gradients, HyperparameterInfo,
   InitializerName, LayerCheck, LayerSpec, LoadOptions, LossName, NetworkDocument, NetworkSpec, Network, NN, NormalizedSpec,
   OptimizerName, OptimizerSpec, Standardizer, Trace, TraceLayer,
   AbortSignalLike, BatchLogs, EarlyStoppingOptions, EpochLogs, FitOptions, History, LogName, MetricName,
@@ -151,6 +151,16 @@ const loaded = nn.loadNetwork({ ...doc, savedBy: 'api.ts' });
 const loadedText = nn.loadNetwork(text);
 check(loaded.getWeights(1).every((v, i) => v === net.getWeights(1)[i]) && loadedText.steps === net.steps, 'toJSON, loadNetwork');
 
+// --- export: the network for NumPy, PyTorch and ONNX runtimes -----------------------------------------------
+
+const onnxModel: Uint8Array = await net.export('onnx');
+const numpyFile: string = await net.export('numpy');
+const chosen: ExportFormat = 'onnx';
+const either: string | Uint8Array = await net.export(chosen);
+check(onnxModel[0] === 0x08 && either instanceof Uint8Array && numpyFile.includes('def predict('), 'export');
+const unknownFormat: unknown = await net.export('keras' as ExportFormat).catch((e: unknown) => e);
+check(unknownFormat instanceof NNError && unknownFormat.field === 'format', 'export rejects an unknown format');
+
 // --- errors -------------------------------------------------------------------------------------------------
 
 const bad = nnErrorOf(() => nn.createNetwork({ layers: [{ units: 0 }] }));
@@ -193,6 +203,17 @@ export function typeErrors(net: Network): void {
   nn.activations.push('tanh');
   // @ts-expect-error: a document needs its fields
   nn.loadNetwork({ format: 'nn-by-hand/network' });
+  // @ts-expect-error: not an export format
+  void net.export('keras');
+}
+
+export async function exportTypeErrors(net: Network): Promise<void> {
+  const torch: string = await net.export('pytorch');
+  // @ts-expect-error: the ONNX model is bytes, not text
+  const text: string = await net.export('onnx');
+  // @ts-expect-error: a Python file is text
+  const bytes: Uint8Array = await net.export('numpy');
+  void [torch, text, bytes];
 }
 
 // --- fit and the standardizer the network keeps ---------------------------------------------------------
