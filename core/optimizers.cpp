@@ -36,7 +36,7 @@ bool sgdStep(const S* __restrict p, const S* __restrict g, const S*, const S*, S
 
 constexpr OptimizerInfo kSgd{"sgd", "SGD", 0.01, 0.1, {}, 0, {false, false}, false,
     {R"(\theta \leftarrow \theta - \eta\, g)", ""}, "",
-    {"", {"p -= learning_rate * g"}, "torch.optim.SGD(params, lr={learningRate})", ""}};
+    {"", {"p -= learning_rate * g"}, "torch.optim.SGD(params, lr={learningRate})", "", ""}};
 
 // momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
 template <class S>
@@ -55,7 +55,7 @@ bool momentumStep(const S* __restrict p, const S* __restrict g, const S* __restr
 constexpr OptimizerInfo kMomentum{"momentum", "Momentum", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\, v)"}, "$v$ is the velocity",
     {"v", {"v[:] = momentum * v + g", "p -= learning_rate * v"},
-     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum})", "momentum_buffer"}};
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum})", "momentum_buffer", ""}};
 
 // nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
 template <class S>
@@ -74,7 +74,7 @@ bool nesterovStep(const S* __restrict p, const S* __restrict g, const S* __restr
 constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity",
     {"v", {"v[:] = momentum * v + g", "p -= learning_rate * (g + momentum * v)"},
-     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov=True)", "momentum_buffer"}};
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov=True)", "momentum_buffer", ""}};
 
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
 template <class S>
@@ -95,7 +95,7 @@ constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, 0.01, {"rho", "epsi
      R"(\theta \leftarrow \theta - \eta\, g \oslash \big(\sqrt{s} + \epsilon\big))"},
     "$s$ is a running mean of $g^2$",
     {"s", {"s[:] = rho * s + (1 - rho) * g * g", "p -= learning_rate * g / (np.sqrt(s) + epsilon)"},
-     "torch.optim.RMSprop(params, lr={learningRate}, alpha={rho}, eps={epsilon})", "step square_avg"}};
+     "torch.optim.RMSprop(params, lr={learningRate}, alpha={rho}, eps={epsilon})", "step square_avg", "t"}};
 
 // adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
 // p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch.
@@ -125,7 +125,8 @@ constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, 0.01, {"beta1", "beta2", "e
     "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps",
     {"s r", {"s[:] = beta1 * s + (1 - beta1) * g", "r[:] = beta2 * r + (1 - beta2) * g * g",
       "p -= learning_rate / (1 - beta1 ** t) * s / (np.sqrt(r) / (1 - beta2 ** t) ** 0.5 + epsilon)"},
-     "torch.optim.Adam(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon})", "step exp_avg exp_avg_sq"}};
+     "torch.optim.Adam(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon})", "step exp_avg exp_avg_sq",
+     "torch.tensor(float(t))"}};
 
 constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, 0.01, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
     {false, true}, true,
@@ -136,12 +137,12 @@ constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, 0.01, {"beta1", "beta2",
     {"s r", {"p *= 1 - learning_rate * weight_decay", "s[:] = beta1 * s + (1 - beta1) * g", "r[:] = beta2 * r + (1 - beta2) * g * g",
       "p -= learning_rate / (1 - beta1 ** t) * s / (np.sqrt(r) / (1 - beta2 ** t) ** 0.5 + epsilon)"},
      "torch.optim.AdamW(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon}, weight_decay={weightDecay})",
-     "step exp_avg exp_avg_sq"}};
+     "step exp_avg exp_avg_sq", "torch.tensor(float(t))"}};
 
 }  // namespace
 
 // Each row: {info, step}; info is {name, display, defaultLearningRate, suggestedLearningRate, reads, stateSlots,
-// nonNegative, countsSteps, texRules, texState, {slots, numpy, torch, torchState}}.
+// nonNegative, countsSteps, texRules, texState, {slots, numpy, torch, torchState, torchStep}}.
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {
