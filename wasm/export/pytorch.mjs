@@ -24,7 +24,7 @@ Inputs: ${standardizer ? "standardized first, x' = (x - mean) / scale (MEAN, SCA
 
 Use it from Python (import model_torch):
     model                  the torch.nn.Sequential; Linear weights are (out, in)
-    optimizer              its ${optimizer.display} optimizer, state restored
+    optimizer              its ${optimizer.display} optimizer${step ? ', its state restored' : ' (no step taken yet)'}
     predict(X)             X (n, ${inputs}), one sample a row -> (n, ${outputs}) numpy float32
     train_step(X, Y)       one optimizer step on that batch, as NN by Hand's trainBatch; returns the loss
     params()               [(W, b), ...] as numpy copies, W (out, in)
