@@ -81,9 +81,10 @@ template <class S>
 bool rmspropStep(const S* __restrict p, const S* __restrict g, const S* __restrict s, const S*, S* __restrict pn,
                  S* __restrict sn, S*, std::size_t n, const OptimizerSettings& h, std::int64_t) {
   const S lr = S(h.learningRate), rho = S(h.rho), eps = S(h.epsilon);
+  const S keep = S(1 - h.rho);  // 1 − ρ in double, then rounded (as torch: 1 − 0.99f is not (1 − 0.99)f)
   std::uint32_t bad = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    sn[i] = flush(rho * s[i] + (S(1) - rho) * g[i] * g[i]);
+    sn[i] = flush(rho * s[i] + keep * g[i] * g[i]);
     pn[i] = p[i] - lr * g[i] / (std::sqrt(sn[i]) + eps);
     bad |= notFinite(sn[i]) | notFinite(pn[i]);
   }
@@ -105,13 +106,14 @@ bool adamFamilyStep(const S* __restrict p, const S* __restrict g, const S* __res
                     S* __restrict pn, S* __restrict mn, S* __restrict vn, std::size_t n, const OptimizerSettings& h,
                     std::int64_t t) {
   const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon);
+  const S keep1 = S(1 - h.beta1), keep2 = S(1 - h.beta2);  // in double, then rounded, as torch
   const S decay = decoupled ? S(1 - h.learningRate * h.weightDecay) : S(1);
   const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
   const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
   std::uint32_t bad = notFinite(stepSize) | notFinite(decay);
   for (std::size_t i = 0; i < n; ++i) {
-    mn[i] = flush(b1 * m[i] + (S(1) - b1) * g[i]);
-    vn[i] = flush(b2 * v[i] + (S(1) - b2) * g[i] * g[i]);
+    mn[i] = flush(b1 * m[i] + keep1 * g[i]);
+    vn[i] = flush(b2 * v[i] + keep2 * g[i] * g[i]);
     const S kept = decoupled ? p[i] * decay : p[i];  // adam's loop has no multiply here
     pn[i] = kept - stepSize * mn[i] / (std::sqrt(vn[i]) / correction2Sqrt + eps);
     bad |= notFinite(mn[i]) | notFinite(vn[i]) | notFinite(pn[i]);
