@@ -64,7 +64,7 @@ std::string catalogJSON() {
                           {"stateSlots", o.stateSlots}, {"countsSteps", o.countsSteps}, {"hyperparameters", reads},
                           {"tex", {{"rules", rules}, {"state", nonEmpty(o.texState)}}},
                           {"code", {{"slots", o.code.slots}, {"numpy", numpy}, {"torch", o.code.torch},
-                                    {"torchState", o.code.torchState}}}});
+                                    {"torchState", o.code.torchState}, {"torchStep", o.code.torchStep}}}});
   }
   for (const auto& i : initializerTable())
     initializers.push_back({{"name", i.name}, {"display", i.display}, {"symmetric", i.symmetric}});

@@ -16,7 +16,7 @@ namespace nn {
 //  "hyperparameters":[{name, display, tex, default, lo, hi, loOpen, hiOpen}],
 //  "optimizers":[{name, display, defaultLearningRate, suggestedLearningRate, stateSlots, countsSteps,
 //                 hyperparameters:[{…as above, default: this optimizer's}], tex:{rules, state},
-//                 code:{slots, numpy:[lines], torch, torchState}}],
+//                 code:{slots, numpy:[lines], torch, torchState, torchStep}}],
 // (code: each row in the languages the exporters write; the fields are described in the tables.)
 //  "initializers":[{name, display, symmetric}],
 //  "datasets":[{name, display, regression, minClasses, maxClasses, defaultClasses}],

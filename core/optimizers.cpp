@@ -36,7 +36,7 @@ bool sgdStep(const S* __restrict p, const S* __restrict g, const S*, const S*, S
 
 constexpr OptimizerInfo kSgd{"sgd", "SGD", 0.01, 0.1, {}, 0, {false, false}, false,
     {R"(\theta \leftarrow \theta - \eta\, g)", ""}, "",
-    {"", {"p -= learning_rate * g"}, "torch.optim.SGD(params, lr={learningRate})", ""}};
+    {"", {"p -= learning_rate * g"}, "torch.optim.SGD(params, lr={learningRate})", "", ""}};
 
 // momentum (torch SGD, dampening 0): v ← μ v + g;  p ← p − lr v
 template <class S>
@@ -55,7 +55,7 @@ bool momentumStep(const S* __restrict p, const S* __restrict g, const S* __restr
 constexpr OptimizerInfo kMomentum{"momentum", "Momentum", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\, v)"}, "$v$ is the velocity",
     {"v", {"v[:] = momentum * v + g", "p -= learning_rate * v"},
-     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum})", "momentum_buffer"}};
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum})", "momentum_buffer", ""}};
 
 // nesterov (torch SGD nesterov=True): v ← μ v + g;  p ← p − lr (g + μ v)
 template <class S>
@@ -74,17 +74,17 @@ bool nesterovStep(const S* __restrict p, const S* __restrict g, const S* __restr
 constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity",
     {"v", {"v[:] = momentum * v + g", "p -= learning_rate * (g + momentum * v)"},
-     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov=True)", "momentum_buffer"}};
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov=True)", "momentum_buffer", ""}};
 
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
 template <class S>
 bool rmspropStep(const S* __restrict p, const S* __restrict g, const S* __restrict s, const S*, S* __restrict pn,
                  S* __restrict sn, S*, std::size_t n, const OptimizerSettings& h, std::int64_t) {
-  // 1 − ρ in double, rounded once (torch's value=1 − alpha): 1 − float(ρ) would differ by up to 1e-5 relative
-  const S lr = S(h.learningRate), rho = S(h.rho), oneMinusRho = S(1 - h.rho), eps = S(h.epsilon);
+  const S lr = S(h.learningRate), rho = S(h.rho), eps = S(h.epsilon);
+  const S keep = S(1 - h.rho);  // 1 − ρ in double, then rounded (as torch: 1 − 0.99f is not (1 − 0.99)f)
   std::uint32_t bad = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    sn[i] = flush(rho * s[i] + oneMinusRho * g[i] * g[i]);
+    sn[i] = flush(rho * s[i] + keep * g[i] * g[i]);
     pn[i] = p[i] - lr * g[i] / (std::sqrt(sn[i]) + eps);
     bad |= notFinite(sn[i]) | notFinite(pn[i]);
   }
@@ -96,7 +96,7 @@ constexpr OptimizerInfo kRmsprop{"rmsprop", "RMSprop", 0.01, 0.01, {"rho", "epsi
      R"(\theta \leftarrow \theta - \eta\, g \oslash \big(\sqrt{s} + \epsilon\big))"},
     "$s$ is a running mean of $g^2$",
     {"s", {"s[:] = rho * s + (1 - rho) * g * g", "p -= learning_rate * g / (np.sqrt(s) + epsilon)"},
-     "torch.optim.RMSprop(params, lr={learningRate}, alpha={rho}, eps={epsilon})", "step square_avg"}};
+     "torch.optim.RMSprop(params, lr={learningRate}, alpha={rho}, eps={epsilon})", "step square_avg", "t"}};
 
 // adam (torch Adam): m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
 // p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)   — the corrections in double, as torch.
@@ -105,16 +105,15 @@ template <class S, bool decoupled>
 bool adamFamilyStep(const S* __restrict p, const S* __restrict g, const S* __restrict m, const S* __restrict v,
                     S* __restrict pn, S* __restrict mn, S* __restrict vn, std::size_t n, const OptimizerSettings& h,
                     std::int64_t t) {
-  // 1 − β in double, rounded once, as torch (alpha=1 − beta1, value=1 − beta2); 1 − float(β₂) is
-  // 1.3e-5 off for β₂ = 0.999 and 1e-4 for 0.9999
-  const S b1 = S(h.beta1), b2 = S(h.beta2), c1 = S(1 - h.beta1), c2 = S(1 - h.beta2), eps = S(h.epsilon);
+  const S b1 = S(h.beta1), b2 = S(h.beta2), eps = S(h.epsilon);
+  const S keep1 = S(1 - h.beta1), keep2 = S(1 - h.beta2);  // in double, then rounded, as torch
   const S decay = decoupled ? S(1 - h.learningRate * h.weightDecay) : S(1);
   const S stepSize = S(h.learningRate / (1.0 - std::pow(h.beta1, double(t))));
   const S correction2Sqrt = S(std::sqrt(1.0 - std::pow(h.beta2, double(t))));
   std::uint32_t bad = notFinite(stepSize) | notFinite(decay);
   for (std::size_t i = 0; i < n; ++i) {
-    mn[i] = flush(b1 * m[i] + c1 * g[i]);
-    vn[i] = flush(b2 * v[i] + c2 * g[i] * g[i]);
+    mn[i] = flush(b1 * m[i] + keep1 * g[i]);
+    vn[i] = flush(b2 * v[i] + keep2 * g[i] * g[i]);
     const S kept = decoupled ? p[i] * decay : p[i];  // adam's loop has no multiply here
     pn[i] = kept - stepSize * mn[i] / (std::sqrt(vn[i]) / correction2Sqrt + eps);
     bad |= notFinite(mn[i]) | notFinite(vn[i]) | notFinite(pn[i]);
@@ -128,7 +127,8 @@ constexpr OptimizerInfo kAdam{"adam", "Adam", 0.001, 0.01, {"beta1", "beta2", "e
     "$s$, $r$ are running means of $g$ and $g^2$; $t$ counts the steps",
     {"s r", {"s[:] = beta1 * s + (1 - beta1) * g", "r[:] = beta2 * r + (1 - beta2) * g * g",
       "p -= learning_rate / (1 - beta1 ** t) * s / (np.sqrt(r) / (1 - beta2 ** t) ** 0.5 + epsilon)"},
-     "torch.optim.Adam(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon})", "step exp_avg exp_avg_sq"}};
+     "torch.optim.Adam(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon})", "step exp_avg exp_avg_sq",
+     "torch.tensor(float(t))"}};
 
 constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, 0.01, {"beta1", "beta2", "epsilon", "weightDecay"}, 2,
     {false, true}, true,
@@ -139,12 +139,12 @@ constexpr OptimizerInfo kAdamw{"adamw", "AdamW", 0.001, 0.01, {"beta1", "beta2",
     {"s r", {"p *= 1 - learning_rate * weight_decay", "s[:] = beta1 * s + (1 - beta1) * g", "r[:] = beta2 * r + (1 - beta2) * g * g",
       "p -= learning_rate / (1 - beta1 ** t) * s / (np.sqrt(r) / (1 - beta2 ** t) ** 0.5 + epsilon)"},
      "torch.optim.AdamW(params, lr={learningRate}, betas=({beta1}, {beta2}), eps={epsilon}, weight_decay={weightDecay})",
-     "step exp_avg exp_avg_sq"}};
+     "step exp_avg exp_avg_sq", "torch.tensor(float(t))"}};
 
 }  // namespace
 
 // Each row: {info, step}; info is {name, display, defaultLearningRate, suggestedLearningRate, reads, stateSlots,
-// nonNegative, countsSteps, texRules, texState, {slots, numpy, torch, torchState}}.
+// nonNegative, countsSteps, texRules, texState, {slots, numpy, torch, torchState, torchStep}}.
 template <typename S>
 const std::vector<Optimizer<S>>& optimizerTable() {
   static const std::vector<Optimizer<S>> table = {

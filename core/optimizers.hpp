@@ -58,12 +58,15 @@ struct OptimizerInfo {
   //     snake_case (learning_rate, beta1, weight_decay);
   //   torch: the torch.optim constructor over params, {name} standing for a hyperparameter's value;
   //   torchState: the keys of torch's per-parameter state, space-separated: "step" is t, the others
-  //     are the slots in order.
+  //     are the slots in order;
+  //   torchStep: the value torch keeps as "step", a Python expression of t in torch 1.13's type (Adam's
+  //     is a float tensor, RMSprop's an int); "" when torchState has no step.
   struct Code {
     const char* slots;
     std::array<const char*, 4> numpy;
     const char* torch;
     const char* torchState;
+    const char* torchStep;
   } code;
   // The hyperparameters the step reads, learningRate first.
   std::vector<const Hyperparameter*> hyperparameters() const;

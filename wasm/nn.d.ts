@@ -468,8 +468,9 @@ export interface Catalog {
     hyperparameters: HyperparameterInfo[];
     tex: { rules: string[]; state: string | null };
     /** The same update as net.export writes it: the NumPy names of the state slots, the NumPy
-     *  update lines, the torch.optim constructor ({name}: a hyperparameter) and torch's state keys. */
-    code: { slots: string; numpy: string[]; torch: string; torchState: string };
+     *  update lines, the torch.optim constructor ({name}: a hyperparameter), torch's state keys ("step"
+     *  and one per slot) and what torch keeps as "step" (a Python expression of t; "" for none). */
+    code: { slots: string; numpy: string[]; torch: string; torchState: string; torchStep: string };
   }[];
   /** Every initialiser (symmetric: every weight starts equal, so units of a layer stay alike). */
   initializers: { name: InitializerName; display: string; symmetric: boolean }[];
