@@ -1,5 +1,5 @@
 // overlap.mjs — what a person sees wrong in a layout, found automatically in the page as drawn:
-// text that overlaps other text or a control, a control too small or cut off by an ancestor that
+// text that overlaps other text or a control (as far as a scrolling box shows it), a control too small or cut off by an ancestor that
 // hides its overflow (or by the viewport's edge), text cut off by overflow:hidden without an
 // ellipsis and a title, and a page wider than the viewport. layoutProblems(page) returns the
 // problems as sentences naming both texts, so a failing test says what to look at in its screenshot.
@@ -39,21 +39,36 @@ function findProblems({ tolerance, minControl, smallOk }) {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.data.trim() && !n.parentElement.closest('script, style, option, .katex, canvas, svg, select') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
   });
+  // what a scrolling box (overflow auto or scroll: a code listing, a long list) shows of a box inside
+  // it: lines scrolled out of its view are not seen, so they overlap nothing
+  const shown = (r, el) => {
+    let { left, top, right, bottom } = r;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (![s.overflowX, s.overflowY].some((o) => o === 'auto' || o === 'scroll')) continue;
+      const c = p.getBoundingClientRect();
+      [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
+    }
+    return right - left > 0.5 && bottom - top > 0.5 ? { left, top, right, bottom } : null;
+  };
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!visible(el)) continue;
     const range = document.createRange();
     range.selectNodeContents(n);
-    for (const r of range.getClientRects()) if (r.width > 0.5 && r.height > 0.5) boxes.push({ r, el, text: n.data });
+    for (const line of range.getClientRects()) {
+      const r = shown(line, el);
+      if (r) boxes.push({ r, el, text: n.data });
+    }
   }
   for (const el of document.querySelectorAll(`.katex, ${CONTROLS}`)) {
     if (!visible(el) || el.parentElement.closest('.katex')) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width > 0.5 && r.height > 0.5) boxes.push({ r, el, text: el.matches('.katex') ? el.textContent : `[${el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.tagName.toLowerCase()}]` });
+    const r = shown(el.getBoundingClientRect(), el);
+    if (r) boxes.push({ r, el, text: el.matches('.katex') ? el.textContent : `[${el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.tagName.toLowerCase()}]` });
   }
   // overlapping boxes: two different elements, neither inside the other, nor one an overlay meant to cover
-  // (a tooltip, a floating editor, a fixed bar)
-  const overlay = (el) => el.closest('.net-tip, .mat-tip, .net-edit, .divergence, [role=tooltip]');
+  // (a tooltip, a floating editor, an open menu, a fixed bar)
+  const overlay = (el) => el.closest('.net-tip, .mat-tip, .net-edit, .divergence, [role=tooltip], [role=menu]');
   // what scrolls under a fixed bar, or under a sticky one once the page has scrolled, is not overlap
   const layerOf = (el) => {
     for (let p = el; p; p = p.parentElement) {

@@ -2,7 +2,7 @@
 // runtime. Each format is a module of its own, loaded when first asked for, so a program that never
 // exports loads none of them (the ONNX one carries a protobuf encoder). The page's Export menu reads
 // the same list.
-import { fail, show } from '../errors.mjs';
+import { fail, optionsOf, show } from '../errors.mjs';
 import { readModel } from './model.mjs';
 
 /** Every format: its name (net.export's argument), what the page calls it, the file it saves as. */
@@ -15,12 +15,13 @@ export const formats = [
     load: () => import('./onnx.mjs') },
 ];
 
-/** doc: a saved network (net.toJSON(), already valid); catalog: nn.catalog. A string for the Python
- *  formats, a Uint8Array for ONNX. */
-export async function exportDocument(doc, catalog, format) {
+/** doc: a saved network (net.toJSON(), already valid); catalog: nn.catalog; options: { inputNames }
+ *  (optional: what the inputs are called, one name per input, e.g. the page's features; model.mjs).
+ *  A string for the Python formats, a Uint8Array for ONNX. */
+export async function exportDocument(doc, catalog, format, options) {
   const entry = formats.find((f) => f.name === format);
   if (!entry) fail('format', `must be one of ${formats.map((f) => `'${f.name}'`).join(', ')} (got ${show(format)})`);
-  const model = readModel(doc, catalog);  // before the await: the network as it was at the call
+  const model = readModel(doc, catalog, optionsOf(options));  // before the await: the network as it was at the call
   const { write } = await entry.load();
   return write(model);
 }

@@ -303,7 +303,7 @@ function start(catalog, thumbnails) {
   ui.inside = createInside($('inside-panel'), { onHiddenLayer: (layer) => worker.postMessage(toWorker.hiddenLayer(layer)) });
   ui.tools = createDataTools($('data-tools'), $('boundary'), {
     catalog, getConfig: () => state.config, getData: () => state.data, edit,
-    exportModel: () => worker.postMessage(toWorker.export()),
+    exportModel: (format) => worker.postMessage(toWorker.export(format)),
     tryData: (patch) => propose((cfg) => patched(cfg, patch)),
     importModel: ({ json, config, epoch }) => propose(() => config, { model: { json, epoch }, pause: true }),
   });

@@ -35,8 +35,9 @@ export const toWorker = {
   focus: (focus) => ({ type: TO_WORKER.FOCUS, focus }),
   /** The layer whose view of the data (hidden space) frames carry. */
   hiddenLayer: (layer) => ({ type: TO_WORKER.HIDDEN_LAYER, layer }),
-  /** The network as a file: answered by model. */
-  export: () => ({ type: TO_WORKER.EXPORT }),
+  /** The network as a file: answered by model, which echoes `format` (null: the page's JSON file;
+   *  else an export format's name, lib/export's formats), so the page knows what it asked for. */
+  export: (format = null) => ({ type: TO_WORKER.EXPORT, format }),
   /** The By-hand panel (math/tracer.js), on the next mini-batch: answered by trace / gradcheck. */
   trace: (req, preview = false) => ({ type: TO_WORKER.TRACE, req, preview }),
   gradcheck: (req) => ({ type: TO_WORKER.GRADCHECK, req }),
@@ -73,8 +74,8 @@ export const toPage = {
   frame: (id, fields) => ({ type: TO_PAGE.FRAME, id, ...fields }),
   /** The loss stopped being a number: training paused at the last good state. */
   diverged: (id, epoch, steps) => ({ type: TO_PAGE.DIVERGED, id, epoch, steps }),
-  /** The network as text (network.toJSON()) and its epoch, for a model file. */
-  model: (id, json, epoch) => ({ type: TO_PAGE.MODEL, id, json, epoch }),
+  /** The network as text (network.toJSON()) and its epoch, for a model file; format: export's. */
+  model: (id, json, epoch, format = null) => ({ type: TO_PAGE.MODEL, id, json, epoch, format }),
   /** trace: { trace, start, steps, preview } / gradcheck: { checks, start, n } (math/tracer.js). */
   trace: (id, req, result) => ({ type: TO_PAGE.TRACE, id, req, ...result }),
   gradcheck: (id, req, result) => ({ type: TO_PAGE.GRADCHECK, id, req, ...result }),

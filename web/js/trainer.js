@@ -254,7 +254,7 @@ export class Trainer {
 
   focus(focus) { this.#probe.setFocus(focus); if (this.#run && !this.#running) this.#postFrame(false); }
   hiddenLayer(layer) { this.#probe.setHiddenLayer(layer); if (this.#run && !this.#running) this.#postFrame(true); }
-  export() { const run = this.#run; if (run) this.#post(toPage.model(run.id, JSON.stringify(run.net), run.epoch)); }
+  export(format = null) { const run = this.#run; if (run) this.#post(toPage.model(run.id, JSON.stringify(run.net), run.epoch, format)); }
 
   /** The By-hand panel, on the mini-batch the next step will train. */
   trace(req, preview) {

@@ -22,7 +22,7 @@ const ROUTES = {
   [TO_WORKER.PARAM]: (m) => trainer.param(m),
   [TO_WORKER.FOCUS]: (m) => trainer.focus(m.focus),
   [TO_WORKER.HIDDEN_LAYER]: (m) => trainer.hiddenLayer(m.layer),
-  [TO_WORKER.EXPORT]: () => trainer.export(),
+  [TO_WORKER.EXPORT]: (m) => trainer.export(m.format),
   [TO_WORKER.TRACE]: (m) => trainer.trace(m.req, m.preview),
   [TO_WORKER.GRADCHECK]: (m) => trainer.gradcheck(m.req),
 };

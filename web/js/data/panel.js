@@ -1,14 +1,15 @@
 // panel.js — "your own data": the toolbar under the plot and the clicks on it. Add mode (with a
 // class picker in the class colours, or a target value for regression) or Remove mode; shift-click
 // adds the next class, ctrl/⌘-click removes the nearest point; Clear; CSV import/export; model
-// import/export. Every change becomes a config patch ({ custom }) through edit(), so it lives in
-// the configuration, survives Reset and reaches the URL when small. Owns: the mode, the chosen
-// class, and the message line.
+// import/export, and Export as (NumPy, PyTorch, ONNX: export-menu.js). Every change becomes a
+// config patch ({ custom }) through edit(), so it lives in the configuration, survives Reset and
+// reaches the URL when small. Owns: the mode, the chosen class, and the message line.
 import { h } from '../dom.js';
 import { classShape, markerIcon } from '../marks.js';
 import { DATA_LIMITS, formatCSV, parseCSV } from './csv.js';
 import { addPoint, removeNearest, fromParts, minClasses, pointCount, HASH_POINTS } from './custom.js';
 import { MODEL_LIMITS, modelFile, readModelFile } from './model.js';
+import { createExportMenu } from '../export-menu.js';
 
 const EXTENT = DATA_LIMITS.extent;
 const fmt = (n) => n.toLocaleString('en-US');
@@ -25,9 +26,9 @@ const plural = (n, word) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 /** Why Play and Step are disabled with no points to train on. */
 export const NO_POINTS = 'Add points (click the plot) or pick a dataset to train.';
 
-/** Saves text as a file (a download). */
-function download(text, name, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text (or bytes) as a file (a download). */
+function download(data, name, type) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();
@@ -36,7 +37,9 @@ function download(text, name, type) {
 }
 
 /** tryData(patch) and importModel(file) try a change all-or-nothing (main.js): each resolves
- *  { ok } or { ok: false, errors }, and only then does the message line say what happened. */
+ *  { ok } or { ok: false, errors }, and only then does the message line say what happened.
+ *  exportModel(format) asks the worker for the network's document (format: null for the model
+ *  file, else an export format): its answer comes back through saveModel. */
 export function createDataTools(root, canvas, { catalog, getConfig, getData, edit, exportModel, tryData, importModel }) {
   let mode = 'add', chosen = 0, msgTimer = null;
   let undo = null;   // [text, restore]: an Undo just offered, for a message that follows at once
@@ -53,6 +56,7 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
   const csvFile = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'sr-only', tabindex: -1, 'aria-label': 'CSV file' });
   const modelFileIn = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1, 'aria-label': 'Model file' });
   const button = (text, title, onclick, name) => h('button', { type: 'button', class: 'ghost', title, onclick, 'aria-label': name }, text);
+  const exportMenu = createExportMenu({ catalog, request: exportModel, download, message });
 
   root.append(
     h('div', { class: 'tool-row' },
@@ -65,11 +69,13 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'CSV'),
       button('Import', CSV_RULES, () => csvFile.click(), 'Import CSV'),
       button('Export', 'Save the current points as CSV', exportCSV, 'Export CSV'),
-      h('span', { class: 'sep', 'aria-hidden': 'true' }),
+      csvFile),
+    h('div', { class: 'tool-row files' },
       h('span', { class: 'tool-label', 'aria-hidden': 'true' }, 'Model'),
       button('Import', 'Load a network saved with Export model', () => modelFileIn.click(), 'Import model'),
-      button('Export', 'Save the trained network (weights, settings, data) as JSON', exportModel, 'Export model'),
-      csvFile, modelFileIn),
+      button('Export', 'Save the trained network (weights, settings, data) as JSON', () => exportModel(null), 'Export model'),
+      exportMenu.element,
+      modelFileIn),
     count, msg,
   );
   canvas.dataset.mode = mode;
@@ -184,9 +190,12 @@ export function createDataTools(root, canvas, { catalog, getConfig, getData, edi
       if (cfg.custom && n === 0) count.textContent = `Your data: 0 points. ${NO_POINTS}`;
       count.classList.toggle('warn', !!cfg.custom && n === 0);
     },
-    /** The worker's reply to Export model. */
-    saveModel({ json, epoch }) {
-      download(modelFile(json, getConfig(), epoch), 'nn-by-hand-model.json', 'application/json');
+    /** The worker's reply to Export model (format null) or Export as (the format): the model file,
+     *  saved, or exported from that same text. */
+    saveModel({ json, epoch, format }) {
+      const text = modelFile(json, getConfig(), epoch);
+      if (format) exportMenu.show(text, format);
+      else download(text, 'nn-by-hand-model.json', 'application/json');
     },
     message,
     /** Says what happened to the user's points, with an Undo button that calls undo(). */
