@@ -39,7 +39,7 @@ Network     ${model.description}
 Loss        ${loss.display}${model.fused ? `, computed from the logits Z of the ${model.layers.at(-1).activation.display} output` : ''}
 Optimizer   ${optimizer.display} (${settings}), ${model.step} ${model.step === 1 ? 'step' : 'steps'} taken
 Penalty     ${penalties}
-Inputs      ${inputs}
+Inputs      ${model.inputNames.join(', ')} (the columns of X, in this order), ${inputs}
 
 Use it from Python:
     import model_numpy as model

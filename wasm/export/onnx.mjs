@@ -73,8 +73,8 @@ function attribute({ name, number, text }) {
 // --- the graph ---------------------------------------------------------------------------------------
 
 const tensor = (name, dims, values) => ({ name, dims, dataType: FLOAT, floatData: Array.from(values) });
-const valueInfo = (name, columns) => ({
-  name, type: { tensorType: { elemType: FLOAT, shape: { dim: [{ dimParam: 'N' }, { dimValue: columns }] } } },
+const valueInfo = (name, columns, docString = '') => ({
+  name, docString, type: { tensorType: { elemType: FLOAT, shape: { dim: [{ dimParam: 'N' }, { dimValue: columns }] } } },
 });
 
 /** A name not yet in `used` (a second layer1/Mul is layer1/Mul_2), now in it. */
@@ -154,7 +154,7 @@ export function write(model) {
     graph: {
       name: 'nn-by-hand network', docString: model.description,
       node: graph.node, initializer: graph.initializer,
-      input: [valueInfo('x', model.inputs)], output: [valueInfo('y', model.outputs)],
+      input: [valueInfo('x', model.inputs, `columns: ${model.inputNames.join(', ')}`)], output: [valueInfo('y', model.outputs)],
     },
   });
   return onnx.ModelProto.encode(proto).finish();

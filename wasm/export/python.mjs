@@ -56,7 +56,7 @@ export function scriptMain(model) {
   return `if __name__ == "__main__":
     import sys
     if len(sys.argv) != 2:
-        sys.exit(f"usage: python3 {sys.argv[0]} data.csv  (the first ${model.inputs} columns are the inputs; prints predictions)")
+        sys.exit(f"usage: python3 {sys.argv[0]} data.csv  (the first ${model.inputs} columns are the inputs ${model.inputNames.join(', ')}; prints predictions)")
     with open(sys.argv[1], newline="") as f:
         rows = [line.split(",") for line in f.read().splitlines() if line.strip()]
     try:

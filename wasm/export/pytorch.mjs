@@ -20,7 +20,7 @@ function header(model) {
 Loss: ${loss.display}${model.fused ? `, computed from the logits Z (the output ${output.display} folded in, as NN by Hand does)` : ''}.
 Optimizer: ${optimizer.display} (${hyperparameterLines(model).join(', ')}), ${step} step${step === 1 ? '' : 's'} taken.
 Regularisation: ${penalty ? `${penalty} on the weights (never the biases)` : 'none'}.
-Inputs: ${standardizer ? "standardized first, x' = (x - mean) / scale (MEAN, SCALE below)" : 'used as given (no standardizer)'}.
+Inputs: ${model.inputNames.join(', ')} (the columns of X, in this order), ${standardizer ? "standardized first, x' = (x - mean) / scale (MEAN, SCALE below)" : 'used as given (no standardizer)'}.
 
 Use it from Python (import model_torch):
     model                  the torch.nn.Sequential; Linear weights are (out, in)
