@@ -70,7 +70,7 @@ Vec<double> randomDirection(const Network<S>& net, Rng& rng) {
   Eigen::Index offset = 0;
   for (int l = 0; l < net.layerCount(); ++l) {
     const int out = net.units(l), in = net.fanIn(l);
-    const auto W = net.W(l);                                 // (out, in) θ's weights
+    const typename Network<S>::ConstWeightMap W = net.W(l);  // (out, in) θ's weights
     Eigen::Map<Mat<double>> D(d.data() + offset, out, in);   // (out, in) the direction's
     for (int r = 0; r < out; ++r)                            // row-major, as the initialiser draws
       for (int c = 0; c < in; ++c) D(r, c) = rng.normal();
@@ -165,8 +165,12 @@ Landscape<S> lossLandscape(const Network<S>& net, MatRef<typename Network<S>::Sc
   out.loss = Mat<S>(o.steps, o.steps);
 
   // The grid, on a copy: the network is only read. The copy has no standardizer and is given X as
-  // the network's first layer sees it (rounded as it rounds it), so it computes evaluate's loss.
+  // the network's first layer sees it (rounded as it rounds it), so it computes evaluate's loss;
+  // its optimizer keeps no state (evaluate reads none), so it holds three P-vectors, not up to five.
   NetworkSpec spec = net.spec();
+  spec.optimizer = OptimizerSettings{};
+  for (const auto& row : optimizerTable<float>())
+    if (row.stateSlots == 0) { spec.optimizer.type = row.name; break; }
   Network<S> probe(spec);
   Mat<S> Xl;
   net.standardizeInputs(X, Xl);
