@@ -5,10 +5,21 @@
 #include "landscape.hpp"
 
 #include <cmath>
+#include <cstdarg>
 #include <limits>
 
 namespace nn {
 namespace {
+
+// Error(field, printf-style detail): one vsnprintf for every message (cold code, kept small in the .wasm).
+[[noreturn]] void fail(const std::string& field, const char* format, ...) {
+  char detail[256];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(detail, sizeof detail, format, args);
+  va_end(args);
+  throw Error(field, detail);
+}
 
 double dot(const double* a, const double* b, Eigen::Index n) {
   double sum = 0;
@@ -49,9 +60,8 @@ Eigen::Index flatIndex(const Network<S>& net, const ParameterRef& p, const std::
   net.checkLayer(p.layer, (field + ".layer").c_str());
   const int units = net.units(p.layer), fanIn = net.fanIn(p.layer);
   const auto range = [&](const char* which, int i, int count, const char* what) {
-    if (i >= 0 && i < count) return;
-    throw Error(field + "." + which, "must be from 0 to " + std::to_string(count - 1) + " (layer " +
-                std::to_string(p.layer) + " has " + std::to_string(count) + " " + what + "; got " + std::to_string(i) + ")");
+    if (i < 0 || i >= count)
+      fail(field + "." + which, "must be from 0 to %d (layer %d has %d %s; got %d)", count - 1, p.layer, count, what, i);
   };
   range("row", p.row, units, "units");
   if (p.col >= 0) range("col", p.col, fanIn, "inputs");
@@ -127,25 +137,21 @@ Landscape<S> lossLandscape(const Network<S>& net, MatRef<typename Network<S>::Sc
                            MatRef<typename Network<S>::Scalar> snapshots) {
   // Every check first.
   if (o.steps < 2 || o.steps > kMaxLandscapeSteps)
-    throw Error("steps", "must be an integer from 2 to " + std::to_string(kMaxLandscapeSteps) + " (got " +
-                std::to_string(o.steps) + ")");
+    fail("steps", "must be an integer from 2 to %d (got %d)", kMaxLandscapeSteps, o.steps);
   if (!(o.range > 0 && o.range <= kMaxLandscapeRange))
-    throw Error("range", "must be a number above 0 and at most " + num(kMaxLandscapeRange) + " (got " + num(o.range) + ")");
+    fail("range", "must be a number above 0 and at most %.10g (got %.10g)", kMaxLandscapeRange, o.range);
   net.checkBatch(X, Y);
   const Eigen::Index P = net.parameters().size();
   const double work = double(o.steps) * double(o.steps) * double(P) * double(X.cols());
   if (work > kMaxLandscapeWork)
-    throw Error("steps", "a " + std::to_string(o.steps) + "×" + std::to_string(o.steps) + " grid of this network on " +
-                std::to_string(X.cols()) + " samples takes " + num(work) + " multiply-adds; the limit is " +
-                num(kMaxLandscapeWork) + " (use fewer steps or samples)");
+    fail("steps", "a %d×%d grid of this network on %.0f samples takes %.10g multiply-adds; the limit is %.10g (use fewer steps or samples)",
+         o.steps, o.steps, double(X.cols()), work, kMaxLandscapeWork);
   if (snapshots.cols() > kMaxLandscapePath)
-    throw Error("path", "at most " + std::to_string(kMaxLandscapePath) + " snapshots (got " +
-                std::to_string(snapshots.cols()) + ")");
+    fail("path", "at most %d snapshots (got %.0f)", kMaxLandscapePath, double(snapshots.cols()));
   if (snapshots.cols() > 0 && snapshots.rows() != P)
-    throw Error("path", "each snapshot needs the network's " + std::to_string(P) + " parameters (got " +
-                std::to_string(snapshots.rows()) + ")");
+    fail("path", "each snapshot needs the network's %.0f parameters (got %.0f)", double(P), double(snapshots.rows()));
   for (Eigen::Index k = 0; k < snapshots.cols(); ++k)
-    if (!allFinite(snapshots.col(k).data(), P)) throw Error("path[" + std::to_string(k) + "]", "contains NaN or infinity");
+    if (!allFinite(snapshots.col(k).data(), P)) fail("path[" + std::to_string(k) + "]", "contains NaN or infinity");
 
   Landscape<S> out;
   if (o.random) {
