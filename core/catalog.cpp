@@ -7,6 +7,7 @@
 #include "datasets.hpp"
 #include "gradcheck.hpp"
 #include "initializers.hpp"
+#include "landscape.hpp"
 #include "losses.hpp"
 #include "serialize.hpp"
 #include "spec.hpp"
@@ -92,6 +93,10 @@ std::string catalogJSON() {
                        {"maxCheckPerLayer", kMaxCheckPerLayer},
                        {"maxCheckSamples", kMaxCheckSamples},
                        {"maxCheckWork", kMaxCheckWork},
+                       {"maxLandscapeSteps", kMaxLandscapeSteps},
+                       {"maxLandscapeRange", kMaxLandscapeRange},
+                       {"maxLandscapePath", kMaxLandscapePath},
+                       {"maxLandscapeWork", kMaxLandscapeWork},
                        {"maxSteps", kMaxSteps}};
   return json{{"activations", activations}, {"losses", losses},           {"hyperparameters", hyperparameters},
               {"optimizers", optimizers},   {"initializers", initializers}, {"datasets", datasets},

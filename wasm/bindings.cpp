@@ -26,6 +26,7 @@
 #include "datasets.hpp"
 #include "fit.hpp"
 #include "gradcheck.hpp"
+#include "landscape.hpp"
 #include "network.hpp"
 #include "serialize.hpp"
 
@@ -253,6 +254,39 @@ class WasmNetwork {
       return out;
     });
   }
+  // The loss over a plane through θ (core/landscape.hpp). chosen: chosenCount ints, 0 (random
+  // directions from seed) or 6: (layer, row, col) of each direction, col −1 for a bias; path:
+  // pathCount snapshots of P floats end to end. { center, alpha, beta, loss (steps² floats,
+  // row-major by β), path ((α, β) pairs), directions (d1 then d2, P doubles each) }.
+  val lossLandscape(std::uintptr_t x, std::uintptr_t y, int n, std::uintptr_t chosen, int chosenCount, double seed,
+                    double range, int steps, std::uintptr_t path, int pathCount) {
+    return guard([&] {
+      nn::LandscapeOptions o;
+      o.random = chosenCount == 0;
+      if (o.random) o.seed = seedFrom(seed);
+      else if (chosenCount == 6) {
+        const int* c = reinterpret_cast<const int*>(chosen);
+        o.chosen = {nn::ParameterRef{c[0], c[1], c[2]}, nn::ParameterRef{c[3], c[4], c[5]}};
+      } else throw nn::Error("directions", "must be 'random' or two parameters");
+      o.range = range;
+      o.steps = steps;
+      const Eigen::Index P = net_.parameters().size();
+      const nn::Landscape<float> l = nn::lossLandscape(net_, columns(x, net_.inputs(), n), columns(y, net_.outputs(), n),
+                                                       o, MapF(reinterpret_cast<const float*>(path), P, pathCount));
+      nn::Vec<double> directions(2 * P);
+      directions << l.d1, l.d2;
+      val out = val::object();
+      out.set("center", l.center);
+      out.set("alpha", putDoubles(l.alpha));
+      out.set("beta", putDoubles(l.beta));
+      out.set("loss", put(l.loss));
+      out.set("path", putDoubles(Eigen::Map<const nn::Vec<double>>(l.path.data(), l.path.size())));
+      out.set("directions", putDoubles(std::move(directions)));
+      return out;
+    });
+  }
+  // The flat parameters (per layer W column-major, then b), a copy.
+  val parameters() { return guard([&] { return put(Mat<float>(net_.parameters())); }); }
   // Row-major copies: W (out, in) row-major = Wᵀ column-major.
   val weights(int l) { return guard([&] { net_.checkLayer(l); return put(net_.W(l).transpose()); }); }
   val biases(int l) { return guard([&] { net_.checkLayer(l); return put(net_.b(l)); }); }
@@ -522,6 +556,8 @@ EMSCRIPTEN_BINDINGS(nn_by_hand) {
       .function("gradients", &WasmNetwork::gradients)
       .function("trace", &WasmNetwork::trace)
       .function("gradientCheck", &WasmNetwork::gradientCheck)
+      .function("lossLandscape", &WasmNetwork::lossLandscape)
+      .function("parameters", &WasmNetwork::parameters)
       .function("weights", &WasmNetwork::weights)
       .function("biases", &WasmNetwork::biases)
       .function("setWeights", &WasmNetwork::setWeights)

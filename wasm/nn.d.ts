@@ -154,6 +154,57 @@ export interface LayerCheck {
   checked: number;
 }
 
+/** One parameter for lossLandscape to move along: the weight W[layer](row, col) (as in
+ *  getWeights' out × in), or the bias b[layer](row) when col is left out. 0-based. */
+export interface ParameterRef {
+  /** The layer (0-based). */
+  layer: number;
+  /** The unit: W's row, or the bias's index. */
+  row: number;
+  /** W's column (the unit's input); left out for a bias. */
+  col?: number | undefined;
+}
+
+/** The options of Network.lossLandscape. Each is checked before anything runs: an NNError naming
+ *  it (directions, directions[k].layer, .row, .col, seed, range, steps, path, path[k]). */
+export interface LandscapeOptions {
+  /** Default 'random': two seeded Gaussian directions, filter-normalised as in Li et al. 2018
+   *  ("Visualizing the Loss Landscape of Neural Nets"): each row of each W (one unit's incoming
+   *  weights) scaled to the norm of the same row of the current weights, bias entries 0. Or two
+   *  parameters: unit directions, so α and β are those two parameters' changes. */
+  directions?: 'random' | readonly [ParameterRef, ParameterRef] | undefined;
+  /** The random directions' seed, an integer from 0 to 2^53 − 1; default 1. The same seed gives
+   *  the same directions (and grid) in every runtime. */
+  seed?: number | undefined;
+  /** α, β ∈ [−range, range]; above 0 and at most catalog.limits.maxLandscapeRange; default 1
+   *  (random directions: a whole filter's norm each way). */
+  range?: number | undefined;
+  /** Grid points each way, 2 to catalog.limits.maxLandscapeSteps (101); default 41. An odd count
+   *  puts the current weights at the middle point. steps² · parameters · n ≤ maxLandscapeWork. */
+  steps?: number | undefined;
+  /** Parameter snapshots to project onto the plane (each from parameters(): the parameter count
+   *  of values), oldest first; at most catalog.limits.maxLandscapePath. Default none. */
+  path?: readonly Floats[] | undefined;
+}
+
+/** What lossLandscape returns: L(θ + α·d1 + β·d2) on a grid, θ the current parameters. */
+export interface Landscape {
+  /** steps values of α, from −range to range (exactly 0 in the middle of an odd grid). */
+  alpha: Float64Array;
+  /** steps values of β, the same as alpha. */
+  beta: Float64Array;
+  /** steps × steps losses, row-major by β: loss[i · steps + j] is at (alpha[j], beta[i]). The
+   *  data loss evaluate computes (no l1/l2); NaN where it is not finite (never thrown). */
+  loss: Float32Array;
+  /** The loss at θ itself: evaluate's loss on the batch, exactly. */
+  center: number;
+  /** The snapshots' coordinates, (α, β) pairs in order: the least-squares solution of
+   *  θ_k − θ ≈ α·d1 + β·d2, so a snapshot equal to θ is at (0, 0) exactly. */
+  path: Float64Array;
+  /** d1 and d2, in parameters()' order. */
+  directions: [Float64Array, Float64Array];
+}
+
 /** Float32Array, or a plain array of numbers (copied). */
 export type Floats = Float32Array | ArrayLike<number>;
 
@@ -297,6 +348,16 @@ export interface Network {
    *  n ≤ catalog.limits.maxCheckSamples (1,000), maxPerLayer ≤ maxCheckPerLayer (1,024), and
    *  2 · checked entries · parameters · n ≤ maxCheckWork (2e9 multiply-adds), checked first. */
   gradientCheck(x: Floats, y: Floats, n: number, options?: { maxPerLayer?: number }): LayerCheck[];
+  /** The loss landscape around the current weights (Li et al. 2018): the data loss on the batch
+   *  over a plane through the parameters θ, L(θ + α·d1 + β·d2) for α, β on a steps × steps grid,
+   *  with the optimizer's path (snapshots from parameters()) projected onto the plane. The
+   *  network is only read: weights, optimizer state, steps and shuffles are as they were, whether
+   *  it returns or throws. Bounded: steps² · parameters · n ≤ catalog.limits.maxLandscapeWork
+   *  (2e9 multiply-adds), checked first. */
+  lossLandscape(x: Floats, y: Floats, n: number, options?: LandscapeOptions): Landscape;
+  /** Every parameter in one flat array (a copy): per layer W column by column (W[layer](row, col)
+   *  at col · units + row), then b. The order of lossLandscape's path and directions. */
+  parameters(): Float32Array;
   /** Layer l's W: out × in, row-major (= torch nn.Linear.weight). Layers are 0-based. */
   getWeights(layer: number): Float32Array;
   /** Layer l's b (units values). */
@@ -483,12 +544,15 @@ export interface Catalog {
   /** The stated limits. A saved document (loadNetwork, and what toJSON may produce) is at most
    *  maxDocumentBytes of UTF-8 and maxDocumentDepth levels deep; gradientCheck takes at most
    *  maxCheckSamples samples and maxPerLayer ≤ maxCheckPerLayer, and at most maxCheckWork
-   *  multiply-adds in all (2 · checked entries · parameters · n); a network counts at most maxSteps
+   *  multiply-adds in all (2 · checked entries · parameters · n); lossLandscape takes at most
+   *  maxLandscapeSteps points each way, a range up to maxLandscapeRange, maxLandscapePath snapshots
+   *  and maxLandscapeWork multiply-adds (steps² · parameters · n); a network counts at most maxSteps
    *  optimizer steps (2^53 − 1). Generated points lie in [−extent, extent]²; at most maxClasses classes. */
   limits: {
     maxUnits: number; maxLayers: number; maxParameters: number; maxPoints: number; maxClasses: number; extent: number;
     maxDocumentBytes: number; maxDocumentDepth: number; maxCheckPerLayer: number; maxCheckSamples: number;
-    maxCheckWork: number; maxSteps: number;
+    maxCheckWork: number; maxLandscapeSteps: number; maxLandscapeRange: number; maxLandscapePath: number;
+    maxLandscapeWork: number; maxSteps: number;
   };
   /** The "format" field of a saved network. */
   format: string;

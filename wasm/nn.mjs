@@ -119,6 +119,27 @@ function withHeap(M, arrays, fn) {
 
 // --- Network -----------------------------------------------------------------------------------
 
+// lossLandscape's directions: 'random' → [] (the core draws them), or two parameters
+// [{ layer, row, col }, { layer, row }] (no col: a bias) → their 6 indices, col −1 for a bias; the
+// core checks the ranges.
+function landscapeDirections(directions, layers) {
+  if (directions === 'random') return new Int32Array(0);
+  if (!Array.isArray(directions) || directions.length !== 2) {
+    fail('directions', `must be 'random' or two parameters [{ layer, row, col }, { layer, row }] (no col: a bias), got ${show(directions)}`);
+  }
+  const out = new Int32Array(6);
+  directions.forEach((d, k) => {
+    const at = `directions[${k}]`;
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) fail(at, `must be { layer, row, col } or { layer, row } for a bias (got ${show(d)})`);
+    for (const key of Object.keys(d)) if (!['layer', 'row', 'col'].includes(key)) fail(`${at}.${key}`, 'unknown field (expected layer, row, col)');
+    out[3 * k] = checkInt(d.layer, `${at}.layer`, 0, layers - 1);
+    out[3 * k + 1] = checkInt(d.row, `${at}.row`, 0);
+    out[3 * k + 2] = d.col === undefined ? -1 : checkInt(d.col, `${at}.col`, 0);
+  });
+  return out;
+}
+
+
 // Frees the core's network when its Network was collected without dispose() (dispose stays the way:
 // a collector may run late or never). The held value is the Embind handle, which does not refer back.
 const unreached = typeof FinalizationRegistry === 'function'
@@ -261,6 +282,48 @@ class Network {
     checkInt(maxPerLayer, 'maxPerLayer', 1, this.#limits.maxCheckPerLayer);
     return this.#run(x, y, (px, py) => h.gradientCheck(px, py, n, maxPerLayer));
   }
+  /** The loss over a plane through the current parameters θ, L(θ + α·d1 + β·d2) on a grid of
+   *  steps × steps points, α, β ∈ [−range, range], on the batch (the data loss evaluate computes),
+   *  with parameter snapshots (options.path, from parameters()) projected onto the plane. The
+   *  network is only read. The contract is in nn.d.ts. */
+  lossLandscape(x, y, n, options) {
+    options = optionsOf(options);
+    const names = ['directions', 'seed', 'range', 'steps', 'path'];
+    for (const key of Object.keys(options)) if (!names.includes(key)) fail(key, `unknown option (expected ${names.join(', ')})`);
+    const { directions = 'random', seed = 1, range = 1, steps = 41, path = [] } = options;
+    const h = this.#xy(x, y, n);
+    const limits = this.#limits;
+    const chosen = landscapeDirections(directions, h.layerCount());
+    checkSeed(seed);
+    if (typeof range !== 'number' || !(range > 0 && range <= limits.maxLandscapeRange)) {
+      fail('range', `must be a number above 0 and at most ${limits.maxLandscapeRange} (got ${show(range)})`);
+    }
+    checkInt(steps, 'steps', 2, limits.maxLandscapeSteps);
+    if (!Array.isArray(path)) fail('path', `must be an array of parameter snapshots (from net.parameters()), got ${show(path)}`);
+    if (path.length > limits.maxLandscapePath) fail('path', `at most ${limits.maxLandscapePath} snapshots (got ${path.length})`);
+    const P = this.#shapes().reduce((sum, [units, fanIn]) => sum + units * (fanIn + 1), 0);
+    path.forEach((snapshot, k) => checkArray(snapshot, P, `path[${k}]`, 'the parameters'));
+    let snapshots;
+    try {
+      snapshots = new Float32Array(path.length * P);
+    } catch {
+      fail('path', 'out of memory: too many snapshots');
+    }
+    path.forEach((snapshot, k) => snapshots.set(snapshot, k * P));
+    const M = this.#M;
+    const arrays = [{ data: x }, { data: y }, { data: chosen, type: Int32Array }, { data: snapshots }];
+    const call = (px, py, pc, pp) => h.lossLandscape(px, py, n, pc, chosen.length, seed, range, steps, pp, path.length);
+    return checked(M, withHeap(M, arrays, call), (l) => {
+      const d = doubles(M, l.directions);
+      return {
+        alpha: doubles(M, l.alpha), beta: doubles(M, l.beta), loss: floats(M, l.loss), center: l.center,
+        path: doubles(M, l.path), directions: [d.slice(0, P), d.slice(P)],
+      };
+    });
+  }
+  /** The flat parameters, a copy: per layer W column by column (W[l](row, col) at col · units + row),
+   *  then b — the order lossLandscape's path and directions use. */
+  parameters() { return checked(this.#M, this.#live().parameters(), this.#floats); }
   /** Layer l's W (out × in, row-major = torch nn.Linear.weight). */
   getWeights(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.weights(l), this.#floats); }
   getBiases(l) { const h = this.#live(); checkLayer(l, h.layerCount()); return checked(this.#M, h.biases(l), this.#floats); }

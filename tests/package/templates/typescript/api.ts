@@ -5,7 +5,7 @@
 import { loadNN, NNError } from 'nn-by-hand';
 import type {
   ActivationName, Catalog, DataLike, Dataset, DatasetName, DeepReadonly, Evaluation, ExportFormat, Floats, Gradients, HyperparameterInfo,
-  InitializerName, LayerCheck, LayerSpec, LoadOptions, LossName, NetworkDocument, NetworkSpec, Network, NN, NormalizedSpec,
+  InitializerName, Landscape, LandscapeOptions, LayerCheck, LayerSpec, LoadOptions, ParameterRef, LossName, NetworkDocument, NetworkSpec, Network, NN, NormalizedSpec,
   OptimizerName, OptimizerSpec, Standardizer, Trace, TraceLayer,
   AbortSignalLike, BatchLogs, EarlyStoppingOptions, EpochLogs, FitOptions, History, LogName, MetricName,
 } from 'nn-by-hand';
@@ -123,6 +123,21 @@ const checks: LayerCheck[] = net.gradientCheck(xb, yb, batch, { maxPerLayer: 16 
 const checksDefault = net.gradientCheck(xb, yb, batch);
 check(checks.length === 3 && checksDefault.every((c) => c.checked > 0 && c.weights < 1e-2 && c.biases < 1e-2), 'gradientCheck');
 
+// The loss landscape: a plane through the current parameters, with a path projected onto it.
+const theta: Float32Array = net.parameters();
+check(theta.length === 2 * 8 + 8 + 8 * 6 + 6 + 6 * 3 + 3, 'parameters');
+const landscape: Landscape = net.lossLandscape(xb, yb, batch);
+check(landscape.loss.length === 41 * 41 && landscape.center === net.evaluate(xb, yb, batch).loss, 'lossLandscape: defaults');
+const weight: ParameterRef = { layer: 1, row: 0, col: 2 };
+const bias: ParameterRef = { layer: 2, row: 1 };
+const landscapeOptions: LandscapeOptions = { directions: [weight, bias], range: 0.5, steps: 5, path: [theta, Array.from(theta)] };
+const alongTwo = net.lossLandscape(xb, yb, batch, landscapeOptions);
+const random = net.lossLandscape(xb, yb, batch, { directions: 'random', seed: 3, steps: 3 });
+const [d1, d2]: [Float64Array, Float64Array] = random.directions;
+check(alongTwo.alpha.length === 5 && alongTwo.beta[4] === 0.5 && alongTwo.path.length === 4 && alongTwo.path[3] === 0, 'lossLandscape: chosen');
+check(d1.length === theta.length && d2.length === theta.length && random.loss.length === 9, 'lossLandscape: random');
+check(nnErrorOf(() => net.lossLandscape(xb, yb, batch, { steps: 1 })).field === 'steps', 'lossLandscape: an error');
+
 const W: Float32Array = net.getWeights(0);
 const b: Float32Array = net.getBiases(0);
 net.setWeights(0, W);
@@ -205,6 +220,10 @@ export function typeErrors(net: Network): void {
   nn.loadNetwork({ format: 'nn-by-hand/network' });
   // @ts-expect-error: not an export format
   void net.export('keras');
+  // @ts-expect-error: directions are 'random' or two parameters
+  net.lossLandscape(x, y, n, { directions: 'pca' });
+  // @ts-expect-error: a parameter needs its row
+  net.lossLandscape(x, y, n, { directions: [{ layer: 0 }, { layer: 1, row: 0 }] });
 }
 
 export async function exportTypeErrors(net: Network): Promise<void> {
