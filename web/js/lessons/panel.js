@@ -70,6 +70,7 @@ export function createLessonPanel({ region, menu }, catalog, { showMe, close }) 
     if (!open) return;
     const stored = progress.get(open.lesson.id);
     status.classList.toggle('done', !!passed);
+    if (passed) status.dataset.epoch = String(passed.epoch); else delete status.dataset.epoch;
     status.textContent = passed ? `Done: ${passed.text}.` : stored ? `Done before: ${stored.text}. Try it again, or go on.` : 'Not done yet.';
   }
 
