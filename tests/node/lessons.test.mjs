@@ -62,10 +62,10 @@ test('the link carries the lesson: #lesson=<id> opens its start, more pairs over
 });
 
 /** A synthetic moment of a run of lesson l. */
-function moment(l, { epoch = 10, acc = 0.99, loss = 0.01, config, steps = null, initialLoss = 0.7 } = {}) {
+function moment(l, { epoch = 10, acc = 0.99, loss = 0.01, config, steps = null, initialLoss = 0.7, grads = [0.05, 0.1, 0.1] } = {}) {
   const { start, solution } = configsOf(catalog, l);
   return {
-    epoch, steps, grads: [1e-3, 1e-2, 1e-1], config: config ?? solution, start, solution,
+    epoch, steps, grads, config: config ?? solution, start, solution,
     train: { loss, accuracy: acc }, test: { loss, accuracy: acc },
     initial: { train: { loss: initialLoss, accuracy: 0.5 }, test: { loss: initialLoss, accuracy: 0.5 } },
   };
@@ -81,6 +81,14 @@ test('checks are pure and recognise synthetic runs: a good one of the solution p
     assert.deepEqual(good, frozen, `${l.id}: the check changed its input`);
     assert.equal(l.check(moment(l, { acc: 0.5, loss: 5, initialLoss: 0.1 })), null, `${l.id}: a poor run does not pass`);
   }
+  // lessons that name a limit: past it, or with what they forbid changed, they do not pass
+  const late = lessonById('choosing-the-loss');
+  assert.equal(late.check(moment(late, { epoch: 16 })), null, 'after its 15 epochs');
+  const vanishing = lessonById('vanishing-gradients');
+  assert.equal(vanishing.check(moment(vanishing, { grads: [1e-6, 1e-3, 1e-1] })), null, 'layer 1 still starved');
+  const { solution } = configsOf(catalog, vanishing);
+  assert.equal(vanishing.check(moment(vanishing, { config: { ...solution, learningRate: 0.5 } })), null, 'the learning rate changed too');
+  assert.equal(vanishing.check(moment(vanishing, { config: { ...solution, layers: solution.layers.slice(1) } })), null, 'a layer removed');
 });
 
 test('progress: kept, read back, and robust to missing, corrupt or throwing storage', () => {

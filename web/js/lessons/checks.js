@@ -40,13 +40,12 @@ export function testLoss(run, max, { from = 1, by = Infinity } = {}) {
   return `test loss ${loss(l)} after ${epochs(run.epoch)}`;
 }
 
-/** The first layer's gradient over the last one's (Gradient health), as text, or ''. */
+/** The first layer's gradient norm over the output layer's (Gradient health), or NaN unknown. */
 export function gradientRatio(run) {
   const g = run.grads;
-  if (!g || g.length < 2 || !(g.at(-1) > 0)) return '';
-  const r = g[0] / g.at(-1);
-  return `; layer 1's gradient is ${r >= 0.01 ? r.toFixed(2) : r.toExponential(1)} × the output layer's`;
+  return g && g.length >= 2 && g.at(-1) > 0 ? g[0] / g.at(-1) : NaN;
 }
+export const ratioText = (r) => (r >= 0.01 ? String(+r.toPrecision(2)) : r.toExponential(1));
 
 /** Runs a lesson's check defensively: a check that throws or returns a non-string says nothing. */
 export function judge(lesson, run) {

@@ -9,7 +9,7 @@
 //   check     (run) → what was achieved, or null: a pure function of the run's numbers (checks.js)
 // No table entry is named in code here: the link strings name them, and checks compare the run's
 // configuration with the lesson's own start and solution.
-import { onlyChanged, testAccuracy, testLoss, gradientRatio, loss, OPTIMIZER_FIELDS } from './checks.js';
+import { onlyChanged, testAccuracy, testLoss, gradientRatio, ratioText, loss, OPTIMIZER_FIELDS } from './checks.js';
 
 const widths = (cfg) => cfg.layers.map((l) => l.units).join(',');
 const EIGHT_SIGMOID_LAYERS = Array(8).fill('8sigmoid').join(',');
@@ -122,12 +122,12 @@ export const LESSONS = [
     title: 'Vanishing gradients',
     text: 'Backpropagation multiplies by $g\'(Z^{[l]})$ once per layer, and $\\sigma\' \\le 1/4$: through 8 sigmoid layers the gradient shrinks ' +
       'by $4^{8} \\approx 65\\,000$. Gradient health (in Inside the network) shows layer 1 barely moving. $\\tanh\' \\le 1$ and ReLU\'s is 1.',
-    task: 'Keep the 8 layers of 8 units and change only their activation: pass 90 % test accuracy within 50 epochs.',
+    task: 'Keep the 8 layers of 8 units and change only their activation: pass 90 % test accuracy within 50 epochs, with layer 1\'s gradient at least 1/100 of the output layer\'s.',
     start: `dataset=circle&layers=${EIGHT_SIGMOID_LAYERS}&optimizer=sgd&lr=0.1`,
     check: (run) => {
-      if (!onlyChanged(run, ['layers']) || widths(run.config) !== widths(run.start)) return null;
+      if (!onlyChanged(run, ['layers']) || widths(run.config) !== widths(run.start) || !(gradientRatio(run) >= 0.01)) return null;
       const r = testAccuracy(run, 0.9, 50);
-      return r && r + gradientRatio(run);
+      return r && `${r}; layer 1's gradient is ${ratioText(gradientRatio(run))} × the output layer's`;
     },
     showMe: `layers=${EIGHT_TANH_LAYERS}`,
     within: 30,
