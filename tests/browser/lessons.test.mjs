@@ -3,7 +3,7 @@
 // click on "Show me" (at the fast speed) makes the region say "Done" at an epoch within the
 // lesson's stated budget (the wall time of each is reported, never asserted); progress survives a
 // reload; the menu's links and Previous/Next work by keyboard; an unknown lesson is said to be
-// unknown. Screenshots of three lessons at 1280×720: test-results/screenshots/lesson-*.png.
+// unknown. Screenshots of three lessons and the menu at 1280×720: test-results/screenshots/lesson-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -60,6 +60,7 @@ test('every lesson opens from its link, typesets its text, and Show me is Done w
   for (const [i, lesson] of LESSONS.entries()) {
     await menu.getByRole('link', { name: `${i + 1}. ${lesson.title} (done)` }).waitFor();
   }
+  await page.screenshot({ path: join(SCREENSHOTS, 'lesson-menu.png') });
   await page.close();
 });
 

@@ -35,6 +35,7 @@ export function createLessonPanel({ region, menu }, catalog, { showMe, close }) 
     h('nav', { 'aria-label': 'Lessons' }, h('ol', {}, items.map((x) => x.li))));
   details.addEventListener('click', (e) => { if (e.target.closest('a')) details.open = false; });
   details.addEventListener('keydown', (e) => { if (e.key === 'Escape' && details.open) { details.open = false; details.querySelector('summary').focus(); } });
+  document.addEventListener('click', (e) => { if (details.open && !details.contains(e.target)) details.open = false; });
   menu.append(details);
 
   // --- the region ---------------------------------------------------------------------------------
