@@ -225,7 +225,7 @@ test('classes differ by marker shape in the legend, the class picker and the con
 
 // --- 4. axe-core at every size, in the states a person reaches ---------------------------------------
 
-test('axe-core finds no violation at six sizes: default, paused, By hand stepped, field errors, drawn data, a link notice', async () => {
+test('axe-core finds no violation at six sizes: default, paused, By hand stepped, field errors, drawn data, a link notice, a lesson', async () => {
   const found = [];
   const page = await openPlayground(browser, '#layers=4tanh,4tanh');
   found.push(...await axeAtSizes(page, 'default'));
@@ -277,6 +277,19 @@ test('axe-core finds no violation at six sizes: default, paused, By hand stepped
   await linked.screenshot({ path: join(SCREENSHOTS, 'a11y-notice.png') });
   assert.deepEqual(linked.problems, []);
   await linked.close();
+
+  // a lesson open and done (lessons/panel.js), with the Lessons menu open
+  const lesson = await browser.newPage();
+  await lesson.goto(`${browser.url}index.html#lesson=vanishing-gradients`);
+  await lesson.waitForFunction(() => !document.getElementById('play').disabled);
+  await lesson.getByRole('region', { name: 'Lesson', exact: true }).locator('.katex').first().waitFor();
+  await button(lesson, 'Show me').click();
+  await lesson.getByRole('status').getByText(/^Done: /).waitFor();
+  await pause(lesson);
+  await lesson.locator('.lessons-menu summary').click();
+  found.push(...await axeAtSizes(lesson, 'lesson', { include: [['#lesson'], ['header']] }));
+  assert.deepEqual(lesson.problems, []);
+  await lesson.close();
   if (found.length) console.log(`# axe-core:\n${found.map((f) => `#   ${f}`).join('\n')}`);
   assert.deepEqual(found, [], 'axe-core violations');
 });

@@ -1,7 +1,8 @@
 // layout.test.mjs — the page at every size a person uses (a phone, a tablet both ways, a projector,
 // laptops and a wide screen), in the states that stretch it: the default page; a busy one (six
 // hidden layers added with + Add layer, a model file saved at epoch 123,456 imported through the
-// Import control, a notice about a broken link on screen); the By hand panel mid-step. At each one
+// Import control, a notice about a broken link on screen); a lesson open and done (the longest
+// text); the By hand panel mid-step. At each one
 // overlap.mjs looks for overlapping text, small or cut-off controls and horizontal overflow, the
 // header keeps one height, and at 1280×720 the plot, the curves and Play fit the first screen.
 // One screenshot per size and state in test-results/screenshots/layout-*.png, to look at.
@@ -9,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCREENSHOTS, startBrowser, openPlayground, button, canvasesFit, download, eventually, latestNetworkShown } from './browser.mjs';
+import { SCREENSHOTS, startBrowser, openPlayground, button, canvasesFit, download, eventually, latestNetworkShown, pause } from './browser.mjs';
 import { layoutProblems } from './overlap.mjs';
 
 const SIZES = [[390, 844], [768, 1024], [1024, 768], [1280, 720], [1440, 900], [1920, 1080]];
@@ -96,6 +97,28 @@ test('every size, default and busy (6 layers, epoch 123,456, a notice): no overl
       });
       assert.ok(rows.length === 1 || rows.every((n) => n > 1), `${name} at ${size.join('×')}: fields in rows of ${rows.join(', ')}`);
     }
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a lesson open (the longest text, Done after Show me) at every size: no overlap, overflow or clipped control; the header keeps its height; the plot, the curves and Play fit 1280×720', async () => {
+  const plain = await openPlayground(browser);
+  const heights = {};
+  for (const size of SIZES) { await resize(plain, size); heights[size] = await headerHeight(plain); }
+  await plain.close();
+  const page = await openPlayground(browser, '#lesson=activations');
+  const lesson = page.getByRole('region', { name: 'Lesson', exact: true });
+  await lesson.locator('.katex').first().waitFor();
+  await page.getByLabel('Speed', { exact: true }).selectOption('fast');
+  await button(page, 'Show me').click();
+  await lesson.getByText(/^Done: /).waitFor();
+  await pause(page);
+  for (const size of SIZES) {
+    await resize(page, size);
+    assert.equal(await headerHeight(page), heights[size], `the header keeps its height at ${size.join('×')}`);
+    await looksRight(page, size, 'lesson');
+    if (size[0] === 1280) await projectorFits(page);
   }
   assert.deepEqual(page.problems, []);
   await page.close();

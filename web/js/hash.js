@@ -94,11 +94,12 @@ function same(a, b) {
 
 // --- encode / decode --------------------------------------------------------------------------------
 
-/** The configuration as a hash string ('#dataset=spiral&classes=2&...'). */
-export function encodeHash(catalog, cfg) {
+/** The configuration as a hash string ('#dataset=spiral&classes=2&...'); `lesson`: the id of the
+ *  lesson open on the page, carried first (#lesson=<id>&dataset=…). */
+export function encodeHash(catalog, cfg, lesson = null) {
   const used = optimizerParams(catalog, cfg.optimizer).map((p) => p.name);
   const optional = new Set(HYPERPARAMETERS.map((p) => p.name));
-  const pairs = [];
+  const pairs = lesson ? [`lesson=${encodeURIComponent(lesson)}`] : [];
   for (const [key, [field]] of hashFields(catalog)) {
     if (optional.has(field) && !used.includes(field)) continue;  // only the chosen optimizer's
     if (field === 'custom' && !cfg.custom) continue;             // generated data: no points
@@ -109,13 +110,36 @@ export function encodeHash(catalog, cfg) {
 
 const shown = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-/** Reads a hash defensively: { config, problems: [{ key, message }] }. Every bad or unknown value
- *  falls back to its default and is named (by its key) in problems; an empty hash gives the
- *  defaults with no problems. Never throws. */
-export function decodeHash(catalog, hash) {
+/** Reads a hash defensively: { config, problems: [{ key, message }], lesson }. Every bad or unknown
+ *  value falls back to its default and is named (by its key) in problems; an empty hash gives the
+ *  defaults with no problems. Never throws. With `lessonStart` (id → the lesson's start hash, or
+ *  undefined), a `lesson=<id>` pair opens that lesson: its start, then the link's other pairs
+ *  over it (lesson: the id; an unknown id is a problem). */
+export function decodeHash(catalog, hash, lessonStart = null) {
+  const { text: own, lesson, problem } = lessonOf(String(hash).replace(/^#/, ''), lessonStart);
+  const read = readHash(catalog, own);
+  if (problem) read.problems.unshift(problem);
+  return { ...read, lesson };
+}
+
+// --- lessons (lessons/lessons.js): #lesson=<id>, alone or before the settings ----------------------
+
+function lessonOf(text, lessonStart) {
+  if (!lessonStart) return { text, lesson: null };
+  const pairs = text.split('&');
+  const at = pairs.findIndex((p) => p.startsWith('lesson='));
+  if (at < 0) return { text, lesson: null };
+  let id;
+  try { id = decodeURIComponent(pairs[at].slice('lesson='.length)); } catch { id = pairs[at]; }
+  const rest = pairs.filter((_, i) => i !== at).join('&');
+  const start = lessonStart(id);
+  if (typeof start !== 'string') return { text: rest, lesson: null, problem: { key: 'lesson', message: `there is no lesson “${shown(id)}” (the Lessons menu lists them)` } };
+  return { text: [start, rest].filter(Boolean).join('&'), lesson: id };
+}
+
+function readHash(catalog, text) {
   const cfg = defaultConfig();
   const problems = [];
-  const text = String(hash).replace(/^#/, '');
   if (!text) return { config: cfg, problems };
   if (text.length > HASH_LIMITS.maxLength) {
     problems.push({ key: '#', message: `the link's settings (after #) are ${text.length.toLocaleString('en-US')} characters long; the limit is ${HASH_LIMITS.maxLength.toLocaleString('en-US')}, so none were read` });

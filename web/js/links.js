@@ -17,19 +17,21 @@
 import { decodeHash, encodeHash } from './hash.js';
 import { checkConfig } from './config.js';
 
+const NO_LESSON = { start: () => undefined, get: () => null, set: () => {} };
 const MAX_SHOWN = 10;   // problems listed in the notice; the rest are counted
 const list = (items) => (items.length > MAX_SHOWN ? [...items.slice(0, MAX_SHOWN), `… and ${items.length - MAX_SHOWN} more`] : items);
 
 /** getConfig() → the current configuration; start(config) builds it (the page's first build);
  *  propose(config) → Promise<{ ok, errors }> tries it (tries.js); apply(config) sets it as an edit
- *  would; notice: status.js's notice. */
-export function createLinks({ catalog, getConfig, start, propose, apply, notice }) {
+ *  would; notice: status.js's notice; lesson: the open lesson ({ start(id) → its start hash or
+ *  undefined, get() → id or null, set(id or null) }), carried in the link and each entry. */
+export function createLinks({ catalog, getConfig, start, propose, apply, notice, lesson = NO_LESSON }) {
   let timer = null;
   let draft = false;       // the current entry holds an edit still in progress
   let committed = false;   // a change, click or Enter since the last write
   let navigating = null;   // the address being applied (popstate and hashchange both report it)
-  const current = () => encodeHash(catalog, getConfig());
-  const entry = () => ({ config: structuredClone(getConfig()) });
+  const current = () => encodeHash(catalog, getConfig(), lesson.get());
+  const entry = () => ({ config: structuredClone(getConfig()), lesson: lesson.get() });
   const restore = () => { clearTimeout(timer); draft = false; history.replaceState(entry(), '', current()); };
 
   function flush() {
@@ -47,7 +49,8 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
 
   /** The link opened with the page: read leniently, then built; its entry replaces the page's. */
   function load() {
-    const { config, problems } = decodeHash(catalog, location.hash);
+    const { config, problems, lesson: id } = decodeHash(catalog, location.hash, lesson.start);
+    lesson.set(id);
     start(config);
     restore();
     const { errors } = checkConfig(catalog, config);   // said once the controls show the link
@@ -69,13 +72,14 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
     clearTimeout(timer);   // a write still due would land on the entry just navigated to
     draft = false;
     try {
-      if (own && encodeHash(catalog, own) === location.hash) return await revisit(own);
-      const { config, problems } = decodeHash(catalog, location.hash);
+      if (own && encodeHash(catalog, own, history.state.lesson ?? null) === location.hash) return await revisit(own, history.state.lesson ?? null);
+      const { config, problems, lesson: id } = decodeHash(catalog, location.hash, lesson.start);
       if (problems.length) {
         restore();
         return notice.show('This link could not be read, so nothing was changed:', list(problems.map((p) => p.message)));
       }
       const r = await propose(config);
+      if (r.ok) lesson.set(id);
       restore();   // the canonical text of whichever configuration is now current
       if (r.ok) return notice.hide();
       notice.show('This link’s network cannot be built, so nothing was changed:', list(r.errors.map((e) => e.message)));
@@ -83,7 +87,8 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
   }
 
   /** An entry of this page's history: its configuration comes back, as it was. */
-  async function revisit(config) {
+  async function revisit(config, id) {
+    lesson.set(id);
     const r = await propose(config);
     if (!r.ok) apply(config);   // it could not be built then either: shown with its problems
     notice.hide();

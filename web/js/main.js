@@ -25,6 +25,7 @@ import { display } from './rows.js';
 import { createFieldNotes } from './fieldnotes.js';
 import { createDiagnoser } from './diagnoser.js';
 import { createDiagnosisView } from './diagnosis-view.js';
+import { createLessonPanel } from './lessons/panel.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -125,6 +126,7 @@ function resetViews(config) {
   ui.math.reset();
   state.diagnoser.reset();
   ui.diagnosis.show(state.diagnoser.findings());
+  ui.lesson.reset();
 }
 
 // --- all-or-nothing changes: a model file, a CSV, a link (tries.js) --------------------------------
@@ -202,6 +204,7 @@ function render() {
   ui.math.setConfig(config, usable);
   ui.tools.update(config);
   if (state.diagnoser.setConfig(config)) ui.diagnosis.show(state.diagnoser.findings());
+  ui.lesson.setConfig(config);
   document.body.classList.toggle('is-running', state.running);
 }
 
@@ -237,6 +240,7 @@ worker.onmessage = ({ data: msg }) => {
       ui.math.frame(msg);
       showInside(msg);
       if (state.diagnoser.frame(msg)) ui.diagnosis.show(state.diagnoser.findings());
+      ui.lesson.frame(msg);
       break;
     case TO_PAGE.TRACE: ui.math.trace(msg); break;
     case TO_PAGE.GRADCHECK: ui.math.gradcheck(msg); break;
@@ -313,8 +317,13 @@ function start(catalog, thumbnails) {
   $('reset').addEventListener('click', () => { state.running = false; worker.postMessage(toWorker.run(false)); setConfig(state.config, { force: true }); });
   $('speed').addEventListener('change', () => worker.postMessage(toWorker.speed(speed())));
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
+  // --- lessons (lessons/): Show me applies the solution as an edit, on a new network, and plays
+  ui.lesson = createLessonPanel({ region: $('lesson'), menu: $('lessons-menu') }, catalog, {
+    showMe: (solution) => { const old = state.config; setConfig({ ...old, ...solution }, { force: true }); offerUndo(old, state.config); setRunning(true); },
+    close: () => state.links.write({ commit: true }),
+  });
   state.links = createLinks({
-    catalog, getConfig: () => state.config, notice: ui.notice, propose: (config) => propose(() => config, { pause: true, undo: false }),
+    catalog, getConfig: () => state.config, notice: ui.notice, lesson: ui.lesson.link, propose: (config) => propose(() => config, { pause: true, undo: false }),
     apply: (config) => setConfig(config, { force: true }),
     start: (config) => { state.running = false; worker.postMessage(toWorker.run(false)); state.config = null; setConfig(config, { force: true }); },
   });
