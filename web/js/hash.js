@@ -2,7 +2,8 @@
 // copied link reproduces a run. One table maps each key to its config field and parser; the same
 // table checks a configuration read from a model file (checkFields). Keys are looked up as own
 // entries of a Map, so a link naming an Object.prototype member (#constructor, #__proto__) is
-// just an unknown key. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
+// just an unknown key. View keys (VIEW_KEYS: presentation mode) say how the page is shown, not
+// what it trains: they are read into `view`, never into the configuration. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
 // is not read at all); every value within its field's range (the hint says which). No DOM here.
 import { FEATURE_NAMES } from './features.js';
 import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, naturalOutput, numberRule, optimizerParams, problemKind, suggestedRate } from './config.js';
@@ -47,6 +48,13 @@ const layers = (acts, example) => withHint((s) => {
 
 // Short link keys for two hyperparameters (links made before the others joined keep working).
 const SHORT_KEYS = new Map([['learningRate', 'lr'], ['epsilon', 'eps']]);
+
+// --- view keys: how the page shows the run (not part of the configuration) --------------------------
+
+const flag = withHint((s) => (s === '1' ? true : s === '0' ? false : undefined), '1 or 0');
+/** Hash key → [view field, parser]: presentation mode (present.js). A view value is written only
+ *  when set (present=1), so a plain link stays as it was. */
+export const VIEW_KEYS = new Map([['present', ['present', flag]]]);
 
 /** Hash key → [config field, parser]: a Map, so only these keys are ever found. Names and ranges
  *  come from the catalog: a new dataset, activation or optimizer setting is in links with no edit. */
@@ -94,8 +102,8 @@ function same(a, b) {
 
 // --- encode / decode --------------------------------------------------------------------------------
 
-/** The configuration as a hash string ('#dataset=spiral&classes=2&...'). */
-export function encodeHash(catalog, cfg) {
+/** The configuration (and the view: { present }) as a hash string ('#dataset=spiral&classes=2&...'). */
+export function encodeHash(catalog, cfg, view = {}) {
   const used = optimizerParams(catalog, cfg.optimizer).map((p) => p.name);
   const optional = new Set(HYPERPARAMETERS.map((p) => p.name));
   const pairs = [];
@@ -104,22 +112,24 @@ export function encodeHash(catalog, cfg) {
     if (field === 'custom' && !cfg.custom) continue;             // generated data: no points
     pairs.push(`${key}=${formatValue(field, cfg[field])}`);
   }
+  for (const [key, [field]] of VIEW_KEYS) if (view[field]) pairs.push(`${key}=1`);
   return '#' + pairs.join('&');
 }
 
 const shown = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-/** Reads a hash defensively: { config, problems: [{ key, message }] }. Every bad or unknown value
+/** Reads a hash defensively: { config, view, problems: [{ key, message }] }. Every bad or unknown value
  *  falls back to its default and is named (by its key) in problems; an empty hash gives the
  *  defaults with no problems. Never throws. */
 export function decodeHash(catalog, hash) {
   const cfg = defaultConfig();
   const problems = [];
+  const view = {};
   const text = String(hash).replace(/^#/, '');
-  if (!text) return { config: cfg, problems };
+  if (!text) return { config: cfg, view, problems };
   if (text.length > HASH_LIMITS.maxLength) {
     problems.push({ key: '#', message: `the link's settings (after #) are ${text.length.toLocaleString('en-US')} characters long; the limit is ${HASH_LIMITS.maxLength.toLocaleString('en-US')}, so none were read` });
-    return { config: cfg, problems };
+    return { config: cfg, view, problems };
   }
   const fields = hashFields(catalog);
   const named = new Set();   // the fields the link gave a valid value
@@ -133,6 +143,13 @@ export function decodeHash(catalog, hash) {
       raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
     } catch { problems.push({ key: shown(pair), message: `“${shown(pair)}” is not valid URL text` }); continue; }
     if (key === '') { problems.push({ key: shown(pair), message: `“${shown(pair)}” names no setting` }); continue; }
+    if (VIEW_KEYS.has(key)) {
+      const [field, parse] = VIEW_KEYS.get(key);
+      const value = parse(raw);
+      if (value === undefined) problems.push({ key, message: `${key}=“${shown(raw)}” is not valid (${parse.hint})` });
+      else view[field] = value;
+      continue;
+    }
     const entry = fields.get(key);
     if (!entry) { problems.push({ key: shown(key), message: `unknown setting “${shown(key)}”` }); continue; }
     const [field, parse] = entry;
@@ -171,7 +188,7 @@ export function decodeHash(catalog, hash) {
   // problem fill in what it leaves out (a value the link gives is kept, and checked on the page).
   const natural = naturalOutput(catalog, problemKind(catalog, cfg));
   for (const field of ['outputActivation', 'loss']) if (!named.has(field)) cfg[field] = natural[field];
-  return { config: cfg, problems };
+  return { config: cfg, view, problems };
 }
 
 /** Checks a configuration read from elsewhere (a model file) against the same table: every field

@@ -14,21 +14,25 @@
 // the link's network from training. A link the user navigates to while the page runs is
 // all-or-nothing: any bad key, or a configuration the worker cannot build, leaves the network,
 // settings and hash as they were, and the notice says why.
+// The view (presentation mode: hash.js VIEW_KEYS) is in the address too, so a teacher can share
+// it; it is a state of the page, not of its history: showing it rewrites the current entry, Back
+// and Forward keep it, and a link opened or navigated to sets it (only if its settings are taken).
 import { decodeHash, encodeHash } from './hash.js';
 import { checkConfig } from './config.js';
 
 const MAX_SHOWN = 10;   // problems listed in the notice; the rest are counted
 const list = (items) => (items.length > MAX_SHOWN ? [...items.slice(0, MAX_SHOWN), `… and ${items.length - MAX_SHOWN} more`] : items);
 
-/** getConfig() → the current configuration; start(config) builds it (the page's first build);
+/** getConfig() → the current configuration; getView() → the view ({ present }), setView(view)
+ *  shows one; start(config) builds it (the page's first build);
  *  propose(config) → Promise<{ ok, errors }> tries it (tries.js); apply(config) sets it as an edit
  *  would; notice: status.js's notice. */
-export function createLinks({ catalog, getConfig, start, propose, apply, notice }) {
+export function createLinks({ catalog, getConfig, start, propose, apply, notice, getView = () => ({}), setView = () => {} }) {
   let timer = null;
   let draft = false;       // the current entry holds an edit still in progress
   let committed = false;   // a change, click or Enter since the last write
   let navigating = null;   // the address being applied (popstate and hashchange both report it)
-  const current = () => encodeHash(catalog, getConfig());
+  const current = () => encodeHash(catalog, getConfig(), getView());
   const entry = () => ({ config: structuredClone(getConfig()) });
   const restore = () => { clearTimeout(timer); draft = false; history.replaceState(entry(), '', current()); };
 
@@ -47,7 +51,8 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
 
   /** The link opened with the page: read leniently, then built; its entry replaces the page's. */
   function load() {
-    const { config, problems } = decodeHash(catalog, location.hash);
+    const { config, view, problems } = decodeHash(catalog, location.hash);
+    setView(view);
     start(config);
     restore();
     const { errors } = checkConfig(catalog, config);   // said once the controls show the link
@@ -69,13 +74,14 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
     clearTimeout(timer);   // a write still due would land on the entry just navigated to
     draft = false;
     try {
-      if (own && encodeHash(catalog, own) === location.hash) return await revisit(own);
-      const { config, problems } = decodeHash(catalog, location.hash);
+      const { config, view, problems } = decodeHash(catalog, location.hash);
+      if (own && encodeHash(catalog, own, view) === location.hash) return await revisit(own);
       if (problems.length) {
         restore();
         return notice.show('This link could not be read, so nothing was changed:', list(problems.map((p) => p.message)));
       }
       const r = await propose(config);
+      if (r.ok) setView(view);
       restore();   // the canonical text of whichever configuration is now current
       if (r.ok) return notice.hide();
       notice.show('This link’s network cannot be built, so nothing was changed:', list(r.errors.map((e) => e.message)));
@@ -102,5 +108,7 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice 
     /** Writes the current configuration to the hash and history (debounced); commit: the change
      *  is complete (a file or an undo adopted), not a draft. */
     write({ commit: done = false } = {}) { if (done) committed = true; later(); },
+    /** The view changed: the address says so in the current entry (a write still due says it too). */
+    showView() { if (!timer) history.replaceState(history.state, '', current()); },
   };
 }

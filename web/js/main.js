@@ -25,6 +25,7 @@ import { display } from './rows.js';
 import { createFieldNotes } from './fieldnotes.js';
 import { createDiagnoser } from './diagnoser.js';
 import { createDiagnosisView } from './diagnosis-view.js';
+import { createClassroom } from './classroom.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -235,6 +236,7 @@ worker.onmessage = ({ data: msg }) => {
       ui.boundary.setGrid(msg.grid, msg.res, msg.outputs);
       ui.netview.setWeights(msg.weights);
       ui.math.frame(msg);
+      ui.classroom.frame(msg);
       showInside(msg);
       if (state.diagnoser.frame(msg)) ui.diagnosis.show(state.diagnoser.findings());
       break;
@@ -313,8 +315,14 @@ function start(catalog, thumbnails) {
   $('reset').addEventListener('click', () => { state.running = false; worker.postMessage(toWorker.run(false)); setConfig(state.config, { force: true }); });
   $('speed').addEventListener('change', () => worker.postMessage(toWorker.speed(speed())));
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
+  // presentation mode, keyboard shortcuts, Save plot (PNG): classroom.js
+  ui.classroom = createClassroom({
+    catalog, getConfig: () => state.config, getData: () => state.data, onView: () => state.links.showView(),
+    els: { present: $('present'), keys: $('keys'), savePlot: $('save-plot'), plot: $('boundary'), legend: $('legend'), curves: $('curves'),
+      buttons: { play: $('play'), step: $('step'), stepEpoch: $('step-epoch'), reset: $('reset') } },
+  });
   state.links = createLinks({
-    catalog, getConfig: () => state.config, notice: ui.notice, propose: (config) => propose(() => config, { pause: true, undo: false }),
+    catalog, getConfig: () => state.config, getView: ui.classroom.getView, setView: ui.classroom.setView, notice: ui.notice, propose: (config) => propose(() => config, { pause: true, undo: false }),
     apply: (config) => setConfig(config, { force: true }),
     start: (config) => { state.running = false; worker.postMessage(toWorker.run(false)); state.config = null; setConfig(config, { force: true }); },
   });
