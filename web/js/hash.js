@@ -56,6 +56,9 @@ const flag = withHint((s) => (s === '1' ? true : s === '0' ? false : undefined),
  *  when set (present=1), so a plain link stays as it was. */
 export const VIEW_KEYS = new Map([['present', ['present', flag]]]);
 
+/** A hash without its view keys: the configuration's part ('#a=1&present=1' → '#a=1'). */
+export const withoutView = (hash) => `#${String(hash).replace(/^#/, '').split('&').filter((p) => !VIEW_KEYS.has(p.split('=')[0])).join('&')}`;
+
 /** Hash key → [config field, parser]: a Map, so only these keys are ever found. Names and ranges
  *  come from the catalog: a new dataset, activation or optimizer setting is in links with no edit. */
 function hashFields(catalog) {

@@ -17,7 +17,7 @@
 // The view (presentation mode: hash.js VIEW_KEYS) is in the address too, so a teacher can share
 // it; it is a state of the page, not of its history: showing it rewrites the current entry, Back
 // and Forward keep it, and a link opened or navigated to sets it (only if its settings are taken).
-import { decodeHash, encodeHash } from './hash.js';
+import { decodeHash, encodeHash, withoutView } from './hash.js';
 import { checkConfig } from './config.js';
 
 const MAX_SHOWN = 10;   // problems listed in the notice; the rest are counted
@@ -34,12 +34,13 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice,
   let navigating = null;   // the address being applied (popstate and hashchange both report it)
   const current = () => encodeHash(catalog, getConfig(), getView());
   const entry = () => ({ config: structuredClone(getConfig()) });
-  const restore = () => { clearTimeout(timer); draft = false; history.replaceState(entry(), '', current()); };
+  const restore = () => { clearTimeout(timer); timer = null; draft = false; history.replaceState(entry(), '', current()); };
 
   function flush() {
     timer = null;
     const url = current();
-    if (url !== location.hash || !history.state?.config) {
+    // a new entry for new settings; a new view (presenting) only rewrites the current one
+    if (encodeHash(catalog, getConfig()) !== withoutView(location.hash) || !history.state?.config) {
       if (draft) history.replaceState(entry(), '', url); else history.pushState(entry(), '', url);
       draft = true;
     } else history.replaceState(entry(), '', url);   // the same link, maybe more points than it holds
@@ -72,6 +73,7 @@ export function createLinks({ catalog, getConfig, start, propose, apply, notice,
     if (location.hash === current() && own) return;
     navigating = location.href;
     clearTimeout(timer);   // a write still due would land on the entry just navigated to
+    timer = null;
     draft = false;
     try {
       const { config, view, problems } = decodeHash(catalog, location.hash);

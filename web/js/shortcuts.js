@@ -2,8 +2,9 @@
 // that both the key handler and the "Keyboard shortcuts" dialog read, so a shortcut listed is a
 // shortcut that works. A shortcut never fires while the user types (a text or number field, a
 // select, an editable region), holds Ctrl, Alt or Meta, or has a modal dialog open; Space on a
-// focused button (a checkbox, a link…) is left to that control, unless the pointer put the focus
-// there (the button a teacher just clicked does not swallow the next Space).
+// focused button (a checkbox, a link…) is left to that control, unless a click put the focus
+// there (the button a teacher just clicked does not swallow the next Space; one reached with Tab
+// is pressed by it, as always).
 // Actions are named here and done by the page (main.js passes them): most press the page's own
 // buttons, so a shortcut does exactly what its button does.
 import { h } from './dom.js';
@@ -27,23 +28,28 @@ const TYPING = 'textarea, select, [contenteditable]:not([contenteditable=false])
 const PRESSED_BY_SPACE = 'button, a[href], summary, input, [role=button], [role=checkbox], [role=switch], [role=radio], [role=tab], [role=menuitem], [role=option]';
 
 /** The row of SHORTCUTS that a key event asks for, or null: ev is a KeyboardEvent (or its fields:
- *  key, ctrlKey, altKey, metaKey, repeat, isComposing, target). */
-export function shortcutFor(ev) {
+ *  key, ctrlKey, altKey, metaKey, repeat, isComposing, target); clicked: the control the pointer
+ *  last focused, if the focus is still there (Space is a shortcut on it, not its press). */
+export function shortcutFor(ev, clicked = null) {
   if (ev.ctrlKey || ev.altKey || ev.metaKey || ev.isComposing) return null;
   const el = ev.target?.closest ? ev.target : null;
   if (el?.closest(TYPING)) return null;
   const key = ev.key?.length === 1 ? ev.key.toLowerCase() : ev.key;
   const row = SHORTCUTS.find((r) => r.keys.includes(key));
   if (!row || (ev.repeat && !row.repeat)) return null;
-  if (key === ' ' && el?.closest(PRESSED_BY_SPACE) && el.matches(':focus-visible')) return null;
+  if (key === ' ' && el?.closest(PRESSED_BY_SPACE) && el !== clicked) return null;
   return row;
 }
 
 /** Listens for the shortcuts on the document: actions maps each row's action to a function. */
 export function installShortcuts(actions, doc = document) {
+  // the control a click focused, until the focus moves (Tab): Space after a click plays or pauses
+  let clicked = null;
+  doc.addEventListener('pointerdown', (ev) => { clicked = ev.target.closest?.(PRESSED_BY_SPACE) ?? null; }, true);
+  doc.addEventListener('focusin', (ev) => { if (ev.target !== clicked) clicked = null; });
   doc.addEventListener('keydown', (ev) => {
     if (ev.defaultPrevented || doc.querySelector('dialog[open]')) return;   // a modal dialog has the keys
-    const row = shortcutFor(ev);
+    const row = shortcutFor(ev, clicked);
     if (!row || !actions[row.action]) return;
     // Escape does something only where there is something to leave
     if (actions[row.action](ev) === false) return;
