@@ -17,10 +17,11 @@ function labelCount(d) {
 }
 
 /** els: { present, keys, savePlot, plot, legend, curves, buttons: { play, step, stepEpoch, reset } };
- *  getConfig(), getData() (the worker's last 'data' message); onView(): the view changed (links). */
-export function createClassroom({ catalog, els, getConfig, getData, onView }) {
+ *  netview: the diagram (netview.js); getConfig(), getData() (the worker's last 'data' message);
+ *  onView(): the view changed (links). */
+export function createClassroom({ catalog, els, netview, getConfig, getData, onView }) {
   let last = null;   // the last frame: { epoch, train, test }
-  const presentation = createPresentation({ button: els.present, curves: els.curves, onChange: onView });
+  const presentation = createPresentation({ button: els.present, curves: els.curves, netview, onChange: onView });
   const dialog = createShortcutsDialog();
   els.keys.addEventListener('click', () => dialog.open());
   const press = (button) => () => { if (!button.disabled) button.click(); };

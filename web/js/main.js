@@ -317,7 +317,7 @@ function start(catalog, thumbnails) {
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
   // presentation mode, keyboard shortcuts, Save plot (PNG): classroom.js
   ui.classroom = createClassroom({
-    catalog, getConfig: () => state.config, getData: () => state.data, onView: () => state.links.showView(),
+    catalog, netview: ui.netview, getConfig: () => state.config, getData: () => state.data, onView: () => state.links.showView(),
     els: { present: $('present'), keys: $('keys'), savePlot: $('save-plot'), plot: $('boundary'), legend: $('legend'), curves: $('curves'),
       buttons: { play: $('play'), step: $('step'), stepEpoch: $('step-epoch'), reset: $('reset') } },
   });

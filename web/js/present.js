@@ -4,7 +4,8 @@
 // It is one state of the page, shown by one toggle button (aria-pressed) and carried in the
 // share link (present=1: hash.js VIEW_KEYS), so a teacher can send the room a link that opens
 // presenting. Escape leaves it (shortcuts.js), and so does the button, which stays in reach.
-// The chart's text is drawn in the canvas, so its sizes are set here, through Chart.js's options.
+// The chart's text is drawn in the canvas, so its sizes are set here, through Chart.js's options;
+// the network diagram lays out its labels for a text size (netview.js setTextSize).
 import { Chart } from 'chart.js';
 
 const LABELS = { off: 'Present', on: 'Leave presentation' };
@@ -23,9 +24,10 @@ function chartText(canvas, large) {
   chart.update('none');
 }
 
-/** button: the toggle; curves: the chart's canvas; onChange(on): the user changed it (the page
- *  writes the link). set(on) shows a state without reporting it (a link being read). */
-export function createPresentation({ button, curves, onChange = () => {} }) {
+/** button: the toggle; curves: the chart's canvas; netview: the diagram (netview.js); onChange(on):
+ *  the user changed it (the page writes the link). set(on) shows a state without reporting it (a
+ *  link being read). */
+export function createPresentation({ button, curves, netview, onChange = () => {} }) {
   let on = false;
   const label = button.querySelector('.label') ?? button;
 
@@ -36,6 +38,7 @@ export function createPresentation({ button, curves, onChange = () => {} }) {
     label.textContent = on ? LABELS.on : LABELS.off;
     button.title = on ? 'Leave presentation mode (Esc)' : 'Presentation mode: large type and the plot, curves and network only (P)';
     chartText(curves, on);
+    netview?.setTextSize(on);
   }
   function toggle() {
     set(!on);
