@@ -4,11 +4,12 @@
 // held); Save plot (PNG), whose download is decoded (signature, IHDR size, colours, the plot's own
 // pixels in it); presentation mode at 1280×720 (plot, curves and network in the first screen, no
 // scrolling, no overlap), at 1920×1080 and on a phone, carried in the link and left by Escape or by
-// its button reached with Tab. Screenshots: present-*.png, shortcuts-dialog.png, plot-export.png.
+// its button reached with Tab; axe-core finds nothing in the dialog or while presenting. Screenshots: present-*.png, shortcuts-dialog.png, plot-export.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SCREENSHOTS, startBrowser, openPlayground, button, label, canvasesFit, epochOf, hashMatches, latestNetworkShown, waitForEpoch, workerIdle, workerSeen } from './browser.mjs';
 import { layoutProblems } from './overlap.mjs';
 import { SHORTCUTS } from '../../web/js/shortcuts.js';
@@ -17,6 +18,14 @@ import { pngLayout } from '../../web/js/plotpng.js';
 let browser;
 before(async () => { browser = await startBrowser(); });
 after(() => browser?.close());
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+/** axe-core's violations in the page (or in the regions `include`), as "rule: targets" lines. */
+async function axe(page, include = null) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (context) => (await window.axe.run(context, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`), include ? { include } : { exclude: [['#by-hand']] });
+}
 
 const pressed = (page, id) => page.locator(`#${id}`).getAttribute('aria-pressed');
 /** Waits until the worker has answered whatever the last key asked (a frame newer than `frames`, not training). */
@@ -74,6 +83,7 @@ test('Space plays and pauses, S and . step exactly one epoch, R resets, ? lists 
   assert.equal(rows.length, SHORTCUTS.length, 'one row per shortcut of the table');
   SHORTCUTS.forEach((s, i) => { for (const k of s.shown) assert.ok(rows[i].includes(k) && rows[i].includes(s.text), `${rows[i]} lists ${k}`); });
   await page.screenshot({ path: join(SCREENSHOTS, 'shortcuts-dialog.png') });
+  assert.deepEqual(await axe(page, [['.keys-dialog']]), [], 'axe-core in the dialog');
   frames = (await workerSeen(page)).frames;
   await page.keyboard.press('Space');   // the dialog is modal: no shortcut behind it
   assert.equal(await pressed(page, 'play'), 'false');
@@ -199,6 +209,7 @@ test('presentation mode at 1280×720: plot, curves and network in one screen wit
   assert.deepEqual(await outsideFirstScreen(page), []);
   assert.ok(await page.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight), 'no scrolling');
   assert.deepEqual(await layoutProblems(page), []);
+  assert.deepEqual(await axe(page), [], 'axe-core while presenting');
   assert.equal(await label(page, 'Dataset').isVisible(), false, 'the settings step aside');
   for (const name of ['Play', 'Reset', 'Step epoch', 'Save plot (PNG)']) assert.ok(await button(page, name).isVisible(), `${name} stays`);
   const sizes = await page.evaluate(() => ({ body: parseFloat(getComputedStyle(document.body).fontSize), plot: document.getElementById('boundary').clientWidth }));
