@@ -47,7 +47,7 @@ test('the link carries the lesson: #lesson=<id> opens its start, more pairs over
   assert.equal(opened.lesson, l.id);
   assert.deepEqual(opened.problems, []);
   assert.deepEqual(opened.config, configsOf(catalog, l).start);
-  const shared = encodeHash(catalog, opened.config, l.id);
+  const shared = encodeHash(catalog, opened.config, { lesson: l.id });
   assert.ok(shared.startsWith(`#lesson=${l.id}&`), shared);
   const back = decodeHash(catalog, shared, lessonStart);
   assert.deepEqual([back.config, back.lesson, back.problems], [opened.config, l.id, []]);

@@ -2,7 +2,9 @@
 // copied link reproduces a run. One table maps each key to its config field and parser; the same
 // table checks a configuration read from a model file (checkFields). Keys are looked up as own
 // entries of a Map, so a link naming an Object.prototype member (#constructor, #__proto__) is
-// just an unknown key. Limits: a hash of at most HASH_LIMITS.maxLength characters (a longer one
+// just an unknown key. View keys (VIEW_KEYS: presentation mode) say how the page is shown, not
+// what it trains: they are read into `view`, never into the configuration. Limits: a hash of at
+// most HASH_LIMITS.maxLength characters (a longer one
 // is not read at all); every value within its field's range (the hint says which). No DOM here.
 import { FEATURE_NAMES } from './features.js';
 import { UI_LIMITS, HYPERPARAMETERS, classRange, datasetInfo, defaultConfig, hiddenActivations, naturalOutput, numberRule, optimizerParams, problemKind, suggestedRate } from './config.js';
@@ -47,6 +49,16 @@ const layers = (acts, example) => withHint((s) => {
 
 // Short link keys for two hyperparameters (links made before the others joined keep working).
 const SHORT_KEYS = new Map([['learningRate', 'lr'], ['epsilon', 'eps']]);
+
+// --- view keys: how the page shows the run (not part of the configuration) --------------------------
+
+const flag = withHint((s) => (s === '1' ? true : s === '0' ? false : undefined), '1 or 0');
+/** Hash key → [view field, parser]: presentation mode (present.js). A view value is written only
+ *  when set (present=1), so a plain link stays as it was. */
+export const VIEW_KEYS = new Map([['present', ['present', flag]]]);
+
+/** A hash without its view keys: the configuration's part ('#a=1&present=1' → '#a=1'). */
+export const withoutView = (hash) => `#${String(hash).replace(/^#/, '').split('&').filter((p) => !VIEW_KEYS.has(p.split('=')[0])).join('&')}`;
 
 /** Hash key → [config field, parser]: a Map, so only these keys are ever found. Names and ranges
  *  come from the catalog: a new dataset, activation or optimizer setting is in links with no edit. */
@@ -95,8 +107,8 @@ function same(a, b) {
 // --- encode / decode --------------------------------------------------------------------------------
 
 /** The configuration as a hash string ('#dataset=spiral&classes=2&...'); `lesson`: the id of the
- *  lesson open on the page, carried first (#lesson=<id>&dataset=…). */
-export function encodeHash(catalog, cfg, lesson = null) {
+ *  lesson open on the page, carried first (#lesson=<id>&dataset=…); `view`: { present }, last. */
+export function encodeHash(catalog, cfg, { lesson = null, view = {} } = {}) {
   const used = optimizerParams(catalog, cfg.optimizer).map((p) => p.name);
   const optional = new Set(HYPERPARAMETERS.map((p) => p.name));
   const pairs = lesson ? [`lesson=${encodeURIComponent(lesson)}`] : [];
@@ -105,12 +117,13 @@ export function encodeHash(catalog, cfg, lesson = null) {
     if (field === 'custom' && !cfg.custom) continue;             // generated data: no points
     pairs.push(`${key}=${formatValue(field, cfg[field])}`);
   }
+  for (const [key, [field]] of VIEW_KEYS) if (view[field]) pairs.push(`${key}=1`);
   return '#' + pairs.join('&');
 }
 
 const shown = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-/** Reads a hash defensively: { config, problems: [{ key, message }], lesson }. Every bad or unknown
+/** Reads a hash defensively: { config, view, problems: [{ key, message }], lesson }. Every bad or unknown
  *  value falls back to its default and is named (by its key) in problems; an empty hash gives the
  *  defaults with no problems. Never throws. With `lessonStart` (id → the lesson's start hash, or
  *  undefined), a `lesson=<id>` pair opens that lesson: its start, then the link's other pairs
@@ -140,10 +153,11 @@ function lessonOf(text, lessonStart) {
 function readHash(catalog, text) {
   const cfg = defaultConfig();
   const problems = [];
-  if (!text) return { config: cfg, problems };
+  const view = {};
+  if (!text) return { config: cfg, view, problems };
   if (text.length > HASH_LIMITS.maxLength) {
     problems.push({ key: '#', message: `the link's settings (after #) are ${text.length.toLocaleString('en-US')} characters long; the limit is ${HASH_LIMITS.maxLength.toLocaleString('en-US')}, so none were read` });
-    return { config: cfg, problems };
+    return { config: cfg, view, problems };
   }
   const fields = hashFields(catalog);
   const named = new Set();   // the fields the link gave a valid value
@@ -157,6 +171,13 @@ function readHash(catalog, text) {
       raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
     } catch { problems.push({ key: shown(pair), message: `“${shown(pair)}” is not valid URL text` }); continue; }
     if (key === '') { problems.push({ key: shown(pair), message: `“${shown(pair)}” names no setting` }); continue; }
+    if (VIEW_KEYS.has(key)) {
+      const [field, parse] = VIEW_KEYS.get(key);
+      const value = parse(raw);
+      if (value === undefined) problems.push({ key, message: `${key}=“${shown(raw)}” is not valid (${parse.hint})` });
+      else view[field] = value;
+      continue;
+    }
     const entry = fields.get(key);
     if (!entry) { problems.push({ key: shown(key), message: `unknown setting “${shown(key)}”` }); continue; }
     const [field, parse] = entry;
@@ -195,7 +216,7 @@ function readHash(catalog, text) {
   // problem fill in what it leaves out (a value the link gives is kept, and checked on the page).
   const natural = naturalOutput(catalog, problemKind(catalog, cfg));
   for (const field of ['outputActivation', 'loss']) if (!named.has(field)) cfg[field] = natural[field];
-  return { config: cfg, problems };
+  return { config: cfg, view, problems };
 }
 
 /** Checks a configuration read from elsewhere (a model file) against the same table: every field

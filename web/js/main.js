@@ -26,6 +26,7 @@ import { createFieldNotes } from './fieldnotes.js';
 import { createDiagnoser } from './diagnoser.js';
 import { createDiagnosisView } from './diagnosis-view.js';
 import { createLessonPanel } from './lessons/panel.js';
+import { createClassroom } from './classroom.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -238,6 +239,7 @@ worker.onmessage = ({ data: msg }) => {
       ui.boundary.setGrid(msg.grid, msg.res, msg.outputs);
       ui.netview.setWeights(msg.weights);
       ui.math.frame(msg);
+      ui.classroom.frame(msg);
       showInside(msg);
       if (state.diagnoser.frame(msg)) ui.diagnosis.show(state.diagnoser.findings());
       ui.lesson.frame(msg);
@@ -322,8 +324,14 @@ function start(catalog, thumbnails) {
     showMe: (solution) => { const old = state.config; setConfig({ ...old, ...solution }, { force: true }); offerUndo(old, state.config); setRunning(true); },
     close: () => state.links.write({ commit: true }),
   });
+  // presentation mode, keyboard shortcuts, Save plot (PNG): classroom.js
+  ui.classroom = createClassroom({
+    catalog, netview: ui.netview, getConfig: () => state.config, getData: () => state.data, onView: () => state.links.showView(),
+    els: { present: $('present'), keys: $('keys'), savePlot: $('save-plot'), plot: $('boundary'), legend: $('legend'), curves: $('curves'),
+      buttons: { play: $('play'), step: $('step'), stepEpoch: $('step-epoch'), reset: $('reset') } },
+  });
   state.links = createLinks({
-    catalog, getConfig: () => state.config, notice: ui.notice, lesson: ui.lesson.link, propose: (config) => propose(() => config, { pause: true, undo: false }),
+    catalog, getConfig: () => state.config, getView: ui.classroom.getView, setView: ui.classroom.setView, notice: ui.notice, lesson: ui.lesson.link, propose: (config) => propose(() => config, { pause: true, undo: false }),
     apply: (config) => setConfig(config, { force: true }),
     start: (config) => { state.running = false; worker.postMessage(toWorker.run(false)); state.config = null; setConfig(config, { force: true }); },
   });

@@ -9,9 +9,9 @@ export const LINE = 13;   // px per label line (11 px text)
 const GAP = 6;            // px at least between two labels of the same band
 const PAD = 2;            // px kept from the drawing's left and right edges
 
-/** Labels for columns [{ x, parts: [first, second] }] in a drawing `width` px wide.
- *  Returns { bandHeight, labels: [{ lines: [text], full, x (centre), y (top), width }] }. */
-export function layoutLabels(cols, width, measure) {
+/** Labels for columns [{ x, parts: [first, second] }] in a drawing `width` px wide, `line` px
+ *  per line of text. Returns { bandHeight, labels: [{ lines: [text], full, x (centre), y (top), width }] }. */
+export function layoutLabels(cols, width, measure, line = LINE) {
   const modes = [
     { lines: (p) => [p.join(' ')], bands: 1 },
     { lines: (p) => p, bands: 1 },
@@ -22,8 +22,8 @@ export function layoutLabels(cols, width, measure) {
     const labels = place(cols, width, measure, mode);
     if (fits(labels, mode.bands) || mode.shorten === 0) {
       const lines = Math.max(1, ...labels.map((l) => l.lines.length));
-      for (const l of labels) l.y = l.band * lines * LINE;
-      return { bandHeight: mode.bands * lines * LINE, labels };
+      for (const l of labels) l.y = l.band * lines * line;
+      return { bandHeight: mode.bands * lines * line, labels };
     }
   }
   return null;   // not reached: the last mode always answers

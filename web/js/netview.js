@@ -14,7 +14,10 @@ import { layoutLabels } from './netlabels.js';
 
 export const MAX_NODES = 8;
 const POS = [8, 119, 189], NEG = [245, 147, 34];
-const FONT = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
+// the labels' text: 11 px (13 px lines), or larger for a projector (setTextSize); the diagram's
+// page-text labels use the same size (.net-label in style.css, present.css)
+const TEXT = { normal: [11, 13], large: [14, 17] };
+const fontOf = (px) => `${px}px system-ui, -apple-system, "Segoe UI", sans-serif`;
 
 export function createNetView(canvas, catalog) {
   const ctx = canvas.getContext('2d');
@@ -30,11 +33,13 @@ export function createNetView(canvas, catalog) {
   let geometry = null, onLayout = () => {};
   let textOnCanvas = true;   // false once the diagram lays the labels as page text
   let labelCache = null;     // { shape, w, labels }: the labels' layout (netlabels.js)
+  let [textPx, linePx] = TEXT.normal;
+  let font = fontOf(textPx);
 
   const measure = (t) => ctx.measureText(t).width;
 
   function layout(w, hgt) {
-    ctx.font = FONT;
+    ctx.font = font;
     const counts = [shape.features.length, ...shape.layers.map((l) => l.units)];
     const left = Math.max(30, 8 + Math.max(0, ...shape.features.map(measure)) + 6 + 13), right = 16;
     const dx = counts.length > 1 ? (w - left - right) / (counts.length - 1) : 0;
@@ -42,7 +47,7 @@ export function createNetView(canvas, catalog) {
     if (labelCache?.shape !== shape || labelCache.w !== w) {   // measured once per shape and width
       labelCache = { shape, w, labels: layoutLabels(xs.map((x, c) => ({
         x, parts: c === 0 ? ['input'] : [String(counts[c]), display(catalog.activations, shape.layers[c - 1].activation)],
-      })), w, measure) };
+      })), w, measure, linePx) };
     }
     const { labels } = labelCache;
     const top = 6 + labels.bandHeight + 8;
@@ -116,7 +121,7 @@ export function createNetView(canvas, catalog) {
 
   /** Nodes (their maps), bias squares and the input features' names. */
   function drawNodes(cols) {
-    ctx.font = FONT;
+    ctx.font = font;
     ctx.textBaseline = 'middle';
     cols.forEach((col, c) => {
       const B = c > 0 ? biases?.[c - 1] : null;
@@ -208,6 +213,13 @@ export function createNetView(canvas, catalog) {
       if (starts[column] === start) return;
       starts[column] = start;
       paintThumbs();
+      schedule(true);
+    },
+    /** Large label text (a projector: present.js) or the normal size. */
+    setTextSize(large) {
+      [textPx, linePx] = large ? TEXT.large : TEXT.normal;
+      font = fontOf(textPx);
+      labelCache = null;
       schedule(true);
     },
     /** The labels and counts are laid as page text over the canvas (inside/diagram.js). */
