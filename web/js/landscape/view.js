@@ -32,8 +32,8 @@ export function createLandscapeView(root, { post }) {
   const canvas = h('canvas', { class: 'ls-canvas', role: 'img', 'aria-label': 'Loss landscape: not computed yet' });
   const lo = h('span', { class: 'ls-lo' }), hi = h('span', { class: 'ls-hi' }), scaleName = h('span', { class: 'ls-scale' });
   const legend = h('div', { class: 'ls-legend' }, lo, h('span', { class: 'ls-bar', style: `background: ${GRADIENT}` }), hi, scaleName);
-  const key = h('p', { class: 'hint ls-key' }, h('span', { class: 'ls-mark start', 'aria-hidden': 'true' }), 'where the path starts  ',
-    h('span', { class: 'ls-mark now', 'aria-hidden': 'true' }), 'the current weights (0, 0)');
+  const mark = (cls, text) => h('span', { class: 'ls-key-item' }, h('span', { class: `ls-mark ${cls}`, 'aria-hidden': 'true' }), text);
+  const key = h('p', { class: 'hint ls-key' }, mark('start', 'where the path starts'), mark('now', 'the current weights (0, 0)'));
 
   // --- the controls -----------------------------------------------------------------------------
   const radio = (value, text) => h('label', { class: 'ls-radio' },
@@ -154,9 +154,17 @@ export function createLandscapeView(root, { post }) {
     out.push(p({ class: 'hint' }, options.directions === 'random'
       ? `α and β step along two random directions, each row of W scaled to the norm of that row (seed ${l.seed ?? options.seed}); range ±${l.range}${l.fitted ? ', fitted to the path' : ''}. ` +
         'The path is projected onto this plane: the weights it passed through lie off the plane, so the colours under it are not their losses.'
-      : `α and β are the changes of the two chosen weights; range ±${l.range}${l.fitted ? ', fitted to the path' : ''}.`));
+      : `α and β are the changes of the two chosen weights, ${options.picks.map(weightName).join(' and ')}; range ±${l.range}${l.fitted ? ', fitted to the path' : ''}.`));
     if (l.reduced) out.push(p({ class: 'ls-note' }, `Computed on ${points} and a ${l.steps} × ${l.steps} grid, to stay within the work limit.`));
     return out;
+  }
+
+  /** "layer 1's weight from x₁ to unit 2", "the output's bias of unit 1". */
+  function weightName({ layer, row, col }) {
+    const which = layer === shape.layers.length - 1 ? 'the output layer’s' : `layer ${layer + 1}’s`;
+    if (col === null) return `${which} bias of unit ${row + 1}`;
+    const from = layer === 0 ? shape.features[col] : `unit ${col + 1} of layer ${layer}`;
+    return `${which} weight from ${from} to unit ${row + 1}`;
   }
 
   function describe(l) {
