@@ -121,7 +121,8 @@ test('plan, subsample, fittedRange and the path\'s memory bound', () => {
   const s = subsample(Float32Array.from([0, 0, 1, 1, 2, 2, 3, 3]), Float32Array.from([0, 1, 2, 3]), 4, 2);
   assert.deepEqual([[...s.x], [...s.y], s.n], [[0, 0, 2, 2], [0, 2], 2]);
   assert.equal(fittedRange([0.03, -0.07]), 0.1);
-  assert.equal(fittedRange([0, 0]), 0.001);
+  assert.equal(fittedRange([0.0001, 0]), 0.001);
+  assert.equal(fittedRange([0, 0]), 1, 'not moved yet');
   assert.equal(createPath(100).capacity, PATH_LENGTH);
   assert.ok(createPath(1e6).capacity * 1e6 <= 1 << 22);
   assert.equal(createPath(8e6).capacity, 1);

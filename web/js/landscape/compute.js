@@ -56,10 +56,12 @@ export function subsample(x, y, n, m) {
   return { x: sx, y: sy, n: m };
 }
 
-/** The range that shows the whole path with a margin, on a 1-2-5 ladder (stable while it grows). */
+/** The range that shows the whole path with a margin, on a 1-2-5 ladder (stable while it grows);
+ *  1 (a whole filter's norm, or one unit of a weight) before the weights have moved. */
 export function fittedRange(path) {
   let far = 0;
   for (const v of path) if (Number.isFinite(v)) far = Math.max(far, Math.abs(v));
+  if (!(far > 0)) return 1;
   return RANGES.find((r) => r >= far * 1.2) ?? RANGES.at(-1);
 }
 
