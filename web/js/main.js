@@ -27,6 +27,7 @@ import { createDiagnoser } from './diagnoser.js';
 import { createDiagnosisView } from './diagnosis-view.js';
 import { createLessonPanel } from './lessons/panel.js';
 import { createClassroom } from './classroom.js';
+import { createLandscapeView } from './landscape/view.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEEDS = { slow: 10, normal: 60, fast: 300, max: Infinity };
@@ -128,6 +129,7 @@ function resetViews(config) {
   state.diagnoser.reset();
   ui.diagnosis.show(state.diagnoser.findings());
   ui.lesson.reset();
+  ui.landscape.reset(layers, config.features);
 }
 
 // --- all-or-nothing changes: a model file, a CSV, a link (tries.js) --------------------------------
@@ -246,6 +248,7 @@ worker.onmessage = ({ data: msg }) => {
       break;
     case TO_PAGE.TRACE: ui.math.trace(msg); break;
     case TO_PAGE.GRADCHECK: ui.math.gradcheck(msg); break;
+    case TO_PAGE.LANDSCAPE: ui.landscape.show(msg); break;
     case TO_PAGE.DIVERGED:
       state.running = false;
       ui.divergence.show(msg.epoch, state.config.learningRate);
@@ -319,8 +322,12 @@ function start(catalog, thumbnails) {
   $('reset').addEventListener('click', () => { state.running = false; worker.postMessage(toWorker.run(false)); setConfig(state.config, { force: true }); });
   $('speed').addEventListener('change', () => worker.postMessage(toWorker.speed(speed())));
   $('log-scale').addEventListener('change', (e) => ui.curves.setLogScale(e.target.checked));
-  // --- lessons (lessons/): Show me applies the solution as an edit, on a new network, and plays
+  // the loss landscape (landscape/): computed by the worker only while it is open
+  ui.landscape = createLandscapeView($('landscape'), { post: (m) => worker.postMessage(m) });
+  // --- lessons (lessons/): Show me applies the solution as an edit, on a new network, and plays;
+  // a lesson's `views` (by name) are opened with it
   ui.lesson = createLessonPanel({ region: $('lesson'), menu: $('lessons-menu') }, catalog, {
+    views: { landscape: ui.landscape },
     showMe: (solution) => { const old = state.config; setConfig({ ...old, ...solution }, { force: true }); offerUndo(old, state.config); setRunning(true); },
     close: () => state.links.write({ commit: true }),
   });

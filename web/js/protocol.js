@@ -9,7 +9,7 @@
 export const TO_WORKER = Object.freeze({
   BUILD: 'build', SET_DATA: 'setData', SETTINGS: 'settings', RUN: 'run', SPEED: 'speed',
   STEP: 'step', EPOCH: 'epoch', PARAM: 'param', FOCUS: 'focus', HIDDEN_LAYER: 'hiddenLayer',
-  EXPORT: 'export', TRACE: 'trace', GRADCHECK: 'gradcheck',
+  EXPORT: 'export', TRACE: 'trace', GRADCHECK: 'gradcheck', LANDSCAPE: 'landscape',
 });
 
 /** Constructors of the page's messages. `req` marks a try (all or nothing: answered by
@@ -41,6 +41,10 @@ export const toWorker = {
   /** The By-hand panel (math/tracer.js), on the next mini-batch: answered by trace / gradcheck. */
   trace: (req, preview = false) => ({ type: TO_WORKER.TRACE, req, preview }),
   gradcheck: (req) => ({ type: TO_WORKER.GRADCHECK, req }),
+  /** The loss-landscape view (landscape/): its options { directions: 'random' | [{ layer, row,
+   *  col? }, …], seed, range: number | 'fit' } while it is open (answered by landscape now, then
+   *  as the weights change, at most about once a second while training), or null once closed. */
+  landscape: (options) => ({ type: TO_WORKER.LANDSCAPE, options }),
 };
 
 // --- worker → page ---------------------------------------------------------------------------------
@@ -48,7 +52,7 @@ export const toWorker = {
 export const TO_PAGE = Object.freeze({
   READY: 'ready', DATA: 'data', INVALID: 'invalid', ACCEPTED: 'accepted', REJECTED: 'rejected',
   SETTINGS: 'settings', FRAME: 'frame', DIVERGED: 'diverged', MODEL: 'model', TRACE: 'trace',
-  GRADCHECK: 'gradcheck', FATAL: 'fatal',
+  GRADCHECK: 'gradcheck', LANDSCAPE: 'landscape', FATAL: 'fatal',
 });
 
 /** Constructors of the worker's messages. `errors` are always [{ field, message }]: field is the
@@ -79,6 +83,12 @@ export const toPage = {
   /** trace: { trace, start, steps, preview } / gradcheck: { checks, start, n } (math/tracer.js). */
   trace: (id, req, result) => ({ type: TO_PAGE.TRACE, id, req, ...result }),
   gradcheck: (id, req, result) => ({ type: TO_PAGE.GRADCHECK, id, req, ...result }),
+  /** The loss landscape (landscape/compute.js): alpha (steps values, β the same), loss (steps ×
+   *  steps, row-major by β), center (evaluate's loss on those points), path ((α, β) pairs, oldest
+   *  first), from ({ epoch, steps } of the path's first snapshot), steps, range, fitted, n of `of`
+   *  training points, reduced (fewer points or steps than asked, for the work limit), epoch; or
+   *  error (the core's message, e.g. a weight that is not there) or tooLarge. */
+  landscape: (id, fields) => ({ type: TO_PAGE.LANDSCAPE, id, ...fields }),
   /** Something no message above explains: the page says so and stops. */
   fatal: (message) => ({ type: TO_PAGE.FATAL, message }),
 };

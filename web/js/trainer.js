@@ -12,6 +12,7 @@ import { errorOf } from './fields.js';
 import { nextBatch, traceBatch, checkBatch } from './math/tracer.js';
 import { createProbe } from './inside/probe.js';
 import { toPage } from './protocol.js';
+import { createLandscapeKeeper } from './landscape/keeper.js';
 
 export const GRID = 100;         // boundary resolution: GRID × GRID predictions per frame
 export const EXTENT = catalog.limits.extent;  // the datasets live in [−extent, extent]²
@@ -21,7 +22,7 @@ const FRAME_MS = 30;             // post a frame every 30 ms (~33 a second) whil
 const finite = (...v) => v.every(Number.isFinite);
 
 export class Trainer {
-  #nn; #post; #probe;
+  #nn; #post; #probe; #landscape;
   #run = null;                   // { id, net, train, test, grid, batchSize, epoch, steps, cursor, history, diverged }
   #running = false;
   #speed = Infinity;             // epochs per second (Infinity = as many as fit)
@@ -33,6 +34,7 @@ export class Trainer {
     this.#nn = nn;
     this.#post = post;
     this.#probe = createProbe(nn.catalog);
+    this.#landscape = createLandscapeKeeper({ post, limits: nn.catalog.limits });
     this.#port.port1.onmessage = () => { this.#pending = false; this.#loop(); };
   }
 
@@ -60,6 +62,7 @@ export class Trainer {
     const grid = expandFeatures(gridPoints(GRID, EXTENT), GRID * GRID, config.features);
     this.#run = { id, net, grid, batchSize: config.batchSize, epoch: model?.epoch ?? 0, steps: net.steps, history: [] };
     this.#useData(data, config);
+    this.#landscape.reset(this.#run);
     this.#postFrame(true);
   }
 
@@ -83,6 +86,7 @@ export class Trainer {
   #useData(data, config) {
     Object.assign(this.#run, { train: data.train, test: data.test, cursor: 0, diverged: false });
     this.#probe.setData(data.train, data.test, config, data.kind, data.classes, EXTENT);
+    this.#landscape.changed();
   }
 
   /** New training settings (optimizer and its hyperparameters, batch size, L1, L2), all or none:
@@ -179,6 +183,7 @@ export class Trainer {
     const m = this.#evaluateAll();
     if ((run.train.n && !finite(m.train.loss)) || (run.test.n && !finite(m.test.loss))) return false;
     run.history.push({ epoch: run.epoch, trainLoss: m.train.loss, testLoss: m.test.loss, trainAcc: m.train.accuracy, testAcc: m.test.accuracy });
+    this.#landscape.record(run);
     return true;
   }
 
@@ -199,7 +204,8 @@ export class Trainer {
     if (!finite(run.net.trainBatch(b.x, b.y, b.n))) return false;
     run.steps++;
     run.cursor = b.start + b.n;
-    return run.cursor < run.train.n || this.#endEpoch();
+    if (run.cursor < run.train.n) { this.#landscape.record(run); return true; }
+    return this.#endEpoch();
   }
 
   #diverge() {
@@ -235,7 +241,11 @@ export class Trainer {
       outputs: net.outputs, weights, biases, running: this.#running,
       ...this.#probe.frame(net, { progress, grid: run.grid, test: run.test }, force),
     }), [...(ok ? [grid.buffer] : []), ...weights.map((w) => w.buffer)]);
+    this.#landscape.frame(run, this.#running);
   }
+
+  /** The loss-landscape view opened, changed its options, or closed (null): landscape/keeper.js. */
+  landscape(options) { this.#landscape.setOptions(this.#run, options); }
 
   /** Sets one weight (kind 'w': W[row][col], out × in) or bias (kind 'b': b[row]) of a layer. */
   param({ layer, kind, row, col, value }) {
@@ -249,6 +259,7 @@ export class Trainer {
       return;
     }
     run.diverged = false;
+    this.#landscape.record(run);   // an edit moves the weights too: the path ends where they are
     if (!this.#running) this.#postFrame(true);
   }
 

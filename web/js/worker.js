@@ -25,6 +25,7 @@ const ROUTES = {
   [TO_WORKER.EXPORT]: (m) => trainer.export(m.format),
   [TO_WORKER.TRACE]: (m) => trainer.trace(m.req, m.preview),
   [TO_WORKER.GRADCHECK]: (m) => trainer.gradcheck(m.req),
+  [TO_WORKER.LANDSCAPE]: (m) => trainer.landscape(m.options),
 };
 
 self.onmessage = ({ data: msg }) => {

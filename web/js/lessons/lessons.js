@@ -7,6 +7,7 @@
 //   showMe    one solution: hash pairs applied over `start` through the page's edit path, then Play
 //   within    the epochs within which Show me meets the check (seeds are fixed: deterministic)
 //   check     (run) → what was achieved, or null: a pure function of the run's numbers (checks.js)
+//   views     (optional) the page's views the lesson opens, by name (e.g. 'landscape': the loss landscape)
 // No table entry is named in code here: the link strings name them, and checks compare the run's
 // configuration with the lesson's own start and solution.
 import { onlyChanged, testAccuracy, testLoss, gradientRatio, ratioText, loss, OPTIMIZER_FIELDS } from './checks.js';
@@ -88,23 +89,27 @@ export const LESSONS = [
     id: 'learning-rate',
     title: 'Gradient descent and the learning rate',
     text: 'Each step moves every weight against its gradient: $W \\leftarrow W - \\eta\\, dW$. ' +
-      'With $\\eta$ too small the loss creeps down; too large and it jumps over the valley, oscillates, or diverges.',
+      'With $\\eta$ too small the loss creeps down; too large and it jumps over the valley, oscillates, or diverges. ' +
+      'The Loss landscape below draws the loss around the weights and the path they took.',
     task: 'Change only the learning rate to pass 95 % test accuracy within 30 epochs (try 10 as well, and Reset between tries).',
     start: 'dataset=circle&layers=8tanh&optimizer=sgd&lr=0.001',
     check: (run) => (onlyChanged(run, ['learningRate']) ? testAccuracy(run, 0.95, 30) : null),
     showMe: 'lr=0.3',
     within: 30,
+    views: ['landscape'],
   },
   {
     id: 'optimizers',
     title: 'Optimizers side by side',
     text: 'Momentum keeps a velocity, $v \\leftarrow \\mu v + g$, and steps along it; Adam also divides by a running root mean square of $g$, ' +
-      'so every weight gets a step of about $\\eta$. On a spiral SGD is slow, momentum faster, Adam faster still.',
+      'so every weight gets a step of about $\\eta$. On a spiral SGD is slow, momentum faster, Adam faster still: ' +
+      'the Loss landscape below shows the route each one takes.',
     task: 'Change only the optimizer (and its settings) to pass 90 % test accuracy within 150 epochs.',
     start: 'dataset=spiral&layers=16tanh,16tanh&optimizer=sgd&lr=0.1',
     check: (run) => (onlyChanged(run, OPTIMIZER_FIELDS) ? testAccuracy(run, 0.9, 150) : null),
     showMe: 'optimizer=adam&lr=0.01',
     within: 150,
+    views: ['landscape'],
   },
   {
     id: 'initialisation',

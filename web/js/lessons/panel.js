@@ -14,8 +14,9 @@ function storage() {
 }
 
 /** region: the empty Lesson section; menu: where the Lessons menu goes. showMe(config) applies a
- *  solution as an edit and plays; close() writes the link without the lesson. */
-export function createLessonPanel({ region, menu }, catalog, { showMe, close }) {
+ *  solution as an edit and plays; close() writes the link without the lesson; views: the views a
+ *  lesson may list in its `views` ({ name: { open() } }), opened with it. */
+export function createLessonPanel({ region, menu }, catalog, { showMe, close, views = {} }) {
   const progress = createProgress(storage());
   let open = null;        // { lesson, start, solution, index } of the open lesson
   let config = null, configKey = '';
@@ -98,6 +99,7 @@ export function createLessonPanel({ region, menu }, catalog, { showMe, close }) 
     neighbour(prev, LESSONS[index - 1]);
     neighbour(next, LESSONS[index + 1]);
     region.hidden = false;
+    for (const name of lesson.views ?? []) if (Object.hasOwn(views, name)) views[name].open();
     typeset();
     loadTex();
     showStatus();
