@@ -74,7 +74,7 @@ bool nesterovStep(const S* __restrict p, const S* __restrict g, const S* __restr
 constexpr OptimizerInfo kNesterov{"nesterov", "Nesterov", 0.01, 0.03, {"momentum"}, 1, {false, false}, false,
     {R"(v \leftarrow \mu\, v + g)", R"(\theta \leftarrow \theta - \eta\,\big(g + \mu\, v\big))"}, "$v$ is the velocity",
     {"v", {"v[:] = momentum * v + g", "p -= learning_rate * (g + momentum * v)"},
-     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov=True)", "momentum_buffer", ""}};
+     "torch.optim.SGD(params, lr={learningRate}, momentum={momentum}, nesterov={momentum} > 0)", "momentum_buffer", ""}};
 
 // rmsprop (torch RMSprop): s ← ρ s + (1 − ρ) g²;  p ← p − lr g / (√s + ε)
 template <class S>

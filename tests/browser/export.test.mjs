@@ -51,7 +51,7 @@ async function exportPython(page, f) {
   await item(page, f).click();
   const dialog = dialogOf(page);
   await dialog.or(failed(page)).waitFor();
-  assert.equal(await failed(page).count(), 0, await failed(page).innerText().catch(() => ''));
+  if (await failed(page).count()) assert.fail(await failed(page).innerText());   // (read only then: innerText waits for it)
   assert.equal(await dialog.getByRole('heading').innerText(), f.display);
   return dialog.locator('pre').textContent();
 }

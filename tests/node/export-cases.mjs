@@ -19,11 +19,15 @@ function generator(seed) {
 
 const N = 16;  // samples in a batch
 
-/** Inputs in [−3, 3] (both sides of every activation's bend) and targets the loss can read. */
-function batch(spec, seed) {
+/** Inputs in [−3, 3] (both sides of every activation's bend) and targets the loss can read. With
+ *  `around` (a standardizer), inputs at mean ± 3 scale: what it standardizes to [−3, 3]. */
+function batch(spec, seed, around = null) {
   const rand = generator(seed);
   const outputs = spec.layers[spec.layers.length - 1].units;
-  const x = Float32Array.from({ length: N * spec.inputs }, () => 6 * rand() - 3);
+  const x = Float32Array.from({ length: N * spec.inputs }, (_, k) => {
+    const u = 6 * rand() - 3;
+    return around ? around.mean[k % spec.inputs] + around.scale[k % spec.inputs] * u : u;
+  });
   const y = new Float32Array(N * outputs);
   for (let j = 0; j < N; ++j) {
     const k = Math.floor(rand() * outputs);
@@ -60,6 +64,13 @@ function specs() {
       optimizer: { type: o.name, learningRate: o.suggestedLearningRate, ...settings[o.name] } },
     { standardizer: { mean: [0.5, -1, 2], scale: [2, 0.5, 3] } });
   }
+  // a large mean over a small scale: the float32 rounding of the mean must not be magnified
+  add('standardizer with a large mean and a small scale', { layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+    loss: 'binary_crossentropy', optimizer: 'adam' },
+  { standardizer: { mean: [1000.1, 0.3, -250.7], scale: [0.01, 0.001, 0.5] }, near: true });
+  // momentum 0: Nesterov's rule is plain SGD (torch refuses nesterov=True without momentum)
+  add('nesterov with momentum 0', { layers: [{ units: 4, activation: 'relu' }, { units: 2, activation: 'linear' }],
+    loss: 'mse', optimizer: { type: 'nesterov', learningRate: 0.05, momentum: 0 } });
   add('untrained adam (no state yet)', { layers: [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'softmax' }],
     loss: 'categorical_crossentropy', optimizer: 'adam' }, { steps: 0 });
   return list;
@@ -68,14 +79,14 @@ function specs() {
 /** Every case: { name, net (trained `steps` times, 3 by default), x, y, n (the next batch), covers }.
  *  Dispose of the networks when done (disposeAll). */
 export function exportCases(nn) {
-  return specs().map(({ name, spec, standardizer, steps = 3 }, i) => {
+  return specs().map(({ name, spec, standardizer, near = false, steps = 3 }, i) => {
     const net = nn.createNetwork(spec);
     if (standardizer) net.setStandardizer(standardizer);
     for (let s = 0; s < steps; ++s) {
-      const b = batch(net.spec, 100 + 10 * i + s);
+      const b = batch(net.spec, 100 + 10 * i + s, near ? standardizer : null);
       net.trainBatch(b.x, b.y, b.n);
     }
-    return { name, net, ...batch(net.spec, 7 + i) };
+    return { name, net, ...batch(net.spec, 7 + i, near ? standardizer : null) };
   });
 }
 

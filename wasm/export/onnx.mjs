@@ -128,10 +128,15 @@ export function write(model) {
   graph.fresh('y');
   let A = 'x';  // (N, fanIn)
   if (model.standardizer) {
-    // x' = (x − mean) / scale in float32 (the core computes it in double and rounds once: within
-    // a few float32 ulps; float32 keeps the model runnable where double kernels are missing).
+    // x' = (x − mean) / scale in float32 (the core computes it in double and rounds once; float32
+    // keeps the model runnable where double kernels are missing). The mean goes in two parts, its
+    // float32 rounding and what that left out: x − mean_hi is exact near the mean, so a large mean
+    // over a small scale (1000.1 / 0.001) keeps its precision (one part alone was 1e-3 off).
     const { mean, scale } = model.standardizer;
-    const centered = graph.add('Sub', [A, graph.initialize('input/mean', [model.inputs], mean)], graph.fresh('input/centered'), [], 'input/Sub');
+    const hi = Float32Array.from(mean);
+    const lo = Float32Array.from(mean, (m, k) => m - hi[k]);
+    const rough = graph.add('Sub', [A, graph.initialize('input/mean_hi', [model.inputs], hi)], graph.fresh('input/centered_hi'), [], 'input/Sub_hi');
+    const centered = graph.add('Sub', [rough, graph.initialize('input/mean_lo', [model.inputs], lo)], graph.fresh('input/centered'), [], 'input/Sub_lo');
     A = graph.add('Div', [centered, graph.initialize('input/scale', [model.inputs], scale)], graph.fresh('input/standardized'), [], 'input/Div');
   }
   model.layers.forEach((layer, l) => {

@@ -50,19 +50,27 @@ export function hyperparameterLines(model) {
   return model.hyperparameters.map((h) => `${snake(h.name)} = ${float(h.value)}`);
 }
 
-/** `python3 model.py data.csv`: reads the CSV's first `inputs` columns (a header line is skipped),
- *  prints one line of predictions per row. */
+/** `python3 model.py data.csv`: reads the CSV's first `inputs` columns (a first line with no number
+ *  among them is a header, skipped and said on stderr; a UTF-8 BOM is not data), prints one line of
+ *  predictions per row. */
 export function scriptMain(model) {
   return `if __name__ == "__main__":
     import sys
     if len(sys.argv) != 2:
         sys.exit(f"usage: python3 {sys.argv[0]} data.csv  (the first ${model.inputs} columns are the inputs ${model.inputNames.join(', ')}; prints predictions)")
-    with open(sys.argv[1], newline="") as f:
+    with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:  # utf-8-sig: a spreadsheet's BOM is not data
         rows = [line.split(",") for line in f.read().splitlines() if line.strip()]
-    try:
-        float(rows[0][0])
-    except (ValueError, IndexError):
-        rows = rows[1:]  # a header line
+
+    def number(cell):
+        try:
+            float(cell)
+            return True
+        except ValueError:
+            return False
+
+    if rows and not any(number(cell) for cell in rows[0][:${model.inputs}]):
+        print(f"skipped the header line: {','.join(rows[0]).strip()}", file=sys.stderr)
+        rows = rows[1:]
     X = np.array([[float(v) for v in r[:${model.inputs}]] for r in rows], dtype=np.float32).reshape(-1, ${model.inputs})
     for p in predict(X):
         print(",".join(repr(float(v)) for v in p))

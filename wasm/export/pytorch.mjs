@@ -108,7 +108,7 @@ function optimizer(model) {
   const slots = row.code.slots.split(' ').filter(Boolean);
   const keys = row.code.torchState.split(' ').filter(Boolean);
   const lines = [banner(`the optimizer, as NN by Hand's ${row.display}, with its state`),
-    `optimizer = ${ctor}`, `t = ${step}  # the steps taken`];
+    `optimizer = ${ctor}`, `t = ${step}  # the steps taken (train_step counts on)`];
   if (step === 0 || keys.length === 0) {
     lines.push(step === 0 ? '# no step taken yet: torch creates the state on the first step'
       : '# this optimizer keeps no state');
@@ -159,12 +159,14 @@ def predict(X):
 def train_step(X, Y):
     """One optimizer step on the batch X (n, ${model.inputs}), Y (n, ${model.outputs}), as NN by Hand's trainBatch: the
     gradient of the mean data loss plus the L1/L2 penalty. Returns the data loss before the step."""
+    global t
     X = inputs(X)
     Y = torch.as_tensor(np.asarray(Y, dtype=np.float32).reshape(-1, ${model.outputs}))
     optimizer.zero_grad()
     loss = loss_fn(X, Y)
     (loss + penalty()).backward()
     optimizer.step()
+    t += 1
     return float(loss)
 
 

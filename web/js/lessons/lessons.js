@@ -104,7 +104,7 @@ export const LESSONS = [
     text: 'Momentum keeps a velocity, $v \\leftarrow \\mu v + g$, and steps along it; Adam also divides by a running root mean square of $g$, ' +
       'so every weight gets a step of about $\\eta$. On a spiral SGD is slow, momentum faster, Adam faster still: ' +
       'the Loss landscape below shows the route each one takes.',
-    task: 'Change only the optimizer (and its settings) to pass 90 % test accuracy within 150 epochs.',
+    task: 'Change only the optimizer (and its settings) to pass 90 % test accuracy within 150 epochs (Reset between tries: the count is the network\'s epochs).',
     start: 'dataset=spiral&layers=16tanh,16tanh&optimizer=sgd&lr=0.1',
     check: (run) => (onlyChanged(run, OPTIMIZER_FIELDS) ? testAccuracy(run, 0.9, 150) : null),
     showMe: 'optimizer=adam&lr=0.01',
