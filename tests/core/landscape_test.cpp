@@ -41,7 +41,8 @@ Network<S> trained(const Batch<S>& b, const std::string& optimizer = "adam") {
 
 template <typename S>
 bool sameBits(const Vec<S>& a, const Vec<S>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), std::size_t(a.size()) * sizeof(S)) == 0;
+  // (an empty vector's data() may be null, which memcmp must not be given even for 0 bytes)
+  return a.size() == b.size() && (a.size() == 0 || std::memcmp(a.data(), b.data(), std::size_t(a.size()) * sizeof(S)) == 0);
 }
 
 // Everything that makes the network what it is, copied.
